@@ -1,0 +1,5 @@
+export { createLimiter, type LimiterOptions } from './create-limiter';
+export { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions } from './login-throttle';
+export { createMemoryLimiter } from './memory-limiter';
+export { createIORedis, stripShebang, toRatelimitRedis } from './redis-adapter';
+export type { RateLimiter, RateLimitResult, RateLimitStore } from './types';

@@ -1,0 +1,3 @@
+export { applyMigrations, type ApplyMigrationsOptions } from './apply';
+export { diffSchemaAgainstMigrations } from './diff';
+export { readMigrations } from './migrations';

@@ -1,0 +1,2 @@
+export { seed } from './seed';
+export * from './catalog';

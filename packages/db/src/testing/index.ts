@@ -1,0 +1,2 @@
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { adminQuery, dropDatabase, startTestServer, withDatabase } from './server';

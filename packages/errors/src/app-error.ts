@@ -1,0 +1,65 @@
+/**
+ * The one table of application error codes. Domain code throws `AppError(code, message)`;
+ * the tRPC error formatter and every HTTP adapter translate it through this table.
+ */
+export const ERROR_CODES = {
+  BAD_REQUEST: { http: 400, trpc: 'BAD_REQUEST' },
+  UNAUTHENTICATED: { http: 401, trpc: 'UNAUTHORIZED' },
+  INVALID_CREDENTIALS: { http: 401, trpc: 'UNAUTHORIZED' },
+  FORBIDDEN: { http: 403, trpc: 'FORBIDDEN' },
+  CROSS_SITE_REQUEST: { http: 403, trpc: 'FORBIDDEN' },
+  NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
+  CONFLICT: { http: 409, trpc: 'CONFLICT' },
+  ALREADY_SET_UP: { http: 409, trpc: 'CONFLICT' },
+  VALIDATION: { http: 422, trpc: 'UNPROCESSABLE_CONTENT' },
+  RATE_LIMITED: { http: 429, trpc: 'TOO_MANY_REQUESTS' },
+  INTERNAL: { http: 500, trpc: 'INTERNAL_SERVER_ERROR' },
+  SERVICE_UNAVAILABLE: { http: 503, trpc: 'SERVICE_UNAVAILABLE' },
+} as const satisfies Record<string, { http: number; trpc: string }>;
+
+export type AppErrorCode = keyof typeof ERROR_CODES;
+export type TrpcErrorCode = (typeof ERROR_CODES)[AppErrorCode]['trpc'];
+
+export interface AppErrorOptions {
+  cause?: unknown;
+  /** Per-field messages, shown beside form fields. */
+  fieldErrors?: Record<string, string>;
+  /** Seconds after which a rate-limited caller may retry. */
+  retryAfter?: number;
+}
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  readonly code: AppErrorCode;
+  readonly fieldErrors?: Record<string, string>;
+  readonly retryAfter?: number;
+
+  constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.fieldErrors = options.fieldErrors;
+    this.retryAfter = options.retryAfter;
+  }
+
+  get httpStatus(): number {
+    return ERROR_CODES[this.code].http;
+  }
+
+  get trpcCode(): TrpcErrorCode {
+    return ERROR_CODES[this.code].trpc;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** Finds an AppError in an error's cause chain (tRPC wraps thrown errors). */
+export function findAppError(error: unknown): AppError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof AppError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
