@@ -15,7 +15,7 @@ export function stripShebang(script: string): string {
 }
 
 export function createIORedis(url: string): IORedis {
-  return new IORedis(url, {
+  const client = new IORedis(url, {
     lazyConnect: true,
     // Fail fast rather than queue: the login path must answer 503 when Redis is down.
     enableOfflineQueue: false,
@@ -24,6 +24,9 @@ export function createIORedis(url: string): IORedis {
     commandTimeout: 2_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
   });
+  // Connection errors surface through the commands that fail; the event would only add noise.
+  client.on('error', () => undefined);
+  return client;
 }
 
 export function toRatelimitRedis(client: IORedis): RatelimitRedis {

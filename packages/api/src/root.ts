@@ -1,0 +1,21 @@
+import { apiTokenRouter } from './routers/api-token';
+import { auditRouter } from './routers/audit';
+import { authRouter } from './routers/auth';
+import { configRouter } from './routers/config';
+import { menuRouter } from './routers/menu';
+import { roleRouter } from './routers/role';
+import { userRouter } from './routers/user';
+import { createCallerFactory, createTRPCRouter } from './trpc';
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  user: userRouter,
+  role: roleRouter,
+  menu: menuRouter,
+  config: configRouter,
+  apiToken: apiTokenRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
