@@ -29,6 +29,8 @@ export const env = createEnv({
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
+  // `next build` imports route modules without a database; the server validates at start.
+  skipValidation: process.env.SKIP_ENV_VALIDATION === '1',
   onValidationError: (issues) => {
     const lines = issues.map((i) => `  ${i.path?.map((p) => (typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`);
     console.error(`Invalid environment variables:\n${lines.join('\n')}`);

@@ -4,11 +4,11 @@ import 'server-only';
 import { Callout } from '@radix-ui/themes';
 import type { ReactNode } from 'react';
 
-import { getPrincipal } from './session';
+import { requirePrincipal } from './session';
 
 export async function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
-  const principal = await getPrincipal();
-  if (!principal?.permissions.has(permission)) {
+  const principal = await requirePrincipal();
+  if (!principal.permissions.has(permission)) {
     return (
       <Callout.Root color="amber" role="alert">
         <Callout.Text>You do not have access to this page (it needs {permission}).</Callout.Text>

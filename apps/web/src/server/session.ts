@@ -3,6 +3,7 @@ import 'server-only';
 
 import { createCaller, createContextInner, resolvePrincipal } from '@tessera/api';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { getServices } from './services';
@@ -22,3 +23,13 @@ export const serverCaller = cache(async () => {
     }),
   );
 });
+
+/**
+ * The principal, or a redirect to sign-in. Layouts and pages render in parallel, so every
+ * page checks for itself rather than relying on the layout's check.
+ */
+export async function requirePrincipal() {
+  const principal = await getPrincipal();
+  if (!principal) redirect('/login');
+  return principal;
+}

@@ -15,6 +15,11 @@ import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 import { schemaPath } from '../paths';
 
+// The ES and Node type libraries declare WebAssembly only partly; this is the one call we use.
+const wasmApi = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }> };
+}).WebAssembly;
+
 let instantiated: Promise<void> | undefined;
 
 function instantiate(): Promise<void> {
@@ -22,10 +27,8 @@ function instantiate(): Promise<void> {
     const require = createRequire(import.meta.url);
     const packageDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
     const bytes = await readFile(path.join(packageDir, 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, {
-      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
-    });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };
+    const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': bindings });
+    const exports = instance.exports as { __wbindgen_start: () => void };
     bindings.__wbg_set_wasm(exports);
     exports.__wbindgen_start();
   })();

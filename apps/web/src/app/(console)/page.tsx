@@ -3,10 +3,10 @@ import Link from 'next/link';
 
 import { MenuIcon } from '~/components/shell/menu-icon';
 import { PageHeader } from '~/components/ui/page-header';
-import { getPrincipal, serverCaller } from '~/server/session';
+import { requirePrincipal, serverCaller } from '~/server/session';
 
 export default async function HomePage() {
-  const principal = (await getPrincipal())!;
+  const principal = await requirePrincipal();
   const menus = await (await serverCaller()).menu.mine();
   const pages = menus.flatMap((m) => (m.type === 'directory' ? m.children : [m])).filter((m) => m.path && m.path !== '/');
   return (

@@ -1,6 +1,4 @@
 /** The health document shared by the web app and the runtime. */
-import type { Db } from '@tessera/db';
-
 export type ServiceStatus = 'healthy' | 'degraded' | 'unhealthy';
 
 export interface HealthReport {
@@ -8,24 +6,33 @@ export interface HealthReport {
   timestamp: string;
   uptime: number;
   services: { database: { status: ServiceStatus; responseTime: number; error?: string } };
-  [extra: string]: unknown;
 }
 
-/** Pings the database with a timeout; slow answers are `degraded`. */
-export async function checkHealth(db: Pick<Db, '$queryRaw'>, options: { timeoutMs?: number; slowMs?: number } = {}): Promise<HealthReport> {
-  const timeoutMs = options.timeoutMs ?? 2_000;
-  const slowMs = options.slowMs ?? 500;
+export interface CheckHealthOptions {
+  /** Runs a trivial query, e.g. `SELECT 1`. */
+  ping: () => Promise<unknown>;
+  timeoutMs?: number;
+  /** A slower answer than this is `degraded`. */
+  slowMs?: number;
+}
+
+export async function checkHealth({ ping, timeoutMs = 2_000, slowMs = 500 }: CheckHealthOptions): Promise<HealthReport> {
   const started = performance.now();
   let database: HealthReport['services']['database'];
+  let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+      ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
     ]);
     const responseTime = Math.round(performance.now() - started);
     database = { status: responseTime > slowMs ? 'degraded' : 'healthy', responseTime };
   } catch (error) {
     database = { status: 'unhealthy', responseTime: Math.round(performance.now() - started), error: error instanceof Error ? error.message : 'unreachable' };
+  } finally {
+    clearTimeout(timer);
   }
   return { status: database.status, timestamp: new Date().toISOString(), uptime: Math.round(process.uptime()), services: { database } };
 }

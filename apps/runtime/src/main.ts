@@ -1,0 +1,23 @@
+/** Starts the runtime: validated env, a pg pool, the HTTP server, graceful shutdown. */
+import pg from 'pg';
+import pino from 'pino';
+
+import { env } from './env';
+import { createRuntimeServer } from './server';
+
+const logger = pino({ level: env.LOG_LEVEL, base: { service: 'runtime' } });
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.RUNTIME_DB_POOL_SIZE });
+pool.on('error', (err) => logger.warn({ err }, 'Idle database connection failed'));
+
+const server = createRuntimeServer({ pool, logger, metadataVersion: () => null });
+server.listen(env.RUNTIME_PORT, env.RUNTIME_HOST, () => {
+  const host = env.RUNTIME_HOST === '0.0.0.0' ? 'localhost' : env.RUNTIME_HOST;
+  logger.info({ url: `http://${host}:${env.RUNTIME_PORT}` }, `Runtime ready at http://${host}:${env.RUNTIME_PORT}`);
+});
+
+function shutdown() {
+  server.close(() => void pool.end().finally(() => process.exit(0)));
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);
