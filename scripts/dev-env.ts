@@ -7,7 +7,9 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(1).max(65535);
 
 const schema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
+    .optional(),
   TESSERA_PG_PORT: port.optional(),
   TESSERA_ADMIN_EMAIL: z.email().optional(),
   WEB_PORT: port.default(3000),
@@ -20,10 +22,13 @@ export type DevEnv = z.infer<typeof schema>;
 export function loadDevEnv(root: string): DevEnv {
   const file = path.join(root, '.env');
   if (existsSync(file)) process.loadEnvFile(file);
-  const values = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, process.env[k] || undefined]));
+  const values = Object.fromEntries(
+    Object.keys(schema.shape).map((k) => [k, process.env[k] || undefined]),
+  );
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`Invalid ${issue.path.join('.')}: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      console.error(`Invalid ${issue.path.join('.')}: ${issue.message}`);
     process.exit(1);
   }
   return parsed.data;

@@ -26,17 +26,25 @@ if (!databaseUrl) {
   const dataDir = path.join(root, '.data', 'postgres');
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
   console.log(`• ${fresh ? 'Creating' : 'Starting'} embedded PostgreSQL in .data/postgres …`);
-  const pg = await startEmbeddedPostgres({ dataDir, port: env.TESSERA_PG_PORT, database: 'tessera' });
+  const pg = await startEmbeddedPostgres({
+    dataDir,
+    port: env.TESSERA_PG_PORT,
+    database: 'tessera',
+  });
   databaseUrl = pg.url;
   stopDatabase = pg.stop;
-  console.log(`• PostgreSQL listening on 127.0.0.1:${pg.port} (set DATABASE_URL to use your own server)`);
+  console.log(
+    `• PostgreSQL listening on 127.0.0.1:${pg.port} (set DATABASE_URL to use your own server)`,
+  );
 } else {
   console.log('• Using DATABASE_URL');
 }
 
 try {
   const { applied } = await applyMigrations({ databaseUrl });
-  console.log(applied.length ? `• Applied migrations: ${applied.join(', ')}` : '• Migrations up to date');
+  console.log(
+    applied.length ? `• Applied migrations: ${applied.join(', ')}` : '• Migrations up to date',
+  );
   const db = createDb({ databaseUrl, poolSize: 1 });
   await seed(db);
   await db.$disconnect();
@@ -53,16 +61,27 @@ console.log(`
   Designer  http://localhost:${env.DESIGNER_PORT}
 `);
 if (!env.TESSERA_ADMIN_EMAIL) {
-  console.log('  No TESSERA_ADMIN_EMAIL/PASSWORD: the console offers a one-time setup screen while no user exists.\n');
+  console.log(
+    '  No TESSERA_ADMIN_EMAIL/PASSWORD: the console offers a one-time setup screen while no user exists.\n',
+  );
 }
 
 const turbo = path.join(root, 'node_modules', '.bin', 'turbo');
-const child = spawn(turbo, ['run', 'dev', '--filter=./apps/*', '--ui=stream', '--log-prefix=task'], {
-  cwd: root,
-  stdio: 'inherit',
-  detached: true,
-  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
-});
+const child = spawn(
+  turbo,
+  ['run', 'dev', '--filter=./apps/*', '--ui=stream', '--log-prefix=task'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    detached: true,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+      TURBO_TELEMETRY_DISABLED: '1',
+    },
+  },
+);
 
 let stopping = false;
 async function stop(code: number) {

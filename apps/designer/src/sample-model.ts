@@ -6,6 +6,8 @@ export function sampleModel(): { nodes: Node[]; edges: Edge[] } {
     { id: 'customer', position: { x: 0, y: 0 }, data: { label: 'customer · name, email' } },
     { id: 'order', position: { x: 320, y: 0 }, data: { label: 'order · total, status' } },
   ];
-  const edges: Edge[] = [{ id: 'order_customer', source: 'order', target: 'customer', label: 'many-to-one' }];
+  const edges: Edge[] = [
+    { id: 'order_customer', source: 'order', target: 'customer', label: 'many-to-one' },
+  ];
   return { nodes, edges };
 }

@@ -12,7 +12,10 @@ pool.on('error', (err) => logger.warn({ err }, 'Idle database connection failed'
 const server = createRuntimeServer({ pool, logger, metadataVersion: () => null });
 server.listen(env.RUNTIME_PORT, env.RUNTIME_HOST, () => {
   const host = env.RUNTIME_HOST === '0.0.0.0' ? 'localhost' : env.RUNTIME_HOST;
-  logger.info({ url: `http://${host}:${env.RUNTIME_PORT}` }, `Runtime ready at http://${host}:${env.RUNTIME_PORT}`);
+  logger.info(
+    { url: `http://${host}:${env.RUNTIME_PORT}` },
+    `Runtime ready at http://${host}:${env.RUNTIME_PORT}`,
+  );
 });
 
 function shutdown() {

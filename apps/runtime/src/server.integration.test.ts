@@ -15,7 +15,11 @@ let close: () => Promise<void>;
 beforeAll(async () => {
   t = await createTestDatabase();
   pool = new pg.Pool({ connectionString: t.url, max: 2 });
-  const server = createRuntimeServer({ pool, logger: pino({ level: 'silent' }), metadataVersion: () => null });
+  const server = createRuntimeServer({
+    pool,
+    logger: pino({ level: 'silent' }),
+    metadataVersion: () => null,
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   close = () => new Promise((r) => server.close(() => r()));
@@ -32,7 +36,12 @@ describe('runtime server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('probe-request-1');
     const body = (await res.json()) as { timestamp: string };
-    expect(body).toMatchObject({ status: 'healthy', uptime: expect.any(Number), services: { database: { status: 'healthy', responseTime: expect.any(Number) } }, metadataVersion: null });
+    expect(body).toMatchObject({
+      status: 'healthy',
+      uptime: expect.any(Number),
+      services: { database: { status: 'healthy', responseTime: expect.any(Number) } },
+      metadataVersion: null,
+    });
     expect(Date.parse(body.timestamp)).not.toBeNaN();
   });
 
@@ -44,8 +53,16 @@ describe('runtime server', () => {
   });
 
   it('reports unhealthy with 503 when the database is unreachable', async () => {
-    const dead = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none', max: 1, connectionTimeoutMillis: 500 });
-    const server = createRuntimeServer({ pool: dead, logger: pino({ level: 'silent' }), metadataVersion: () => 3 });
+    const dead = new pg.Pool({
+      connectionString: 'postgres://nobody@127.0.0.1:1/none',
+      max: 1,
+      connectionTimeoutMillis: 500,
+    });
+    const server = createRuntimeServer({
+      pool: dead,
+      logger: pino({ level: 'silent' }),
+      metadataVersion: () => 3,
+    });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/health`);
     expect(res.status).toBe(503);

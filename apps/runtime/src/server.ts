@@ -20,7 +20,11 @@ export interface RuntimeDeps {
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -38,10 +42,20 @@ export function createRuntimeServer(deps: RuntimeDeps): Server {
   return createServer((req, res) => {
     const started = performance.now();
     const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const requestId =
+      typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
-      deps.logger.info({ requestId, method: req.method, url: req.url, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'request');
+      deps.logger.info(
+        {
+          requestId,
+          method: req.method,
+          url: req.url,
+          status: res.statusCode,
+          durationMs: Math.round(performance.now() - started),
+        },
+        'request',
+      );
     });
     route(deps, req, res).catch((err: unknown) => {
       deps.logger.error({ requestId, err }, 'Unhandled runtime error');

@@ -2,13 +2,21 @@ import { expect, test } from '@playwright/test';
 
 import { E2E_ADMIN, sidebarLinks, signIn, signOut } from './fixtures';
 
-test('an admin creates a viewer, who then sees only the menus a viewer may see', async ({ page }, testInfo) => {
-  const viewer = { email: `viewer-${Date.now()}@e2e.tessera.dev`, name: 'Vera Viewer', password: 'viewer-password-1' };
+test('an admin creates a viewer, who then sees only the menus a viewer may see', async ({
+  page,
+}, testInfo) => {
+  const viewer = {
+    email: `viewer-${Date.now()}@e2e.tessera.dev`,
+    name: 'Vera Viewer',
+    password: 'viewer-password-1',
+  };
 
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
-  expect(await sidebarLinks(page)).toEqual(expect.arrayContaining(['Home', 'Users', 'Roles', 'Menus', 'Configuration', 'Audit log']));
+  expect(await sidebarLinks(page)).toEqual(
+    expect.arrayContaining(['Home', 'Users', 'Roles', 'Menus', 'Configuration', 'Audit log']),
+  );
   await page.screenshot({ path: testInfo.outputPath('1-admin-home.png') });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
@@ -49,5 +57,7 @@ test('a wrong password shows an error and no session', async ({ page }) => {
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('login-error')).toHaveText('Wrong email or password');
-  expect((await page.context().cookies()).find((c) => c.name === 'tessera_session')).toBeUndefined();
+  expect(
+    (await page.context().cookies()).find((c) => c.name === 'tessera_session'),
+  ).toBeUndefined();
 });

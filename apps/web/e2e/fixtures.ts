@@ -1,7 +1,10 @@
 /** Accounts and helpers shared by the end-to-end specs. */
 import { expect, type Page } from '@playwright/test';
 
-export const E2E_ADMIN = { email: 'admin@e2e.tessera.dev', password: 'e2e-admin-password' } as const;
+export const E2E_ADMIN = {
+  email: 'admin@e2e.tessera.dev',
+  password: 'e2e-admin-password',
+} as const;
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto('/login');

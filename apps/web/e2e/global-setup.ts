@@ -17,7 +17,9 @@ const appDir = path.resolve(import.meta.dirname, '..');
 
 export default async function globalSetup() {
   if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
-    throw new Error('No production build: run `pnpm --filter @tessera/web build` (turbo does it before `test`).');
+    throw new Error(
+      'No production build: run `pnpm --filter @tessera/web build` (turbo does it before `test`).',
+    );
   }
   const port = Number(process.env.E2E_PORT ?? 3199);
   let adminUrl = process.env.DATABASE_URL;
@@ -55,9 +57,13 @@ export default async function globalSetup() {
 
   const deadline = Date.now() + 90_000;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
-    if (server.exitCode !== null) throw new Error(`The console exited with code ${server.exitCode} during start-up`);
+    if (server.exitCode !== null)
+      throw new Error(`The console exited with code ${server.exitCode} during start-up`);
     if (Date.now() > deadline) throw new Error('The console did not become healthy within 90 s');
     await new Promise((r) => setTimeout(r, 500));
   }

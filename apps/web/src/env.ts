@@ -8,13 +8,23 @@ import { z } from 'zod';
 const list = z
   .string()
   .default('')
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }),
-    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' }).optional(),
+    DATABASE_URL: z.url({
+      protocol: /^postgres(ql)?$/,
+      error: 'DATABASE_URL must be a postgres:// URL',
+    }),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' })
+      .optional(),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
     WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -22,9 +32,15 @@ export const env = createEnv({
     TRUSTED_PROXIES: list,
     TESSERA_ALLOWED_ORIGINS: list,
     TESSERA_ADMIN_EMAIL: z.email('TESSERA_ADMIN_EMAIL must be an email address').optional(),
-    TESSERA_ADMIN_PASSWORD: z.string().min(8, 'TESSERA_ADMIN_PASSWORD must be at least 8 characters').max(256).optional(),
+    TESSERA_ADMIN_PASSWORD: z
+      .string()
+      .min(8, 'TESSERA_ADMIN_PASSWORD must be at least 8 characters')
+      .max(256)
+      .optional(),
     TESSERA_AUTO_MIGRATE: z.enum(['true', 'false']).default('true'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     RUNTIME_URL: z.url().optional(),
   },
   runtimeEnv: process.env,
@@ -32,8 +48,11 @@ export const env = createEnv({
   // `next build` imports route modules without a database; the server validates at start.
   skipValidation: process.env.SKIP_ENV_VALIDATION === '1',
   onValidationError: (issues) => {
-    const lines = issues.map((i) => `  ${i.path?.map((p) => (typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`);
-    console.error(`Invalid environment variables:\n${lines.join('\n')}`);
-    throw new Error(`Invalid environment variables: ${issues.map((i) => i.path?.join('.')).join(', ')}`);
+    const name = (i: (typeof issues)[number]) =>
+      (i.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+    console.error(
+      `Invalid environment variables:\n${issues.map((i) => `  ${name(i)}: ${i.message}`).join('\n')}`,
+    );
+    throw new Error(`Invalid environment variables: ${issues.map(name).join(', ')}`);
   },
 });

@@ -11,13 +11,24 @@ afterAll(() => t.drop());
 
 describe('audit', () => {
   it('records every administrative mutation with actor, before/after and request id', async () => {
-    const { caller, user: admin } = await callerAs(testServices(t.db), ['admin'], { requestId: 'req-audit-1' });
-    const created = await caller.user.create({ email: 'new@example.com', name: 'New', password: 'password123', roles: ['viewer'] });
+    const { caller, user: admin } = await callerAs(testServices(t.db), ['admin'], {
+      requestId: 'req-audit-1',
+    });
+    const created = await caller.user.create({
+      email: 'new@example.com',
+      name: 'New',
+      password: 'password123',
+      roles: ['viewer'],
+    });
     await caller.user.update({ id: created.id, name: 'Renamed' });
     await caller.user.assignRoles({ id: created.id, roles: ['modeler'] });
     await caller.user.resetPassword({ id: created.id, password: 'password456' });
     await caller.user.setStatus({ id: created.id, status: 'disabled' });
-    const role = await caller.role.create({ code: 'auditor', name: 'Auditor', permissions: ['audit:read'] });
+    const role = await caller.role.create({
+      code: 'auditor',
+      name: 'Auditor',
+      permissions: ['audit:read'],
+    });
     await caller.role.update({ id: role.id, permissions: ['audit:read', 'user:read'] });
     await caller.role.delete({ id: role.id });
     const menu = await caller.menu.create({ code: 'reports', type: 'directory', title: 'Reports' });
@@ -25,16 +36,30 @@ describe('audit', () => {
     await caller.menu.delete({ id: menu.id });
     await caller.config.set({ key: 'feature.x', type: 'boolean', value: true });
     await caller.config.delete({ key: 'feature.x' });
-    const token = await caller.apiToken.create({ name: 'ci', scopes: ['user:read'], expiresAt: null });
+    const token = await caller.apiToken.create({
+      name: 'ci',
+      scopes: ['user:read'],
+      expiresAt: null,
+    });
     await caller.apiToken.revoke({ id: token.id });
 
     const { items } = await caller.audit.list({ requestId: 'req-audit-1', limit: 100 });
     expect(items.map((i) => i.action).reverse()).toEqual([
-      'user.create', 'user.update', 'user.assign_roles', 'user.reset_password', 'user.disable',
-      'role.create', 'role.update', 'role.delete',
-      'menu.create', 'menu.update', 'menu.delete',
-      'config.create', 'config.delete',
-      'api_token.create', 'api_token.revoke',
+      'user.create',
+      'user.update',
+      'user.assign_roles',
+      'user.reset_password',
+      'user.disable',
+      'role.create',
+      'role.update',
+      'role.delete',
+      'menu.create',
+      'menu.update',
+      'menu.delete',
+      'config.create',
+      'config.delete',
+      'api_token.create',
+      'api_token.revoke',
     ]);
     expect(items.every((i) => i.actorId === admin!.id && i.requestId === 'req-audit-1')).toBe(true);
     const update = items.find((i) => i.action === 'user.update')!;
@@ -48,9 +73,15 @@ describe('audit', () => {
     for (let i = 0; i < 5; i++) await caller.config.set({ key: `k${i}`, type: 'number', value: i });
     const first = await caller.audit.list({ requestId: 'req-audit-2', limit: 2 });
     expect(first.items).toHaveLength(2);
-    const second = await caller.audit.list({ requestId: 'req-audit-2', limit: 2, cursor: first.nextCursor! });
+    const second = await caller.audit.list({
+      requestId: 'req-audit-2',
+      limit: 2,
+      cursor: first.nextCursor!,
+    });
     expect(second.items[0]!.id).not.toBe(first.items[1]!.id);
-    expect((await caller.audit.list({ action: 'config.', resource: 'config', limit: 100 })).items.length).toBeGreaterThanOrEqual(5);
+    expect(
+      (await caller.audit.list({ action: 'config.', resource: 'config', limit: 100 })).items.length,
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('records logins, including failures, without the password', async () => {
@@ -58,7 +89,11 @@ describe('audit', () => {
     const { caller } = await callerAs(testServices(t.db), null, { requestId: 'req-login' });
     await caller.auth.login({ email: user.email, password: 'bad password' }).catch(() => undefined);
     await caller.auth.login({ email: user.email, password: user.password });
-    const rows = await t.db.auditLog.findMany({ where: { requestId: 'req-login' }, select: { action: true, after: true }, orderBy: { id: 'asc' } });
+    const rows = await t.db.auditLog.findMany({
+      where: { requestId: 'req-login' },
+      select: { action: true, after: true },
+      orderBy: { id: 'asc' },
+    });
     expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login']);
     expect(JSON.stringify(rows)).not.toContain(user.password);
   });

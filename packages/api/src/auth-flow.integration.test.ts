@@ -23,7 +23,10 @@ describe('login', () => {
     const user = await seedUser(t.db, ['viewer']);
     const services = testServices(t.db);
     const ctx = contextFor(services, null);
-    await createCaller(ctx).auth.login({ email: user.email.toUpperCase(), password: user.password });
+    await createCaller(ctx).auth.login({
+      email: user.email.toUpperCase(),
+      password: user.password,
+    });
     expect(ctx.resHeaders.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax; Path=\//);
     const token = cookieFrom(ctx.resHeaders)!;
     const session = await validateSessionToken({ db: t.db }, token);
@@ -46,21 +49,37 @@ describe('login', () => {
   it('refuses a wrong password and a disabled user with the same message', async () => {
     const user = await seedUser(t.db, ['viewer']);
     const { caller } = await callerAs(testServices(t.db), null);
-    await expect(caller.auth.login({ email: user.email, password: 'wrong password' })).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
+    await expect(
+      caller.auth.login({ email: user.email, password: 'wrong password' }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
     await t.db.user.update({ where: { id: user.id }, data: { status: 'disabled' } });
-    await expect(caller.auth.login({ email: user.email, password: user.password })).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
+    await expect(
+      caller.auth.login({ email: user.email, password: user.password }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
   });
 
   it('throttles by normalised email: changing the case does not reset the limit', async () => {
     const user = await seedUser(t.db, ['viewer']);
-    const services = testServices(t.db, { loginThrottle: createLoginThrottle({ store: { kind: 'memory' }, perEmail: { limit: 3, windowSeconds: 60 } }) });
+    const services = testServices(t.db, {
+      loginThrottle: createLoginThrottle({
+        store: { kind: 'memory' },
+        perEmail: { limit: 3, windowSeconds: 60 },
+      }),
+    });
     const cases = [user.email, user.email.toUpperCase(), ` ${user.email} `];
     for (const [i, email] of cases.entries()) {
       const { caller } = await callerAs(services, null, { ip: `10.1.0.${i}` });
-      await expect(caller.auth.login({ email, password: 'wrong password' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      await expect(caller.auth.login({ email, password: 'wrong password' })).rejects.toMatchObject({
+        code: 'UNAUTHORIZED',
+      });
     }
     const { caller } = await callerAs(services, null, { ip: '10.1.0.99' });
-    await expect(caller.auth.login({ email: user.email.replace(/^./, (c) => c.toUpperCase()), password: user.password })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    await expect(
+      caller.auth.login({
+        email: user.email.replace(/^./, (c) => c.toUpperCase()),
+        password: user.password,
+      }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 });
 
@@ -70,11 +89,20 @@ describe('session revocation', () => {
     const services = testServices(t.db);
     const ctx = contextFor(services, await principalFor(t.db, user.id));
     const other = await principalFor(t.db, user.id);
-    await createCaller(ctx).auth.changePassword({ currentPassword: user.password, newPassword: 'a brand new password' });
-    expect(await t.db.session.count({ where: { id: { in: [ctx.principal!.sessionId!, other.sessionId!] } } })).toBe(0);
+    await createCaller(ctx).auth.changePassword({
+      currentPassword: user.password,
+      newPassword: 'a brand new password',
+    });
+    expect(
+      await t.db.session.count({
+        where: { id: { in: [ctx.principal!.sessionId!, other.sessionId!] } },
+      }),
+    ).toBe(0);
     expect(cookieFrom(ctx.resHeaders)).not.toBeNull();
     const { caller } = await callerAs(services, null);
-    await expect(caller.auth.login({ email: user.email, password: 'a brand new password' })).resolves.toBeTruthy();
+    await expect(
+      caller.auth.login({ email: user.email, password: 'a brand new password' }),
+    ).resolves.toBeTruthy();
   });
 
   it('ends a user’s sessions when an admin disables them or changes their roles', async () => {
@@ -91,7 +119,9 @@ describe('session revocation', () => {
 
   it('never leaves the platform without an active administrator', async () => {
     const { caller, user } = await callerAs(testServices(t.db), ['admin']);
-    await expect(caller.user.setStatus({ id: user!.id, status: 'disabled' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    await expect(caller.user.setStatus({ id: user!.id, status: 'disabled' })).rejects.toMatchObject(
+      { code: 'UNPROCESSABLE_CONTENT' },
+    );
   });
 });
 
@@ -100,13 +130,27 @@ describe('first administrator', () => {
     const fresh = await createTestDatabase();
     try {
       expect(await ensureFirstAdmin(fresh.db, {})).toBe('not-configured');
-      expect(await ensureFirstAdmin(fresh.db, { email: 'Root@Example.com', password: 'a long admin password' })).toBe('created');
-      expect(await ensureFirstAdmin(fresh.db, { email: 'other@example.com', password: 'a long admin password' })).toBe('exists');
-      const users = await fresh.db.user.findMany({ select: { email: true, roles: { select: { role: { select: { code: true } } } } } });
+      expect(
+        await ensureFirstAdmin(fresh.db, {
+          email: 'Root@Example.com',
+          password: 'a long admin password',
+        }),
+      ).toBe('created');
+      expect(
+        await ensureFirstAdmin(fresh.db, {
+          email: 'other@example.com',
+          password: 'a long admin password',
+        }),
+      ).toBe('exists');
+      const users = await fresh.db.user.findMany({
+        select: { email: true, roles: { select: { role: { select: { code: true } } } } },
+      });
       expect(users).toEqual([{ email: 'root@example.com', roles: [{ role: { code: 'admin' } }] }]);
       const { caller } = await callerAs(testServices(fresh.db), null);
       expect(await caller.auth.setupStatus()).toEqual({ needsSetup: false });
-      await expect(caller.auth.setup({ email: 'x@example.com', name: 'X', password: 'another password' })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(
+        caller.auth.setup({ email: 'x@example.com', name: 'X', password: 'another password' }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
     } finally {
       await fresh.drop();
     }
@@ -118,7 +162,11 @@ describe('first administrator', () => {
       const ctx = contextFor(testServices(fresh.db), null);
       const caller = createCaller(ctx);
       expect(await caller.auth.setupStatus()).toEqual({ needsSetup: true });
-      await caller.auth.setup({ email: 'first@example.com', name: 'First', password: 'first password!' });
+      await caller.auth.setup({
+        email: 'first@example.com',
+        name: 'First',
+        password: 'first password!',
+      });
       expect(cookieFrom(ctx.resHeaders)).not.toBeNull();
       expect(await caller.auth.setupStatus()).toEqual({ needsSetup: false });
     } finally {

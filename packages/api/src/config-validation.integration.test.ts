@@ -13,16 +13,29 @@ describe('system config and input validation', () => {
   it('keeps values to their declared type', async () => {
     const { caller } = await callerAs(testServices(t.db), ['admin']);
     await caller.config.set({ key: 'limits.max', type: 'number', value: 5 });
-    await expect(caller.config.set({ key: 'limits.max', value: 'five' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
-    await expect(caller.config.set({ key: 'limits.max', type: 'string', value: 'x' })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    await expect(caller.config.set({ key: 'limits.max', value: 'five' })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+    });
+    await expect(
+      caller.config.set({ key: 'limits.max', type: 'string', value: 'x' }),
+    ).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
     expect((await caller.config.list()).find((c) => c.key === 'limits.max')?.value).toBe(5);
   });
 
   it('rejects a short password and a duplicate email with field messages', async () => {
     const { caller } = await callerAs(testServices(t.db), ['admin']);
-    await expect(caller.user.create({ email: 'a@example.com', name: 'A', password: 'short', roles: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await caller.user.create({ email: 'dup@example.com', name: 'A', password: 'long enough', roles: [] });
-    const error = await caller.user.create({ email: 'DUP@example.com', name: 'B', password: 'long enough', roles: [] }).catch((e) => e);
+    await expect(
+      caller.user.create({ email: 'a@example.com', name: 'A', password: 'short', roles: [] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await caller.user.create({
+      email: 'dup@example.com',
+      name: 'A',
+      password: 'long enough',
+      roles: [],
+    });
+    const error = await caller.user
+      .create({ email: 'DUP@example.com', name: 'B', password: 'long enough', roles: [] })
+      .catch((e) => e);
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain("'dup@example.com'");
   });
@@ -30,7 +43,14 @@ describe('system config and input validation', () => {
   it('refuses a menu cycle', async () => {
     const { caller } = await callerAs(testServices(t.db), ['admin']);
     const a = await caller.menu.create({ code: 'dir-a', type: 'directory', title: 'A' });
-    const b = await caller.menu.create({ code: 'dir-b', type: 'directory', title: 'B', parentId: a.id });
-    await expect(caller.menu.update({ id: a.id, parentId: b.id })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    const b = await caller.menu.create({
+      code: 'dir-b',
+      type: 'directory',
+      title: 'B',
+      parentId: a.id,
+    });
+    await expect(caller.menu.update({ id: a.id, parentId: b.id })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+    });
   });
 });

@@ -12,7 +12,18 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 /** Procedures any signed-in user may call; everything else is administrative. */
-const SELF_SERVICE = new Set(['auth.login', 'auth.logout', 'auth.me', 'auth.changePassword', 'auth.setupStatus', 'auth.setup', 'menu.mine', 'apiToken.list', 'apiToken.create', 'apiToken.revoke']);
+const SELF_SERVICE = new Set([
+  'auth.login',
+  'auth.logout',
+  'auth.me',
+  'auth.changePassword',
+  'auth.setupStatus',
+  'auth.setup',
+  'menu.mine',
+  'apiToken.list',
+  'apiToken.create',
+  'apiToken.revoke',
+]);
 const allProcedures = Object.keys(appRouter._def.procedures).sort();
 const adminProcedures = allProcedures.filter((p) => !SELF_SERVICE.has(p));
 
@@ -31,14 +42,20 @@ describe('RBAC', () => {
 
   it.each(adminProcedures)('denies %s to a viewer', async (path) => {
     const { caller } = await callerAs(testServices(t.db), ['viewer']);
-    const error = await call(caller, path, {}).then(() => null, (e: unknown) => e);
+    const error = await call(caller, path, {}).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('FORBIDDEN');
   });
 
   it.each(adminProcedures)('denies %s to an anonymous caller', async (path) => {
     const { caller } = await callerAs(testServices(t.db), null);
-    const error = await call(caller, path, {}).then(() => null, (e: unknown) => e);
+    const error = await call(caller, path, {}).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as TRPCError).code).toBe('UNAUTHORIZED');
   });
 
@@ -46,7 +63,9 @@ describe('RBAC', () => {
     const { caller } = await callerAs(testServices(t.db), ['viewer']);
     await expect(caller.apiToken.list({ all: false })).resolves.toEqual([]);
     await expect(caller.apiToken.list({ all: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(caller.apiToken.create({ name: 'x', scopes: ['user:read'], expiresAt: null })).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    await expect(
+      caller.apiToken.create({ name: 'x', scopes: ['user:read'], expiresAt: null }),
+    ).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
   });
 
   it('allows an admin every administrative read', async () => {
@@ -59,7 +78,8 @@ describe('RBAC', () => {
   it('shows a viewer only the menus their permissions allow', async () => {
     const { caller } = await callerAs(testServices(t.db), ['viewer']);
     const menus = await caller.menu.mine();
-    const flat = (nodes: typeof menus): string[] => nodes.flatMap((n) => [n.code, ...flat(n.children)]);
+    const flat = (nodes: typeof menus): string[] =>
+      nodes.flatMap((n) => [n.code, ...flat(n.children)]);
     expect(flat(menus)).toEqual(['home', 'account', 'account.profile', 'account.tokens']);
     const { caller: admin } = await callerAs(testServices(t.db), ['admin']);
     expect(flat(await admin.menu.mine())).toContain('system.users');
@@ -69,7 +89,9 @@ describe('RBAC', () => {
 describe('CSRF', () => {
   it('refuses cross-site mutations and allows cross-site queries', async () => {
     const { caller } = await callerAs(testServices(t.db), ['admin'], { crossSite: true });
-    const error = await caller.config.set({ key: 'x', type: 'string', value: 'y' }).catch((e: TRPCError) => e);
+    const error = await caller.config
+      .set({ key: 'x', type: 'string', value: 'y' })
+      .catch((e: TRPCError) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('FORBIDDEN');
     expect((error as TRPCError).message).toMatch(/Cross-site/);
@@ -78,6 +100,8 @@ describe('CSRF', () => {
 
   it('refuses a cross-site login', async () => {
     const { caller } = await callerAs(testServices(t.db), null, { crossSite: true });
-    await expect(caller.auth.login({ email: 'a@b.io', password: 'whatever1' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      caller.auth.login({ email: 'a@b.io', password: 'whatever1' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

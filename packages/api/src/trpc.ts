@@ -23,7 +23,8 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         appCode: appError?.code ?? null,
-        fieldErrors: appError?.fieldErrors ?? (zodError ? firstMessages(zodError.fieldErrors) : null),
+        fieldErrors:
+          appError?.fieldErrors ?? (zodError ? firstMessages(zodError.fieldErrors) : null),
         formErrors: zodError?.formErrors ?? null,
         retryAfter: appError?.retryAfter ?? null,
         // Never leak internals: stack traces stay in the server log.

@@ -1,4 +1,9 @@
-export { createApiToken, isApiToken, validateApiToken, API_TOKEN_PREFIX } from './api-token/api-tokens';
+export {
+  createApiToken,
+  isApiToken,
+  validateApiToken,
+  API_TOKEN_PREFIX,
+} from './api-token/api-tokens';
 export { type Clock, systemClock } from './clock';
 export { generateSecureRandomString, hashSecret } from './crypto';
 export { emailSchema, normaliseEmail } from './email';
@@ -13,7 +18,12 @@ export {
 export { readCredential, type RequestCredential } from './http/credentials';
 export { isCrossSiteRequest } from './http/csrf';
 export { getDummyHash, hashPassword, passwordSchema, verifyPassword } from './password/password';
-export { authenticateToken, loadPrincipal, type AuthenticateOptions, type Principal } from './principal/principal';
+export {
+  authenticateToken,
+  loadPrincipal,
+  type AuthenticateOptions,
+  type Principal,
+} from './principal/principal';
 export { DEFAULT_SESSION_POLICY, sessionExpiresAt, type SessionPolicy } from './session/policy';
 export {
   createSession,

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { diffSchemaAgainstMigrations } from '../src/migrate';
+import { diffSchemaAgainstMigrations, isEmptyMigration } from '../src/migrate';
 import { migrationsDir } from '../src/paths';
 import { resolveDatabaseUrl } from './database-url';
 
@@ -18,7 +18,7 @@ if (!name) {
 const { url, stop } = await resolveDatabaseUrl();
 try {
   const sql = await diffSchemaAgainstMigrations({ databaseUrl: url });
-  if (!sql.trim() || /^-- This is an empty migration\.\s*$/.test(sql.trim())) {
+  if (isEmptyMigration(sql)) {
     console.log('schema.prisma matches the migrations: nothing to write.');
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);

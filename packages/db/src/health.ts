@@ -16,7 +16,11 @@ export interface CheckHealthOptions {
   slowMs?: number;
 }
 
-export async function checkHealth({ ping, timeoutMs = 2_000, slowMs = 500 }: CheckHealthOptions): Promise<HealthReport> {
+export async function checkHealth({
+  ping,
+  timeoutMs = 2_000,
+  slowMs = 500,
+}: CheckHealthOptions): Promise<HealthReport> {
   const started = performance.now();
   let database: HealthReport['services']['database'];
   let timer: NodeJS.Timeout | undefined;
@@ -30,11 +34,20 @@ export async function checkHealth({ ping, timeoutMs = 2_000, slowMs = 500 }: Che
     const responseTime = Math.round(performance.now() - started);
     database = { status: responseTime > slowMs ? 'degraded' : 'healthy', responseTime };
   } catch (error) {
-    database = { status: 'unhealthy', responseTime: Math.round(performance.now() - started), error: error instanceof Error ? error.message : 'unreachable' };
+    database = {
+      status: 'unhealthy',
+      responseTime: Math.round(performance.now() - started),
+      error: error instanceof Error ? error.message : 'unreachable',
+    };
   } finally {
     clearTimeout(timer);
   }
-  return { status: database.status, timestamp: new Date().toISOString(), uptime: Math.round(process.uptime()), services: { database } };
+  return {
+    status: database.status,
+    timestamp: new Date().toISOString(),
+    uptime: Math.round(process.uptime()),
+    services: { database },
+  };
 }
 
 export function healthHttpStatus(report: HealthReport): number {

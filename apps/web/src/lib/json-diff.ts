@@ -15,19 +15,37 @@ export function jsonDiff(before: unknown, after: unknown, prefix = ''): DiffRow[
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((key) => {
       const path = prefix ? `${prefix}.${key}` : key;
-      if (!(key in after)) return [{ path, before: before[key], after: undefined, kind: 'removed' as const }];
-      if (!(key in before)) return [{ path, before: undefined, after: after[key], kind: 'added' as const }];
+      if (!(key in after))
+        return [{ path, before: before[key], after: undefined, kind: 'removed' as const }];
+      if (!(key in before))
+        return [{ path, before: undefined, after: after[key], kind: 'added' as const }];
       return jsonDiff(before[key], after[key], path);
     });
   }
   const path = prefix || '(value)';
   if (before === undefined || before === null) {
     if (after === undefined || after === null) return [];
-    if (isPlainObject(after)) return Object.keys(after).sort().map((k) => ({ path: prefix ? `${prefix}.${k}` : k, before: undefined, after: after[k], kind: 'added' as const }));
+    if (isPlainObject(after))
+      return Object.keys(after)
+        .sort()
+        .map((k) => ({
+          path: prefix ? `${prefix}.${k}` : k,
+          before: undefined,
+          after: after[k],
+          kind: 'added' as const,
+        }));
     return [{ path, before: undefined, after, kind: 'added' }];
   }
   if (after === undefined || after === null) {
-    if (isPlainObject(before)) return Object.keys(before).sort().map((k) => ({ path: prefix ? `${prefix}.${k}` : k, before: before[k], after: undefined, kind: 'removed' as const }));
+    if (isPlainObject(before))
+      return Object.keys(before)
+        .sort()
+        .map((k) => ({
+          path: prefix ? `${prefix}.${k}` : k,
+          before: before[k],
+          after: undefined,
+          kind: 'removed' as const,
+        }));
     return [{ path, before, after: undefined, kind: 'removed' }];
   }
   const same = JSON.stringify(before) === JSON.stringify(after);

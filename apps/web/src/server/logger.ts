@@ -6,4 +6,8 @@ import { env } from '~/env';
 const globalForLogger = globalThis as unknown as { tesseraLogger?: pino.Logger };
 
 export const logger: pino.Logger =
-  globalForLogger.tesseraLogger ?? (globalForLogger.tesseraLogger = pino({ level: env.LOG_LEVEL ?? 'info', base: { service: 'web' } }));
+  globalForLogger.tesseraLogger ??
+  (globalForLogger.tesseraLogger = pino({
+    level: env.LOG_LEVEL ?? 'info',
+    base: { service: 'web' },
+  }));

@@ -6,7 +6,13 @@ import type { ReactNode } from 'react';
 
 import { requirePrincipal } from './session';
 
-export async function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+export async function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: string;
+  children: ReactNode;
+}) {
   const principal = await requirePrincipal();
   if (!principal.permissions.has(permission)) {
     return (

@@ -12,7 +12,11 @@ import { logger } from './logger';
 
 function rateLimitStore(): RateLimitStore {
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
-    return { kind: 'upstash', url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN };
+    return {
+      kind: 'upstash',
+      url: env.UPSTASH_REDIS_REST_URL,
+      token: env.UPSTASH_REDIS_REST_TOKEN,
+    };
   }
   if (env.REDIS_URL) return { kind: 'redis', url: env.REDIS_URL };
   return { kind: 'memory' };
@@ -21,7 +25,10 @@ function rateLimitStore(): RateLimitStore {
 function create(): ApiServices {
   const store = rateLimitStore();
   if (store.kind === 'memory') {
-    logger.warn({ rateLimit: 'memory' }, 'No Redis configured: login throttling is per process (set REDIS_URL for a shared limit)');
+    logger.warn(
+      { rateLimit: 'memory' },
+      'No Redis configured: login throttling is per process (set REDIS_URL for a shared limit)',
+    );
   } else {
     logger.info({ rateLimit: store.kind }, 'Login throttling uses a shared store');
   }

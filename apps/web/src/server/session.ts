@@ -19,7 +19,10 @@ export const serverCaller = cache(async () => {
     createContextInner({
       services: getServices(),
       principal: await getPrincipal(),
-      request: { requestId: h.get('x-request-id') ?? crypto.randomUUID(), ip: h.get('x-tessera-client-ip') ?? 'unknown' },
+      request: {
+        requestId: h.get('x-request-id') ?? crypto.randomUUID(),
+        ip: h.get('x-tessera-client-ip') ?? 'unknown',
+      },
     }),
   );
 });

@@ -14,7 +14,13 @@ function makeQueryClient() {
     defaultOptions: {
       queries: {
         staleTime: 10_000,
-        retry: (count, error) => !(error instanceof TRPCClientError && error.data?.httpStatus < 500) && count < 2,
+        retry: (count, error) => {
+          const status =
+            error instanceof TRPCClientError
+              ? (error.data as { httpStatus?: number } | undefined)?.httpStatus
+              : undefined;
+          return !(status !== undefined && status < 500) && count < 2;
+        },
       },
     },
   });
@@ -23,7 +29,9 @@ function makeQueryClient() {
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })] }),
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+    }),
   );
   return (
     <QueryClientProvider client={queryClient}>
@@ -35,10 +43,16 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
 }
 
 /** The message to show for a failed call, and per-field messages for forms. */
-export function describeError(error: unknown): { message: string; fieldErrors: Record<string, string> } {
+export function describeError(error: unknown): {
+  message: string;
+  fieldErrors: Record<string, string>;
+} {
   if (error instanceof TRPCClientError) {
     const data = error.data as { fieldErrors?: Record<string, string> | null } | undefined;
     return { message: error.message, fieldErrors: data?.fieldErrors ?? {} };
   }
-  return { message: error instanceof Error ? error.message : 'Something went wrong', fieldErrors: {} };
+  return {
+    message: error instanceof Error ? error.message : 'Something went wrong',
+    fieldErrors: {},
+  };
 }

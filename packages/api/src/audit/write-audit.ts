@@ -15,8 +15,12 @@ export interface AuditEntry {
   actor?: { id: string; email: string } | null;
 }
 
-export async function writeAudit(db: AuditDb, ctx: Pick<Context, 'principal' | 'requestId' | 'ip'>, entry: AuditEntry): Promise<void> {
-  const actor = entry.actor !== undefined ? entry.actor : ctx.principal?.user ?? null;
+export async function writeAudit(
+  db: AuditDb,
+  ctx: Pick<Context, 'principal' | 'requestId' | 'ip'>,
+  entry: AuditEntry,
+): Promise<void> {
+  const actor = entry.actor !== undefined ? entry.actor : (ctx.principal?.user ?? null);
   await db.auditLog.create({
     data: {
       actorId: actor?.id ?? null,

@@ -16,5 +16,7 @@ export const ZListAuditRequestSchema = z.object({
 });
 
 export const auditRouter = createTRPCRouter({
-  list: permissionProcedure('audit:read').input(ZListAuditRequestSchema).query(({ ctx, input }) => listAudit(ctx, input)),
+  list: permissionProcedure('audit:read')
+    .input(ZListAuditRequestSchema)
+    .query(({ ctx, input }) => listAudit(ctx, input)),
 });

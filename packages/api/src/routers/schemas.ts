@@ -7,8 +7,13 @@ export { emailSchema, passwordSchema };
 export const ZId = z.uuid('Not a valid id');
 export const ZCode = z
   .string()
-  .regex(/^[a-z][a-z0-9_.-]{1,39}$/, 'Use 2–40 lower-case letters, digits, _ . or -, starting with a letter');
-export const ZPermissionKey = z.string().regex(/^[a-z][a-z-]*:[a-z][a-z-]*$/, 'Permissions look like resource:action');
+  .regex(
+    /^[a-z][a-z0-9_.-]{1,39}$/,
+    'Use 2–40 lower-case letters, digits, _ . or -, starting with a letter',
+  );
+export const ZPermissionKey = z
+  .string()
+  .regex(/^[a-z][a-z-]*:[a-z][a-z-]*$/, 'Permissions look like resource:action');
 export const ZPage = z.object({
   page: z.number().int().min(1).default(1),
   perPage: z.number().int().min(1).max(200).default(20),

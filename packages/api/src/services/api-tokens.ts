@@ -3,7 +3,7 @@
  * A token cannot be scoped beyond what its creator holds.
  */
 import { createApiToken } from '@tessera/auth';
-import { Prisma } from '@tessera/db';
+import { type Prisma } from '@tessera/db';
 import { AppError } from '@tessera/errors';
 
 import { writeAudit } from '../audit/write-audit';
@@ -21,7 +21,8 @@ const tokenSelect = {
 } satisfies Prisma.ApiTokenSelect;
 
 export async function listApiTokens(ctx: AuthedContext, input: { all: boolean }) {
-  if (input.all && !ctx.principal.permissions.has('api-token:manage')) throw new AppError('FORBIDDEN', 'Missing permission api-token:manage');
+  if (input.all && !ctx.principal.permissions.has('api-token:manage'))
+    throw new AppError('FORBIDDEN', 'Missing permission api-token:manage');
   return ctx.db.apiToken.findMany({
     where: input.all ? {} : { userId: ctx.principal.user.id },
     select: tokenSelect,
@@ -29,22 +30,49 @@ export async function listApiTokens(ctx: AuthedContext, input: { all: boolean })
   });
 }
 
-export async function createToken(ctx: AuthedContext, input: { name: string; scopes: string[]; expiresAt: Date | null }) {
+export async function createToken(
+  ctx: AuthedContext,
+  input: { name: string; scopes: string[]; expiresAt: Date | null },
+) {
   const beyond = input.scopes.filter((s) => !ctx.principal.permissions.has(s));
-  if (beyond.length) throw new AppError('VALIDATION', `You do not hold ${beyond.join(', ')}`, { fieldErrors: { scopes: `You do not hold ${beyond[0]}` } });
+  if (beyond.length)
+    throw new AppError('VALIDATION', `You do not hold ${beyond.join(', ')}`, {
+      fieldErrors: { scopes: `You do not hold ${beyond[0]}` },
+    });
   if (input.expiresAt && input.expiresAt.getTime() <= ctx.services.clock().getTime()) {
-    throw new AppError('VALIDATION', 'The expiry must be in the future', { fieldErrors: { expiresAt: 'Must be in the future' } });
+    throw new AppError('VALIDATION', 'The expiry must be in the future', {
+      fieldErrors: { expiresAt: 'Must be in the future' },
+    });
   }
   const { token, id } = await createApiToken(ctx.db, { userId: ctx.principal.user.id, ...input });
-  await writeAudit(ctx.db, ctx, { action: 'api_token.create', resource: 'api_token', resourceId: id, after: { name: input.name, scopes: input.scopes, expiresAt: input.expiresAt } });
+  await writeAudit(ctx.db, ctx, {
+    action: 'api_token.create',
+    resource: 'api_token',
+    resourceId: id,
+    after: { name: input.name, scopes: input.scopes, expiresAt: input.expiresAt },
+  });
   // The secret is shown once and never stored.
   return { id, token };
 }
 
 export async function revokeToken(ctx: AuthedContext, id: string) {
-  const row = await ctx.db.apiToken.findUnique({ where: { id }, select: { id: true, userId: true, revokedAt: true, name: true } });
+  const row = await ctx.db.apiToken.findUnique({
+    where: { id },
+    select: { id: true, userId: true, revokedAt: true, name: true },
+  });
   const mayManage = ctx.principal.permissions.has('api-token:manage');
-  if (!row || (row.userId !== ctx.principal.user.id && !mayManage)) throw new AppError('NOT_FOUND', `No API token '${id}'`);
-  if (!row.revokedAt) await ctx.db.apiToken.update({ where: { id }, data: { revokedAt: ctx.services.clock() }, select: { id: true } });
-  await writeAudit(ctx.db, ctx, { action: 'api_token.revoke', resource: 'api_token', resourceId: id, before: { name: row.name } });
+  if (!row || (row.userId !== ctx.principal.user.id && !mayManage))
+    throw new AppError('NOT_FOUND', `No API token '${id}'`);
+  if (!row.revokedAt)
+    await ctx.db.apiToken.update({
+      where: { id },
+      data: { revokedAt: ctx.services.clock() },
+      select: { id: true },
+    });
+  await writeAudit(ctx.db, ctx, {
+    action: 'api_token.revoke',
+    resource: 'api_token',
+    resourceId: id,
+    before: { name: row.name },
+  });
 }

@@ -22,12 +22,26 @@ export async function listAudit(ctx: AuthedContext, q: AuditQuery) {
     ...(q.resource ? { resource: q.resource } : {}),
     ...(q.resourceId ? { resourceId: q.resourceId } : {}),
     ...(q.requestId ? { requestId: q.requestId } : {}),
-    ...(q.from || q.to ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } : {}),
+    ...(q.from || q.to
+      ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } }
+      : {}),
     ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}),
   };
   const rows = await ctx.db.auditLog.findMany({
     where,
-    select: { id: true, at: true, actorId: true, actorEmail: true, action: true, resource: true, resourceId: true, before: true, after: true, requestId: true, ipAddress: true },
+    select: {
+      id: true,
+      at: true,
+      actorId: true,
+      actorEmail: true,
+      action: true,
+      resource: true,
+      resourceId: true,
+      before: true,
+      after: true,
+      requestId: true,
+      ipAddress: true,
+    },
     orderBy: { id: 'desc' },
     take: q.limit + 1,
   });

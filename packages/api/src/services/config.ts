@@ -1,12 +1,18 @@
 /** Typed system configuration: each key has a type and its JSON value must match it. */
-import { Prisma } from '@tessera/db';
+import { type Prisma } from '@tessera/db';
 import { AppError } from '@tessera/errors';
 import { z } from 'zod';
 
 import { writeAudit } from '../audit/write-audit';
 import type { AuthedContext } from './types';
 
-const configSelect = { key: true, type: true, value: true, description: true, updatedAt: true } satisfies Prisma.SystemConfigSelect;
+const configSelect = {
+  key: true,
+  type: true,
+  value: true,
+  description: true,
+  updatedAt: true,
+} satisfies Prisma.SystemConfigSelect;
 
 export type ConfigType = 'string' | 'number' | 'boolean' | 'json';
 
@@ -21,23 +27,51 @@ export async function listConfig(ctx: AuthedContext) {
   return ctx.db.systemConfig.findMany({ select: configSelect, orderBy: { key: 'asc' } });
 }
 
-export async function setConfig(ctx: AuthedContext, input: { key: string; type?: ConfigType; value: unknown; description?: string }) {
-  const before = await ctx.db.systemConfig.findUnique({ where: { key: input.key }, select: configSelect });
+export async function setConfig(
+  ctx: AuthedContext,
+  input: { key: string; type?: ConfigType; value: unknown; description?: string },
+) {
+  const before = await ctx.db.systemConfig.findUnique({
+    where: { key: input.key },
+    select: configSelect,
+  });
   const type = input.type ?? before?.type;
-  if (!type) throw new AppError('VALIDATION', `New key '${input.key}' needs a type`, { fieldErrors: { type: 'Choose a type' } });
+  if (!type)
+    throw new AppError('VALIDATION', `New key '${input.key}' needs a type`, {
+      fieldErrors: { type: 'Choose a type' },
+    });
   if (before && input.type && input.type !== before.type) {
-    throw new AppError('VALIDATION', `'${input.key}' is a ${before.type}; delete it to change its type`, { fieldErrors: { type: `Must stay ${before.type}` } });
+    throw new AppError(
+      'VALIDATION',
+      `'${input.key}' is a ${before.type}; delete it to change its type`,
+      { fieldErrors: { type: `Must stay ${before.type}` } },
+    );
   }
   const parsed = valueSchemas[type].safeParse(input.value);
-  if (!parsed.success) throw new AppError('VALIDATION', `'${input.key}' must be a ${type}`, { fieldErrors: { value: `Must be a ${type}` } });
+  if (!parsed.success)
+    throw new AppError('VALIDATION', `'${input.key}' must be a ${type}`, {
+      fieldErrors: { value: `Must be a ${type}` },
+    });
   const value = parsed.data as Prisma.InputJsonValue;
   const after = await ctx.db.systemConfig.upsert({
     where: { key: input.key },
-    create: { key: input.key, type, value, description: input.description ?? '', updatedBy: ctx.principal.user.id },
+    create: {
+      key: input.key,
+      type,
+      value,
+      description: input.description ?? '',
+      updatedBy: ctx.principal.user.id,
+    },
     update: { value, description: input.description, updatedBy: ctx.principal.user.id },
     select: configSelect,
   });
-  await writeAudit(ctx.db, ctx, { action: before ? 'config.update' : 'config.create', resource: 'config', resourceId: input.key, before, after });
+  await writeAudit(ctx.db, ctx, {
+    action: before ? 'config.update' : 'config.create',
+    resource: 'config',
+    resourceId: input.key,
+    before,
+    after,
+  });
   return after;
 }
 
@@ -45,5 +79,10 @@ export async function deleteConfig(ctx: AuthedContext, key: string) {
   const before = await ctx.db.systemConfig.findUnique({ where: { key }, select: configSelect });
   if (!before) throw new AppError('NOT_FOUND', `No configuration key '${key}'`);
   await ctx.db.systemConfig.delete({ where: { key }, select: { key: true } });
-  await writeAudit(ctx.db, ctx, { action: 'config.delete', resource: 'config', resourceId: key, before });
+  await writeAudit(ctx.db, ctx, {
+    action: 'config.delete',
+    resource: 'config',
+    resourceId: key,
+    before,
+  });
 }

@@ -73,24 +73,42 @@ async function assertParent(ctx: AuthedContext, id: string | null, parentId: str
   const rows = await ctx.db.menu.findMany({ select: { id: true, parentId: true, type: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const parent = byId.get(parentId);
-  if (!parent) throw new AppError('VALIDATION', `No parent menu '${parentId}'`, { fieldErrors: { parentId: 'No such menu' } });
-  if (parent.type !== 'directory') throw new AppError('VALIDATION', 'A menu can only be placed inside a directory', { fieldErrors: { parentId: 'Choose a directory' } });
+  if (!parent)
+    throw new AppError('VALIDATION', `No parent menu '${parentId}'`, {
+      fieldErrors: { parentId: 'No such menu' },
+    });
+  if (parent.type !== 'directory')
+    throw new AppError('VALIDATION', 'A menu can only be placed inside a directory', {
+      fieldErrors: { parentId: 'Choose a directory' },
+    });
   for (let cursor: string | null = parentId; cursor; cursor = byId.get(cursor)?.parentId ?? null) {
-    if (cursor === id) throw new AppError('VALIDATION', 'A menu cannot be placed inside itself', { fieldErrors: { parentId: 'This would create a cycle' } });
+    if (cursor === id)
+      throw new AppError('VALIDATION', 'A menu cannot be placed inside itself', {
+        fieldErrors: { parentId: 'This would create a cycle' },
+      });
   }
 }
 
 function uniqueCode(error: unknown, code: string | undefined): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-    throw new AppError('CONFLICT', `A menu '${code}' already exists`, { fieldErrors: { code: 'This code is already in use' } });
+    throw new AppError('CONFLICT', `A menu '${code}' already exists`, {
+      fieldErrors: { code: 'This code is already in use' },
+    });
   }
   throw error;
 }
 
 export async function createMenu(ctx: AuthedContext, input: MenuInput) {
   await assertParent(ctx, null, input.parentId);
-  const menu = await ctx.db.menu.create({ data: input, select: menuSelect }).catch((e) => uniqueCode(e, input.code));
-  await writeAudit(ctx.db, ctx, { action: 'menu.create', resource: 'menu', resourceId: menu.id, after: menu });
+  const menu = await ctx.db.menu
+    .create({ data: input, select: menuSelect })
+    .catch((e) => uniqueCode(e, input.code));
+  await writeAudit(ctx.db, ctx, {
+    action: 'menu.create',
+    resource: 'menu',
+    resourceId: menu.id,
+    after: menu,
+  });
   return menu;
 }
 
@@ -99,8 +117,16 @@ export async function updateMenu(ctx: AuthedContext, input: Partial<MenuInput> &
   const before = await ctx.db.menu.findUnique({ where: { id }, select: menuSelect });
   if (!before) throw new AppError('NOT_FOUND', `No menu '${id}'`);
   if (data.parentId !== undefined) await assertParent(ctx, id, data.parentId);
-  const after = await ctx.db.menu.update({ where: { id }, data, select: menuSelect }).catch((e) => uniqueCode(e, data.code));
-  await writeAudit(ctx.db, ctx, { action: 'menu.update', resource: 'menu', resourceId: id, before, after });
+  const after = await ctx.db.menu
+    .update({ where: { id }, data, select: menuSelect })
+    .catch((e) => uniqueCode(e, data.code));
+  await writeAudit(ctx.db, ctx, {
+    action: 'menu.update',
+    resource: 'menu',
+    resourceId: id,
+    before,
+    after,
+  });
   return after;
 }
 
@@ -108,5 +134,10 @@ export async function deleteMenu(ctx: AuthedContext, id: string) {
   const before = await ctx.db.menu.findUnique({ where: { id }, select: menuSelect });
   if (!before) throw new AppError('NOT_FOUND', `No menu '${id}'`);
   await ctx.db.menu.delete({ where: { id }, select: { id: true } });
-  await writeAudit(ctx.db, ctx, { action: 'menu.delete', resource: 'menu', resourceId: id, before });
+  await writeAudit(ctx.db, ctx, {
+    action: 'menu.delete',
+    resource: 'menu',
+    resourceId: id,
+    before,
+  });
 }

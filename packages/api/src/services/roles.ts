@@ -34,7 +34,10 @@ export async function listRoles(ctx: AuthedContext) {
 }
 
 export async function listPermissions(ctx: AuthedContext) {
-  const rows = await ctx.db.permission.findMany({ select: { resource: true, action: true, description: true }, orderBy: [{ resource: 'asc' }, { action: 'asc' }] });
+  const rows = await ctx.db.permission.findMany({
+    select: { resource: true, action: true, description: true },
+    orderBy: [{ resource: 'asc' }, { action: 'asc' }],
+  });
   return rows.map((p) => ({ key: `${p.resource}:${p.action}`, ...p }));
 }
 
@@ -47,56 +50,101 @@ async function getRole(ctx: AuthedContext, id: string) {
 async function permissionIds(ctx: AuthedContext, keys: string[]) {
   const pairs = [...new Set(keys)].map((k) => k.split(':') as [string, string]);
   const rows = pairs.length
-    ? await ctx.db.permission.findMany({ where: { OR: pairs.map(([resource, action]) => ({ resource, action })) }, select: { id: true, resource: true, action: true } })
+    ? await ctx.db.permission.findMany({
+        where: { OR: pairs.map(([resource, action]) => ({ resource, action })) },
+        select: { id: true, resource: true, action: true },
+      })
     : [];
   if (rows.length !== pairs.length) {
     const known = new Set(rows.map((r) => `${r.resource}:${r.action}`));
     const unknown = keys.find((k) => !known.has(k));
-    throw new AppError('VALIDATION', `No permission '${unknown}'`, { fieldErrors: { permissions: `No permission '${unknown}'` } });
+    throw new AppError('VALIDATION', `No permission '${unknown}'`, {
+      fieldErrors: { permissions: `No permission '${unknown}'` },
+    });
   }
   return rows.map((r) => r.id);
 }
 
-export async function createRole(ctx: AuthedContext, input: { code: string; name: string; description: string; permissions: string[] }) {
+export async function createRole(
+  ctx: AuthedContext,
+  input: { code: string; name: string; description: string; permissions: string[] },
+) {
   const ids = await permissionIds(ctx, input.permissions);
   try {
     const role = await ctx.db.role.create({
-      data: { code: input.code, name: input.name, description: input.description, permissions: { create: ids.map((permissionId) => ({ permissionId })) } },
+      data: {
+        code: input.code,
+        name: input.name,
+        description: input.description,
+        permissions: { create: ids.map((permissionId) => ({ permissionId })) },
+      },
       select: { id: true },
     });
     const dto = await getRole(ctx, role.id);
-    await writeAudit(ctx.db, ctx, { action: 'role.create', resource: 'role', resourceId: role.id, after: dto });
+    await writeAudit(ctx.db, ctx, {
+      action: 'role.create',
+      resource: 'role',
+      resourceId: role.id,
+      after: dto,
+    });
     return dto;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError('CONFLICT', `A role '${input.code}' already exists`, { fieldErrors: { code: 'This code is already in use' } });
+      throw new AppError('CONFLICT', `A role '${input.code}' already exists`, {
+        fieldErrors: { code: 'This code is already in use' },
+      });
     }
     throw error;
   }
 }
 
-export async function updateRole(ctx: AuthedContext, input: { id: string; name?: string; description?: string; permissions?: string[] }) {
+export async function updateRole(
+  ctx: AuthedContext,
+  input: { id: string; name?: string; description?: string; permissions?: string[] },
+) {
   const before = await getRole(ctx, input.id);
-  if (input.permissions && before.code === 'admin') throw new AppError('VALIDATION', 'The admin role always has every permission');
+  if (input.permissions && before.code === 'admin')
+    throw new AppError('VALIDATION', 'The admin role always has every permission');
   const ids = input.permissions ? await permissionIds(ctx, input.permissions) : null;
   await ctx.db.$transaction(async (tx) => {
-    await tx.role.update({ where: { id: input.id }, data: { name: input.name, description: input.description }, select: { id: true } });
+    await tx.role.update({
+      where: { id: input.id },
+      data: { name: input.name, description: input.description },
+      select: { id: true },
+    });
     if (ids) {
       await tx.rolePermission.deleteMany({ where: { roleId: input.id } });
-      await tx.rolePermission.createMany({ data: ids.map((permissionId) => ({ roleId: input.id, permissionId })) });
+      await tx.rolePermission.createMany({
+        data: ids.map((permissionId) => ({ roleId: input.id, permissionId })),
+      });
     }
   });
   const after = await getRole(ctx, input.id);
-  await writeAudit(ctx.db, ctx, { action: 'role.update', resource: 'role', resourceId: input.id, before, after });
+  await writeAudit(ctx.db, ctx, {
+    action: 'role.update',
+    resource: 'role',
+    resourceId: input.id,
+    before,
+    after,
+  });
   return after;
 }
 
 export async function deleteRole(ctx: AuthedContext, id: string) {
   const before = await getRole(ctx, id);
-  if (before.builtin) throw new AppError('VALIDATION', `The built-in role '${before.code}' cannot be deleted`);
-  const holders = await ctx.db.userRole.findMany({ where: { roleId: id }, select: { userId: true } });
+  if (before.builtin)
+    throw new AppError('VALIDATION', `The built-in role '${before.code}' cannot be deleted`);
+  const holders = await ctx.db.userRole.findMany({
+    where: { roleId: id },
+    select: { userId: true },
+  });
   await ctx.db.role.delete({ where: { id }, select: { id: true } });
   // Losing a role is a role change: those users sign in again.
   for (const { userId } of holders) await invalidateUserSessions(ctx.db, userId);
-  await writeAudit(ctx.db, ctx, { action: 'role.delete', resource: 'role', resourceId: id, before });
+  await writeAudit(ctx.db, ctx, {
+    action: 'role.delete',
+    resource: 'role',
+    resourceId: id,
+    before,
+  });
 }

@@ -42,7 +42,15 @@ export async function validateApiToken(
   if (!parts || !isApiToken(parts.id)) return null;
   const row = await db.apiToken.findUnique({
     where: { id: parts.id },
-    select: { id: true, userId: true, secretHash: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      userId: true,
+      secretHash: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
   if (!row || row.revokedAt || !secretMatches(parts.secret, row.secretHash)) return null;
   const now = clock();

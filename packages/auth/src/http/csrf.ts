@@ -15,7 +15,9 @@ export function isCrossSiteRequest(
   if (!origin) {
     // Without either header only a non-browser client can be speaking; refuse it if it relies
     // on the ambient cookie rather than an explicit bearer token.
-    return readCookie(headers.get('cookie'), SESSION_COOKIE) !== null && !headers.get('authorization');
+    return (
+      readCookie(headers.get('cookie'), SESSION_COOKIE) !== null && !headers.get('authorization')
+    );
   }
   if (options.allowedOrigins?.includes(origin)) return false;
   try {

@@ -24,21 +24,30 @@ describe('readCredential', () => {
   it('prefers a bearer token over the cookie', () => {
     const headers = new Headers({ authorization: 'Bearer tk_a.b', cookie: 'tessera_session=c.d' });
     expect(readCredential(headers)).toEqual({ token: 'tk_a.b', source: 'bearer' });
-    expect(readCredential(new Headers({ cookie: 'tessera_session=c.d' }))).toEqual({ token: 'c.d', source: 'cookie' });
+    expect(readCredential(new Headers({ cookie: 'tessera_session=c.d' }))).toEqual({
+      token: 'c.d',
+      source: 'cookie',
+    });
     expect(readCredential(new Headers({ authorization: 'Basic xyz' }))).toBeNull();
   });
 });
 
 describe('isCrossSiteRequest', () => {
   it('uses Sec-Fetch-Site when present', () => {
-    expect(isCrossSiteRequest(new Headers({ 'sec-fetch-site': 'same-origin' }), { host })).toBe(false);
-    expect(isCrossSiteRequest(new Headers({ 'sec-fetch-site': 'cross-site' }), { host })).toBe(true);
+    expect(isCrossSiteRequest(new Headers({ 'sec-fetch-site': 'same-origin' }), { host })).toBe(
+      false,
+    );
+    expect(isCrossSiteRequest(new Headers({ 'sec-fetch-site': 'cross-site' }), { host })).toBe(
+      true,
+    );
     expect(isCrossSiteRequest(new Headers({ 'sec-fetch-site': 'same-site' }), { host })).toBe(true);
   });
 
   it('falls back to comparing Origin with the host', () => {
     expect(isCrossSiteRequest(new Headers({ origin: `https://${host}` }), { host })).toBe(false);
-    expect(isCrossSiteRequest(new Headers({ origin: 'https://evil.example' }), { host })).toBe(true);
+    expect(isCrossSiteRequest(new Headers({ origin: 'https://evil.example' }), { host })).toBe(
+      true,
+    );
     expect(isCrossSiteRequest(new Headers({ origin: 'null' }), { host })).toBe(true);
   });
 
@@ -50,12 +59,18 @@ describe('isCrossSiteRequest', () => {
 
 describe('clientIp', () => {
   it('ignores X-Forwarded-For from an untrusted peer', () => {
-    expect(clientIp({ remoteAddress: '203.0.113.9', forwardedFor: '1.2.3.4', trustedProxies: [] })).toBe('203.0.113.9');
+    expect(
+      clientIp({ remoteAddress: '203.0.113.9', forwardedFor: '1.2.3.4', trustedProxies: [] }),
+    ).toBe('203.0.113.9');
   });
 
   it('takes the right-most untrusted hop behind a trusted proxy', () => {
     expect(
-      clientIp({ remoteAddress: '::ffff:10.0.0.2', forwardedFor: '6.6.6.6, 198.51.100.7, 10.0.0.3', trustedProxies: ['10.0.0.2', '10.0.0.3'] }),
+      clientIp({
+        remoteAddress: '::ffff:10.0.0.2',
+        forwardedFor: '6.6.6.6, 198.51.100.7, 10.0.0.3',
+        trustedProxies: ['10.0.0.2', '10.0.0.3'],
+      }),
     ).toBe('198.51.100.7');
   });
 });

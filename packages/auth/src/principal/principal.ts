@@ -47,7 +47,12 @@ export async function authenticateToken(
   if (!session) return null;
   const principal = await loadPrincipal(options.db, session.userId);
   if (!principal) return null;
-  return { ...principal, via: 'session', sessionId: session.id, sessionExpiresAt: session.expiresAt };
+  return {
+    ...principal,
+    via: 'session',
+    sessionId: session.id,
+    sessionExpiresAt: session.expiresAt,
+  };
 }
 
 /** An active user's identity, roles and the union of their roles' permissions. */
@@ -77,7 +82,8 @@ export async function loadPrincipal(
   if (!user || user.status !== 'active') return null;
   const permissions = new Set<string>();
   for (const { role } of user.roles) {
-    for (const { permission } of role.permissions) permissions.add(`${permission.resource}:${permission.action}`);
+    for (const { permission } of role.permissions)
+      permissions.add(`${permission.resource}:${permission.action}`);
   }
   return {
     user: { id: user.id, email: user.email, name: user.name },

@@ -18,8 +18,15 @@ export interface LimiterOptions {
   redisClient?: IORedis;
 }
 
-export function createLimiter({ store, prefix, limit, windowSeconds, redisClient }: LimiterOptions): RateLimiter {
-  if (store.kind === 'memory') return createMemoryLimiter({ limit, windowMs: windowSeconds * 1000 });
+export function createLimiter({
+  store,
+  prefix,
+  limit,
+  windowSeconds,
+  redisClient,
+}: LimiterOptions): RateLimiter {
+  if (store.kind === 'memory')
+    return createMemoryLimiter({ limit, windowMs: windowSeconds * 1000 });
   const redis =
     store.kind === 'upstash'
       ? new UpstashRedis({ url: store.url, token: store.token })
@@ -34,7 +41,9 @@ export function createLimiter({ store, prefix, limit, windowSeconds, redisClient
     timeout: 0,
   });
   const unavailable = (cause: unknown) =>
-    new AppError('SERVICE_UNAVAILABLE', 'The rate limiter is unavailable; try again shortly', { cause });
+    new AppError('SERVICE_UNAVAILABLE', 'The rate limiter is unavailable; try again shortly', {
+      cause,
+    });
   return {
     backend: store.kind,
     async limit(key) {

@@ -1,5 +1,9 @@
 export { createLimiter, type LimiterOptions } from './create-limiter';
-export { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions } from './login-throttle';
+export {
+  createLoginThrottle,
+  type LoginThrottle,
+  type LoginThrottleOptions,
+} from './login-throttle';
 export { createMemoryLimiter } from './memory-limiter';
 export { createIORedis, stripShebang, toRatelimitRedis } from './redis-adapter';
 export type { RateLimiter, RateLimitResult, RateLimitStore } from './types';

@@ -29,17 +29,34 @@ export function createLoginThrottle(options: LoginThrottleOptions): LoginThrottl
   const prefix = options.prefix ?? 'tessera:login';
   const perEmail = options.perEmail ?? { limit: 5, windowSeconds: 15 * 60 };
   const perIp = options.perIp ?? { limit: 30, windowSeconds: 15 * 60 };
-  const byEmail = createLimiter({ store: options.store, redisClient: options.redisClient, prefix: `${prefix}:email`, ...perEmail });
-  const byIp = createLimiter({ store: options.store, redisClient: options.redisClient, prefix: `${prefix}:ip`, ...perIp });
+  const byEmail = createLimiter({
+    store: options.store,
+    redisClient: options.redisClient,
+    prefix: `${prefix}:email`,
+    ...perEmail,
+  });
+  const byIp = createLimiter({
+    store: options.store,
+    redisClient: options.redisClient,
+    prefix: `${prefix}:ip`,
+    ...perIp,
+  });
   return {
     backend: byEmail.backend,
     async check({ ip, email }) {
-      const [ipResult, emailResult] = await Promise.all([byIp.limit(ip), byEmail.limit(normaliseEmail(email))]);
+      const [ipResult, emailResult] = await Promise.all([
+        byIp.limit(ip),
+        byEmail.limit(normaliseEmail(email)),
+      ]);
       const blocked = [ipResult, emailResult].filter((r) => !r.success);
       if (blocked.length > 0) {
         const reset = Math.max(...blocked.map((r) => r.reset));
         const retryAfter = Math.max(1, Math.ceil((reset - Date.now()) / 1000));
-        throw new AppError('RATE_LIMITED', `Too many login attempts; try again in ${retryAfter} s`, { retryAfter });
+        throw new AppError(
+          'RATE_LIMITED',
+          `Too many login attempts; try again in ${retryAfter} s`,
+          { retryAfter },
+        );
       }
     },
     async succeeded(email) {

@@ -1,7 +1,11 @@
 /** In-process sliding-log limiter, for a single process with no Redis (the embedded default). */
 import type { RateLimiter, RateLimitResult } from './types';
 
-export function createMemoryLimiter(options: { limit: number; windowMs: number; now?: () => number }): RateLimiter {
+export function createMemoryLimiter(options: {
+  limit: number;
+  windowMs: number;
+  now?: () => number;
+}): RateLimiter {
   const now = options.now ?? Date.now;
   const hits = new Map<string, number[]>();
   return {
@@ -13,7 +17,12 @@ export function createMemoryLimiter(options: { limit: number; windowMs: number; 
       if (success) recent.push(t);
       hits.set(key, recent);
       const reset = (recent[0] ?? t) + options.windowMs;
-      return { success, limit: options.limit, remaining: Math.max(0, options.limit - recent.length), reset };
+      return {
+        success,
+        limit: options.limit,
+        remaining: Math.max(0, options.limit - recent.length),
+        reset,
+      };
     },
     async reset(key) {
       hits.delete(key);

@@ -18,17 +18,28 @@ describe('memory limiter', () => {
 
 describe('login throttle (in-process)', () => {
   it('is not reset by changing the email’s case', async () => {
-    const throttle = createLoginThrottle({ store: { kind: 'memory' }, perEmail: { limit: 3, windowSeconds: 60 }, perIp: { limit: 100, windowSeconds: 60 } });
+    const throttle = createLoginThrottle({
+      store: { kind: 'memory' },
+      perEmail: { limit: 3, windowSeconds: 60 },
+      perIp: { limit: 100, windowSeconds: 60 },
+    });
     const variants = ['Ada@Example.com', 'ada@example.com', ' ADA@EXAMPLE.COM '];
     for (const [i, email] of variants.entries()) await throttle.check({ ip: `10.0.0.${i}`, email });
-    await expect(throttle.check({ ip: '10.0.0.9', email: 'aDa@example.COM' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(
+      throttle.check({ ip: '10.0.0.9', email: 'aDa@example.COM' }),
+    ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('limits one IP across many emails', async () => {
-    const throttle = createLoginThrottle({ store: { kind: 'memory' }, perIp: { limit: 2, windowSeconds: 60 } });
+    const throttle = createLoginThrottle({
+      store: { kind: 'memory' },
+      perIp: { limit: 2, windowSeconds: 60 },
+    });
     await throttle.check({ ip: '1.1.1.1', email: 'a@x.io' });
     await throttle.check({ ip: '1.1.1.1', email: 'b@x.io' });
-    await expect(throttle.check({ ip: '1.1.1.1', email: 'c@x.io' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(throttle.check({ ip: '1.1.1.1', email: 'c@x.io' })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
   });
 });
 

@@ -6,8 +6,16 @@
 import { Redis as IORedis } from 'ioredis';
 
 export interface RatelimitRedis {
-  evalsha: <TArgs extends unknown[], TData = unknown>(sha: string, keys: string[], args: TArgs) => Promise<TData>;
-  eval: <TArgs extends unknown[], TData = unknown>(script: string, keys: string[], args: TArgs) => Promise<TData>;
+  evalsha: <TArgs extends unknown[], TData = unknown>(
+    sha: string,
+    keys: string[],
+    args: TArgs,
+  ) => Promise<TData>;
+  eval: <TArgs extends unknown[], TData = unknown>(
+    script: string,
+    keys: string[],
+    args: TArgs,
+  ) => Promise<TData>;
 }
 
 export function stripShebang(script: string): string {
@@ -36,11 +44,21 @@ export function toRatelimitRedis(client: IORedis): RatelimitRedis {
   return {
     async evalsha(sha, keys, args) {
       await ensureConnected();
-      return (await client.evalsha(sha, keys.length, ...keys, ...(args as (string | number)[]))) as never;
+      return (await client.evalsha(
+        sha,
+        keys.length,
+        ...keys,
+        ...(args as (string | number)[]),
+      )) as never;
     },
     async eval(script, keys, args) {
       await ensureConnected();
-      return (await client.eval(stripShebang(script), keys.length, ...keys, ...(args as (string | number)[]))) as never;
+      return (await client.eval(
+        stripShebang(script),
+        keys.length,
+        ...keys,
+        ...(args as (string | number)[]),
+      )) as never;
     },
   };
 }

@@ -15,7 +15,13 @@ describe.runIf(redisUrl)('rate limiting on a standard Redis', () => {
   afterAll(() => client.quit());
 
   it('gives sliding-window results (5 of 7 allowed at a limit of 5)', async () => {
-    const limiter = createLimiter({ store: { kind: 'redis', url: redisUrl! }, redisClient: client, prefix: `t:${randomUUID()}`, limit: 5, windowSeconds: 60 });
+    const limiter = createLimiter({
+      store: { kind: 'redis', url: redisUrl! },
+      redisClient: client,
+      prefix: `t:${randomUUID()}`,
+      limit: 5,
+      windowSeconds: 60,
+    });
     const results = [];
     for (let i = 0; i < 7; i++) results.push((await limiter.limit('k')).success);
     expect(results.filter(Boolean)).toHaveLength(5);
@@ -23,12 +29,21 @@ describe.runIf(redisUrl)('rate limiting on a standard Redis', () => {
   });
 
   it('counts every case of an email against one budget, and resets it after success', async () => {
-    const throttle = createLoginThrottle({ store: { kind: 'redis', url: redisUrl! }, redisClient: client, prefix: `t:${randomUUID()}`, perEmail: { limit: 2, windowSeconds: 60 } });
+    const throttle = createLoginThrottle({
+      store: { kind: 'redis', url: redisUrl! },
+      redisClient: client,
+      prefix: `t:${randomUUID()}`,
+      perEmail: { limit: 2, windowSeconds: 60 },
+    });
     await throttle.check({ ip: '1.1.1.1', email: 'Bob@Example.com' });
     await throttle.check({ ip: '1.1.1.2', email: 'bob@example.com' });
-    await expect(throttle.check({ ip: '1.1.1.3', email: 'BOB@EXAMPLE.COM' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(throttle.check({ ip: '1.1.1.3', email: 'BOB@EXAMPLE.COM' })).rejects.toMatchObject(
+      { code: 'RATE_LIMITED' },
+    );
     await throttle.succeeded('bob@example.com');
-    await expect(throttle.check({ ip: '1.1.1.4', email: 'bob@example.com' })).resolves.toBeUndefined();
+    await expect(
+      throttle.check({ ip: '1.1.1.4', email: 'bob@example.com' }),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -37,7 +52,9 @@ describe('rate limiting with Redis down', () => {
     const port = await closedPort();
     const url = `redis://127.0.0.1:${port}`;
     const throttle = createLoginThrottle({ store: { kind: 'redis', url } });
-    await expect(throttle.check({ ip: '1.1.1.1', email: 'a@b.io' })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    await expect(throttle.check({ ip: '1.1.1.1', email: 'a@b.io' })).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+    });
   });
 });
 

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { authenticateToken } from '../principal/principal';
 import { DEFAULT_SESSION_POLICY } from './policy';
-import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from './sessions';
+import {
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  validateSessionToken,
+} from './sessions';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -30,7 +35,10 @@ describe('sessions', () => {
     const { token, id } = await createSession({ db: t.db }, userId);
     const secret = token.split('.')[1]!;
     const row = await t.db.session.findUniqueOrThrow({ where: { id } });
-    const stored = JSON.stringify({ ...row, secretHash: Buffer.from(row.secretHash).toString('hex') });
+    const stored = JSON.stringify({
+      ...row,
+      secretHash: Buffer.from(row.secretHash).toString('hex'),
+    });
     expect(stored).not.toContain(secret);
     expect(row.secretHash).toHaveLength(32);
     expect(Buffer.from(row.secretHash).toString('base64')).not.toContain(secret);
@@ -51,7 +59,10 @@ describe('sessions', () => {
 
     f.advance(30 * 60_000); // 30 min: valid, not yet renewed
     await validateSessionToken({ db: t.db, clock: f.clock }, token);
-    let row = await t.db.session.findUniqueOrThrow({ where: { id }, select: { lastVerifiedAt: true } });
+    let row = await t.db.session.findUniqueOrThrow({
+      where: { id },
+      select: { lastVerifiedAt: true },
+    });
     expect(row.lastVerifiedAt.toISOString()).toBe('2030-01-01T00:00:00.000Z');
 
     f.advance(31 * 60_000); // past the hour: renewed
@@ -90,7 +101,10 @@ describe('sessions', () => {
   });
 
   it('authenticates an active user with permissions from their roles, and not a disabled one', async () => {
-    const viewer = await t.db.role.findUniqueOrThrow({ where: { code: 'viewer' }, select: { id: true } });
+    const viewer = await t.db.role.findUniqueOrThrow({
+      where: { code: 'viewer' },
+      select: { id: true },
+    });
     await t.db.userRole.create({ data: { userId, roleId: viewer.id } });
     const { token } = await createSession({ db: t.db }, userId);
     const principal = await authenticateToken({ db: t.db }, token);

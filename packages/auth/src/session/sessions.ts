@@ -47,7 +47,11 @@ export async function createSession(
     },
     select: { id: true },
   });
-  return { token: `${id}.${secret}`, id, expiresAt: sessionExpiresAt({ createdAt: now, lastVerifiedAt: now }, policy) };
+  return {
+    token: `${id}.${secret}`,
+    id,
+    expiresAt: sessionExpiresAt({ createdAt: now, lastVerifiedAt: now }, policy),
+  };
 }
 
 /**

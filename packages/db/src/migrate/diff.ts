@@ -25,3 +25,8 @@ export async function diffSchemaAgainstMigrations(options: {
     return result.stdout ?? '';
   });
 }
+
+/** The engine writes a comment rather than nothing when there is no difference. */
+export function isEmptyMigration(sql: string): boolean {
+  return sql.replace(/^--.*$/gm, '').trim() === '';
+}

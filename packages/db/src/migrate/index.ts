@@ -1,3 +1,3 @@
 export { applyMigrations, type ApplyMigrationsOptions } from './apply';
-export { diffSchemaAgainstMigrations } from './diff';
+export { diffSchemaAgainstMigrations, isEmptyMigration } from './diff';
 export { readMigrations } from './migrations';

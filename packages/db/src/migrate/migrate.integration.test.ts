@@ -30,7 +30,12 @@ describe('applyMigrations', () => {
     expect(await describeSchema(url)).toEqual(schemaBefore);
 
     // prisma migrate deploy identifies applied migrations by name and SHA-256 checksum.
-    const rows = (await adminQuery(url, 'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name')).rows;
+    const rows = (
+      await adminQuery(
+        url,
+        'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
+      )
+    ).rows;
     expect(rows).toHaveLength(migrationDirectories.length);
     for (const row of rows) {
       const sql = await readFile(path.join(migrationsDir, row.migration_name, 'migration.sql'));

@@ -4,6 +4,7 @@
  * download, so migrations work offline. It is an internal Prisma API: the package versions are
  * pinned exactly and `migrate.integration.test.ts` covers the behaviour we rely on.
  */
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,9 +17,13 @@ import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { schemaPath } from '../paths';
 
 // The ES and Node type libraries declare WebAssembly only partly; this is the one call we use.
-const wasmApi = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }> };
-}).WebAssembly;
+const wasmApi = (
+  globalThis as unknown as {
+    WebAssembly: {
+      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }>;
+    };
+  }
+).WebAssembly;
 
 let instantiated: Promise<void> | undefined;
 
@@ -56,22 +61,72 @@ export async function withSchemaEngine<T>(
   const opened: { dispose: () => Promise<void> }[] = [];
   const tracked = Object.assign(Object.create(factory) as PrismaPg, {
     connect: async () => track(await factory.connect()),
-    connectToShadowDb: async () => track(await factory.connectToShadowDb()),
+    connectToShadowDb: () => connectToShadowDb(databaseUrl, track),
   });
   function track<A extends { dispose: () => Promise<void> }>(adapter: A): A {
     opened.push(adapter);
+    readCharAsText(adapter);
     return adapter;
   }
   const adapter = bindMigrationAwareSqlAdapterFactory(tracked);
-  const engine = (await bindings.SchemaEngine.new(
+  const engine = await bindings.SchemaEngine.new(
     { datamodels: [[schemaPath, content]] },
     (line: string) => onLog?.(line),
     adapter,
-  )) as SchemaEngine;
+  );
   try {
     return await fn(engine, { path: schemaPath, content });
   } finally {
     engine.free();
     await Promise.allSettled(opened.map((a) => a.dispose()));
   }
+}
+
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+/**
+ * The engine's catalogue queries return PostgreSQL's one-byte `"char"` columns (relkind,
+ * contype, ...), which the pg adapter refuses to map. Their text form is exact, so they are
+ * read as text. Needed to describe a database, e.g. when diffing against the migrations.
+ */
+function readCharAsText(adapter: object) {
+  const io = adapter as {
+    performIO?: (query: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+  };
+  const performIO = io.performIO?.bind(adapter);
+  if (!performIO) return;
+  io.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields)
+      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    return result;
+  };
+}
+
+/**
+ * A throwaway database beside `databaseUrl` for replaying migrations. The adapter's own version
+ * passes `database` alongside a connection string, which pg ignores, so the "shadow" would be
+ * the real database; this one names the database in the URL itself.
+ */
+async function connectToShadowDb<A extends { dispose: () => Promise<void> }>(
+  databaseUrl: string,
+  track: <T extends { dispose: () => Promise<void> }>(adapter: T) => T,
+): Promise<A> {
+  const main = await new PrismaPg({ connectionString: databaseUrl, max: 1 }).connect();
+  const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, '')}`;
+  await main.executeScript(`CREATE DATABASE "${name}"`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  const shadow = await new PrismaPg({ connectionString: url.toString(), max: 1 }).connect();
+  const disposeShadow = shadow.dispose.bind(shadow);
+  let disposed = false;
+  shadow.dispose = async () => {
+    if (disposed) return;
+    disposed = true;
+    await disposeShadow();
+    await main.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await main.dispose();
+  };
+  return track(shadow) as unknown as A;
 }

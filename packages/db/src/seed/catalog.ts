@@ -27,7 +27,12 @@ export const ALL_PERMISSIONS: PermissionKey[] = Object.entries(PERMISSIONS).flat
 
 const SELF_SERVICE: PermissionKey[] = ['api-token:read', 'api-token:create', 'api-token:revoke'];
 
-export const BUILTIN_ROLES: { code: string; name: string; description: string; permissions: PermissionKey[] }[] = [
+export const BUILTIN_ROLES: {
+  code: string;
+  name: string;
+  description: string;
+  permissions: PermissionKey[];
+}[] = [
   {
     code: 'admin',
     name: 'Administrator',
@@ -65,19 +70,103 @@ export interface MenuSeed {
 
 export const BASE_MENUS: MenuSeed[] = [
   { code: 'home', type: 'page', title: 'Home', icon: 'house', path: '/', sortOrder: 0 },
-  { code: 'data', type: 'directory', title: 'Data', icon: 'database', permission: 'data:read', sortOrder: 10 },
+  {
+    code: 'data',
+    type: 'directory',
+    title: 'Data',
+    icon: 'database',
+    permission: 'data:read',
+    sortOrder: 10,
+  },
   { code: 'account', type: 'directory', title: 'Account', icon: 'user', sortOrder: 80 },
-  { code: 'account.profile', parent: 'account', type: 'page', title: 'Profile', icon: 'id-card', path: '/account', sortOrder: 0 },
-  { code: 'account.tokens', parent: 'account', type: 'page', title: 'API tokens', icon: 'key-round', path: '/account/tokens', permission: 'api-token:read', sortOrder: 10 },
+  {
+    code: 'account.profile',
+    parent: 'account',
+    type: 'page',
+    title: 'Profile',
+    icon: 'id-card',
+    path: '/account',
+    sortOrder: 0,
+  },
+  {
+    code: 'account.tokens',
+    parent: 'account',
+    type: 'page',
+    title: 'API tokens',
+    icon: 'key-round',
+    path: '/account/tokens',
+    permission: 'api-token:read',
+    sortOrder: 10,
+  },
   { code: 'system', type: 'directory', title: 'System', icon: 'settings', sortOrder: 90 },
-  { code: 'system.users', parent: 'system', type: 'page', title: 'Users', icon: 'users', path: '/admin/users', permission: 'user:read', sortOrder: 0 },
-  { code: 'system.roles', parent: 'system', type: 'page', title: 'Roles', icon: 'shield', path: '/admin/roles', permission: 'role:read', sortOrder: 10 },
-  { code: 'system.menus', parent: 'system', type: 'page', title: 'Menus', icon: 'list-tree', path: '/admin/menus', permission: 'menu:read', sortOrder: 20 },
-  { code: 'system.config', parent: 'system', type: 'page', title: 'Configuration', icon: 'sliders-horizontal', path: '/admin/config', permission: 'config:read', sortOrder: 30 },
-  { code: 'system.audit', parent: 'system', type: 'page', title: 'Audit log', icon: 'scroll-text', path: '/admin/audit', permission: 'audit:read', sortOrder: 40 },
+  {
+    code: 'system.users',
+    parent: 'system',
+    type: 'page',
+    title: 'Users',
+    icon: 'users',
+    path: '/admin/users',
+    permission: 'user:read',
+    sortOrder: 0,
+  },
+  {
+    code: 'system.roles',
+    parent: 'system',
+    type: 'page',
+    title: 'Roles',
+    icon: 'shield',
+    path: '/admin/roles',
+    permission: 'role:read',
+    sortOrder: 10,
+  },
+  {
+    code: 'system.menus',
+    parent: 'system',
+    type: 'page',
+    title: 'Menus',
+    icon: 'list-tree',
+    path: '/admin/menus',
+    permission: 'menu:read',
+    sortOrder: 20,
+  },
+  {
+    code: 'system.config',
+    parent: 'system',
+    type: 'page',
+    title: 'Configuration',
+    icon: 'sliders-horizontal',
+    path: '/admin/config',
+    permission: 'config:read',
+    sortOrder: 30,
+  },
+  {
+    code: 'system.audit',
+    parent: 'system',
+    type: 'page',
+    title: 'Audit log',
+    icon: 'scroll-text',
+    path: '/admin/audit',
+    permission: 'audit:read',
+    sortOrder: 40,
+  },
 ];
 
-export const BASE_CONFIG: { key: string; type: 'string' | 'number' | 'boolean' | 'json'; value: unknown; description: string }[] = [
-  { key: 'site.name', type: 'string', value: 'Tessera', description: 'Name shown in the console header.' },
-  { key: 'auth.sessionAbsoluteDays', type: 'number', value: 30, description: 'A session ends this many days after login, active or not.' },
+export const BASE_CONFIG: {
+  key: string;
+  type: 'string' | 'number' | 'boolean' | 'json';
+  value: unknown;
+  description: string;
+}[] = [
+  {
+    key: 'site.name',
+    type: 'string',
+    value: 'Tessera',
+    description: 'Name shown in the console header.',
+  },
+  {
+    key: 'auth.sessionAbsoluteDays',
+    type: 'number',
+    value: 30,
+    description: 'A session ends this many days after login, active or not.',
+  },
 ];

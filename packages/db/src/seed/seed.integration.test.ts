@@ -27,7 +27,10 @@ describe('seed', () => {
   it('keeps an administrator edit to a menu', async () => {
     await t.db.menu.update({ where: { code: 'home' }, data: { title: 'Start' } });
     await seed(t.db);
-    expect((await t.db.menu.findUniqueOrThrow({ where: { code: 'home' }, select: { title: true } })).title).toBe('Start');
+    expect(
+      (await t.db.menu.findUniqueOrThrow({ where: { code: 'home' }, select: { title: true } }))
+        .title,
+    ).toBe('Start');
   });
 
   it('gives the viewer role no administrative permission', async () => {
@@ -36,6 +39,7 @@ describe('seed', () => {
       select: { permissions: { select: { permission: { select: { resource: true } } } } },
     });
     const resources = new Set(viewer.permissions.map((p) => p.permission.resource));
-    for (const admin of ['user', 'role', 'menu', 'config', 'audit']) expect(resources.has(admin)).toBe(false);
+    for (const admin of ['user', 'role', 'menu', 'config', 'audit'])
+      expect(resources.has(admin)).toBe(false);
   });
 });

@@ -10,7 +10,9 @@ export async function seed(db: Db): Promise<void> {
     }),
     skipDuplicates: true,
   });
-  const permissions = await db.permission.findMany({ select: { id: true, resource: true, action: true } });
+  const permissions = await db.permission.findMany({
+    select: { id: true, resource: true, action: true },
+  });
   const idByKey = new Map(permissions.map((p) => [`${p.resource}:${p.action}`, p.id]));
 
   for (const role of BUILTIN_ROLES) {
@@ -51,7 +53,12 @@ export async function seed(db: Db): Promise<void> {
   }
 
   await db.systemConfig.createMany({
-    data: BASE_CONFIG.map((c) => ({ key: c.key, type: c.type, value: c.value as never, description: c.description })),
+    data: BASE_CONFIG.map((c) => ({
+      key: c.key,
+      type: c.type,
+      value: c.value as never,
+      description: c.description,
+    })),
     skipDuplicates: true,
   });
 }

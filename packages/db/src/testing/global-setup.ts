@@ -11,6 +11,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const server = await startTestServer();
-  project.provide('tesseraTestDb', { adminUrl: server.adminUrl, templateDatabase: server.templateDatabase });
+  project.provide('tesseraTestDb', {
+    adminUrl: server.adminUrl,
+    templateDatabase: server.templateDatabase,
+  });
   return () => server.stop();
 }

@@ -35,7 +35,10 @@ export async function startTestServer(): Promise<TestServer> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tessera-pg-'));
     // As root, PostgreSQL runs as a dedicated user that must be able to enter this directory.
     await chmod(dataDir, 0o755);
-    const handle = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), ephemeral: true });
+    const handle = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'data'),
+      ephemeral: true,
+    });
     adminUrl = handle.adminUrl;
     stopServer = async () => {
       await handle.stop();
@@ -61,7 +64,11 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
-export async function adminQuery(adminUrl: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+export async function adminQuery(
+  adminUrl: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

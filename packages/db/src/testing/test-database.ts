@@ -21,7 +21,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   // Concurrent clones of one template can collide ("being accessed by other users"): retry.
   for (let attempt = 0; ; attempt++) {
     try {
-      await adminQuery(adminUrl, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(templateDatabase)}`);
+      await adminQuery(
+        adminUrl,
+        `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(templateDatabase)}`,
+      );
       break;
     } catch (error) {
       if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;

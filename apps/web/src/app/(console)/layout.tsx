@@ -15,9 +15,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   }
   const caller = await serverCaller();
   const menus = await caller.menu.mine();
-  const site = await getServices().db.systemConfig.findUnique({ where: { key: 'site.name' }, select: { value: true } });
+  const site = await getServices().db.systemConfig.findUnique({
+    where: { key: 'site.name' },
+    select: { value: true },
+  });
   return (
-    <ConsoleShell menus={menus} user={principal.user} siteName={typeof site?.value === 'string' ? site.value : 'Tessera'}>
+    <ConsoleShell
+      menus={menus}
+      user={principal.user}
+      siteName={typeof site?.value === 'string' ? site.value : 'Tessera'}
+    >
       {children}
     </ConsoleShell>
   );

@@ -8,10 +8,15 @@ import { requirePrincipal, serverCaller } from '~/server/session';
 export default async function HomePage() {
   const principal = await requirePrincipal();
   const menus = await (await serverCaller()).menu.mine();
-  const pages = menus.flatMap((m) => (m.type === 'directory' ? m.children : [m])).filter((m) => m.path && m.path !== '/');
+  const pages = menus
+    .flatMap((m) => (m.type === 'directory' ? m.children : [m]))
+    .filter((m) => m.path && m.path !== '/');
   return (
     <>
-      <PageHeader title={`Welcome, ${principal.user.name || principal.user.email}`} description="Everything you can reach from here." />
+      <PageHeader
+        title={`Welcome, ${principal.user.name || principal.user.email}`}
+        description="Everything you can reach from here."
+      />
       <Flex gap="2" mb="5" align="center">
         <Text size="2" color="gray">
           Your roles:

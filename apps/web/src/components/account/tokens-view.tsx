@@ -1,6 +1,20 @@
 'use client';
 /** API tokens for scripts. The secret is shown once, right after creation. */
-import { Badge, Button, Callout, Checkbox, Code, Dialog, Flex, Grid, Select, Switch, Table, Text, TextField } from '@radix-ui/themes';
+import {
+  Badge,
+  Button,
+  Callout,
+  Checkbox,
+  Code,
+  Dialog,
+  Flex,
+  Grid,
+  Select,
+  Switch,
+  Table,
+  Text,
+  TextField,
+} from '@radix-ui/themes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Copy, KeyRound, Plus } from 'lucide-react';
 import { useState } from 'react';
@@ -22,18 +36,39 @@ export function TokensView() {
   const [all, setAll] = useState(false);
   const [creating, setCreating] = useState(false);
   const tokens = useQuery(trpc.apiToken.list.queryOptions({ all }));
-  const revoke = useMutation(trpc.apiToken.revoke.mutationOptions({
-    onSuccess: () => { toast.success('Token revoked'); void queryClient.invalidateQueries({ queryKey: trpc.apiToken.list.queryKey() }); },
-    onError: (e) => toast.error(e.message),
-  }));
+  const revoke = useMutation(
+    trpc.apiToken.revoke.mutationOptions({
+      onSuccess: () => {
+        toast.success('Token revoked');
+        void queryClient.invalidateQueries({ queryKey: trpc.apiToken.list.queryKey() });
+      },
+      onError: (e) => toast.error(e.message),
+    }),
+  );
   return (
     <>
-      <PageHeader title="API tokens" description="Bearer tokens for scripts and other services. A token never exceeds your own permissions." actions={<Button onClick={() => setCreating(true)}><Plus size={16} /> New token</Button>} />
+      <PageHeader
+        title="API tokens"
+        description="Bearer tokens for scripts and other services. A token never exceeds your own permissions."
+        actions={
+          <Button onClick={() => setCreating(true)}>
+            <Plus size={16} /> New token
+          </Button>
+        }
+      />
       {canManage ? (
-        <Text as="label" size="2" mb="3" style={{ display: 'block' }}><Flex gap="2" align="center"><Switch checked={all} onCheckedChange={setAll} /> Show every user’s tokens</Flex></Text>
+        <Text as="label" size="2" mb="3" style={{ display: 'block' }}>
+          <Flex gap="2" align="center">
+            <Switch checked={all} onCheckedChange={setAll} /> Show every user’s tokens
+          </Flex>
+        </Text>
       ) : null}
-      {tokens.error ? <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} /> : null}
-      {tokens.data?.length === 0 ? <EmptyState title="No API tokens yet" hint="Create one to call the API from a script." /> : (
+      {tokens.error ? (
+        <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : null}
+      {tokens.data?.length === 0 ? (
+        <EmptyState title="No API tokens yet" hint="Create one to call the API from a script." />
+      ) : (
         <Table.Root variant="surface">
           <Table.Header>
             <Table.Row>
@@ -45,28 +80,79 @@ export function TokensView() {
               <Table.ColumnHeaderCell />
             </Table.Row>
           </Table.Header>
-          {tokens.isPending ? <TableSkeleton columns={5} /> : (
+          {tokens.isPending ? (
+            <TableSkeleton columns={5} />
+          ) : (
             <Table.Body>
               {tokens.data?.map((t) => (
                 <Table.Row key={t.id}>
-                  <Table.RowHeaderCell><Flex gap="2" align="center"><KeyRound size={14} />{t.name}</Flex><Code variant="ghost" size="1">{t.id}</Code></Table.RowHeaderCell>
+                  <Table.RowHeaderCell>
+                    <Flex gap="2" align="center">
+                      <KeyRound size={14} />
+                      {t.name}
+                    </Flex>
+                    <Code variant="ghost" size="1">
+                      {t.id}
+                    </Code>
+                  </Table.RowHeaderCell>
                   {all ? <Table.Cell>{t.user.email}</Table.Cell> : null}
-                  <Table.Cell><Flex gap="1" wrap="wrap">{t.scopes.map((s) => <Badge key={s} variant="soft">{s}</Badge>)}</Flex></Table.Cell>
-                  <Table.Cell>{t.revokedAt ? <Badge color="red">revoked</Badge> : t.expiresAt ? t.expiresAt.toLocaleDateString() : 'never'}</Table.Cell>
-                  <Table.Cell>{t.lastUsedAt ? t.lastUsedAt.toLocaleString() : <Text color="gray">never</Text>}</Table.Cell>
-                  <Table.Cell align="right">{!t.revokedAt ? <Button size="1" color="red" variant="soft" loading={revoke.isPending && revoke.variables?.id === t.id} onClick={() => revoke.mutate({ id: t.id })}>Revoke</Button> : null}</Table.Cell>
+                  <Table.Cell>
+                    <Flex gap="1" wrap="wrap">
+                      {t.scopes.map((s) => (
+                        <Badge key={s} variant="soft">
+                          {s}
+                        </Badge>
+                      ))}
+                    </Flex>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {t.revokedAt ? (
+                      <Badge color="red">revoked</Badge>
+                    ) : t.expiresAt ? (
+                      t.expiresAt.toLocaleDateString()
+                    ) : (
+                      'never'
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {t.lastUsedAt ? t.lastUsedAt.toLocaleString() : <Text color="gray">never</Text>}
+                  </Table.Cell>
+                  <Table.Cell align="right">
+                    {!t.revokedAt ? (
+                      <Button
+                        size="1"
+                        color="red"
+                        variant="soft"
+                        loading={revoke.isPending && revoke.variables?.id === t.id}
+                        onClick={() => revoke.mutate({ id: t.id })}
+                      >
+                        Revoke
+                      </Button>
+                    ) : null}
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           )}
         </Table.Root>
       )}
-      {creating ? <CreateTokenDialog permissions={me.data?.permissions ?? []} onClose={() => setCreating(false)} /> : null}
+      {creating ? (
+        <CreateTokenDialog
+          permissions={me.data?.permissions ?? []}
+          onClose={() => setCreating(false)}
+        />
+      ) : null}
     </>
   );
 }
 
-function CreateTokenDialog({ permissions, onClose }: { permissions: string[]; onClose: () => void }) {
+function CreateTokenDialog({
+  permissions,
+  onClose,
+}: {
+  permissions: string[];
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { fieldErrors, onError } = useFormErrors();
@@ -74,10 +160,15 @@ function CreateTokenDialog({ permissions, onClose }: { permissions: string[]; on
   const [expiry, setExpiry] = useState<keyof typeof EXPIRY>('90');
   const [scopes, setScopes] = useState<string[]>([]);
   const [created, setCreated] = useState<string | null>(null);
-  const create = useMutation(trpc.apiToken.create.mutationOptions({
-    onSuccess: (r) => { setCreated(r.token); void queryClient.invalidateQueries({ queryKey: trpc.apiToken.list.queryKey() }); },
-    onError,
-  }));
+  const create = useMutation(
+    trpc.apiToken.create.mutationOptions({
+      onSuccess: (r) => {
+        setCreated(r.token);
+        void queryClient.invalidateQueries({ queryKey: trpc.apiToken.list.queryKey() });
+      },
+      onError,
+    }),
+  );
   const days = EXPIRY[expiry];
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
@@ -85,19 +176,51 @@ function CreateTokenDialog({ permissions, onClose }: { permissions: string[]; on
         <Dialog.Title>New API token</Dialog.Title>
         {created ? (
           <Flex direction="column" gap="3">
-            <Callout.Root color="green"><Callout.Text>Copy the token now. It will not be shown again.</Callout.Text></Callout.Root>
-            <Code size="2" data-testid="new-token" style={{ wordBreak: 'break-all' }}>{created}</Code>
+            <Callout.Root color="green">
+              <Callout.Text>Copy the token now. It will not be shown again.</Callout.Text>
+            </Callout.Root>
+            <Code size="2" data-testid="new-token" style={{ wordBreak: 'break-all' }}>
+              {created}
+            </Code>
             <Flex justify="end" gap="2">
-              <Button variant="soft" onClick={() => void navigator.clipboard?.writeText(created).then(() => toast.success('Copied'))}><Copy size={14} /> Copy</Button>
-              <Dialog.Close><Button>Done</Button></Dialog.Close>
+              <Button
+                variant="soft"
+                onClick={() =>
+                  void navigator.clipboard?.writeText(created).then(() => toast.success('Copied'))
+                }
+              >
+                <Copy size={14} /> Copy
+              </Button>
+              <Dialog.Close>
+                <Button>Done</Button>
+              </Dialog.Close>
             </Flex>
           </Flex>
         ) : (
-          <form onSubmit={(e) => { e.preventDefault(); create.mutate({ name, scopes, expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null }); }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              create.mutate({
+                name,
+                scopes,
+                expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
+              });
+            }}
+          >
             <Flex direction="column" gap="3">
-              <Field label="Name" error={fieldErrors.name}><TextField.Root required placeholder="Nightly export" value={name} onChange={(e) => setName(e.target.value)} /></Field>
+              <Field label="Name" error={fieldErrors.name}>
+                <TextField.Root
+                  required
+                  placeholder="Nightly export"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                />
+              </Field>
               <Field label="Expires" error={fieldErrors.expiresAt}>
-                <Select.Root value={expiry} onValueChange={(v) => setExpiry(v as keyof typeof EXPIRY)}>
+                <Select.Root
+                  value={expiry}
+                  onValueChange={(v) => setExpiry(v as keyof typeof EXPIRY)}
+                >
                   <Select.Trigger />
                   <Select.Content>
                     <Select.Item value="30">In 30 days</Select.Item>
@@ -107,16 +230,38 @@ function CreateTokenDialog({ permissions, onClose }: { permissions: string[]; on
                   </Select.Content>
                 </Select.Root>
               </Field>
-              <Text size="2" weight="medium">Scopes</Text>
+              <Text size="2" weight="medium">
+                Scopes
+              </Text>
               <Grid columns="2" gap="1" style={{ maxHeight: 240, overflowY: 'auto' }}>
                 {permissions.map((p) => (
-                  <Text as="label" size="2" key={p}><Flex gap="2" align="center"><Checkbox checked={scopes.includes(p)} onCheckedChange={(c) => setScopes(c ? [...scopes, p] : scopes.filter((s) => s !== p))} />{p}</Flex></Text>
+                  <Text as="label" size="2" key={p}>
+                    <Flex gap="2" align="center">
+                      <Checkbox
+                        checked={scopes.includes(p)}
+                        onCheckedChange={(c) =>
+                          setScopes(c ? [...scopes, p] : scopes.filter((s) => s !== p))
+                        }
+                      />
+                      {p}
+                    </Flex>
+                  </Text>
                 ))}
               </Grid>
-              {fieldErrors.scopes ? <Text size="1" color="red">{fieldErrors.scopes}</Text> : null}
+              {fieldErrors.scopes ? (
+                <Text size="1" color="red">
+                  {fieldErrors.scopes}
+                </Text>
+              ) : null}
               <Flex justify="end" gap="3">
-                <Dialog.Close><Button type="button" variant="soft" color="gray">Cancel</Button></Dialog.Close>
-                <Button type="submit" loading={create.isPending} disabled={!scopes.length}>Create token</Button>
+                <Dialog.Close>
+                  <Button type="button" variant="soft" color="gray">
+                    Cancel
+                  </Button>
+                </Dialog.Close>
+                <Button type="submit" loading={create.isPending} disabled={!scopes.length}>
+                  Create token
+                </Button>
               </Flex>
             </Flex>
           </form>

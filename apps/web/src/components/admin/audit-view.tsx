@@ -10,10 +10,25 @@ import { EmptyState, ErrorState } from '~/components/ui/states';
 import { jsonDiff } from '~/lib/json-diff';
 import { useTRPC } from '~/trpc/react';
 
-interface Filters { actor: string; action: string; resource: string; requestId: string; from: string; to: string }
+interface Filters {
+  actor: string;
+  action: string;
+  resource: string;
+  requestId: string;
+  from: string;
+  to: string;
+}
 const EMPTY: Filters = { actor: '', action: '', resource: '', requestId: '', from: '', to: '' };
 
-const ACTION_COLORS: Record<string, 'green' | 'red' | 'amber' | 'blue' | 'gray'> = { create: 'green', delete: 'red', disable: 'red', revoke: 'red', login_failed: 'amber', login: 'blue', logout: 'gray' };
+const ACTION_COLORS: Record<string, 'green' | 'red' | 'amber' | 'blue' | 'gray'> = {
+  create: 'green',
+  delete: 'red',
+  disable: 'red',
+  revoke: 'red',
+  login_failed: 'amber',
+  login: 'blue',
+  logout: 'gray',
+};
 
 function actionColor(action: string) {
   const verb = action.split('.').pop() ?? '';
@@ -34,30 +49,78 @@ export function AuditView() {
     to: filters.to ? new Date(filters.to) : undefined,
     limit: 50,
   };
-  const audit = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined, initialCursor: undefined }));
+  const audit = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions(input, {
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      initialCursor: undefined,
+    }),
+  );
   const items = audit.data?.pages.flatMap((p) => p.items) ?? [];
-  const apply = (next: Filters) => { setDraft(next); setFilters(next); };
-  const set = (key: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.target.value });
+  const apply = (next: Filters) => {
+    setDraft(next);
+    setFilters(next);
+  };
+  const set = (key: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setDraft({ ...draft, [key]: e.target.value });
 
   return (
     <>
       <PageHeader title="Audit log" description="Who changed what, when, and from which request." />
       <Card mb="4">
-        <form onSubmit={(e) => { e.preventDefault(); setFilters(draft); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilters(draft);
+          }}
+        >
           <Flex gap="2" wrap="wrap" align="end">
-            <TextField.Root placeholder="Actor email" value={draft.actor} onChange={set('actor')} aria-label="Actor" />
-            <TextField.Root placeholder="Action, e.g. user." value={draft.action} onChange={set('action')} aria-label="Action" />
-            <TextField.Root placeholder="Resource, e.g. role" value={draft.resource} onChange={set('resource')} aria-label="Resource" />
-            <TextField.Root placeholder="Request id" value={draft.requestId} onChange={set('requestId')} aria-label="Request id" />
-            <TextField.Root type="datetime-local" value={draft.from} onChange={set('from')} aria-label="From" />
-            <TextField.Root type="datetime-local" value={draft.to} onChange={set('to')} aria-label="To" />
+            <TextField.Root
+              placeholder="Actor email"
+              value={draft.actor}
+              onChange={set('actor')}
+              aria-label="Actor"
+            />
+            <TextField.Root
+              placeholder="Action, e.g. user."
+              value={draft.action}
+              onChange={set('action')}
+              aria-label="Action"
+            />
+            <TextField.Root
+              placeholder="Resource, e.g. role"
+              value={draft.resource}
+              onChange={set('resource')}
+              aria-label="Resource"
+            />
+            <TextField.Root
+              placeholder="Request id"
+              value={draft.requestId}
+              onChange={set('requestId')}
+              aria-label="Request id"
+            />
+            <TextField.Root
+              type="datetime-local"
+              value={draft.from}
+              onChange={set('from')}
+              aria-label="From"
+            />
+            <TextField.Root
+              type="datetime-local"
+              value={draft.to}
+              onChange={set('to')}
+              aria-label="To"
+            />
             <Button type="submit">Filter</Button>
-            <Button type="button" variant="soft" color="gray" onClick={() => apply(EMPTY)}><X size={14} /> Clear</Button>
+            <Button type="button" variant="soft" color="gray" onClick={() => apply(EMPTY)}>
+              <X size={14} /> Clear
+            </Button>
           </Flex>
         </form>
       </Card>
       {audit.error ? <ErrorState error={audit.error} onRetry={() => void audit.refetch()} /> : null}
-      {audit.isPending ? <Text color="gray">Loading…</Text> : items.length === 0 ? (
+      {audit.isPending ? (
+        <Text color="gray">Loading…</Text>
+      ) : items.length === 0 ? (
         <EmptyState title="No entries match" hint="Change or clear the filters." />
       ) : (
         <Table.Root variant="surface">
@@ -73,46 +136,147 @@ export function AuditView() {
           </Table.Header>
           <Table.Body>
             {items.map((e) => (
-              <AuditRow key={e.id} entry={e} open={open === e.id} onToggle={() => setOpen(open === e.id ? null : e.id)} onRequest={(requestId) => apply({ ...EMPTY, requestId })} />
+              <AuditRow
+                key={e.id}
+                entry={e}
+                open={open === e.id}
+                onToggle={() => setOpen(open === e.id ? null : e.id)}
+                onRequest={(requestId) => apply({ ...EMPTY, requestId })}
+              />
             ))}
           </Table.Body>
         </Table.Root>
       )}
       {audit.hasNextPage ? (
-        <Flex justify="center" mt="3"><Button variant="soft" loading={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>Load older entries</Button></Flex>
+        <Flex justify="center" mt="3">
+          <Button
+            variant="soft"
+            loading={audit.isFetchingNextPage}
+            onClick={() => void audit.fetchNextPage()}
+          >
+            Load older entries
+          </Button>
+        </Flex>
       ) : null}
     </>
   );
 }
 
-interface Entry { id: string; at: Date; actorEmail: string | null; action: string; resource: string; resourceId: string | null; before: unknown; after: unknown; requestId: string | null; ipAddress: string | null }
+interface Entry {
+  id: string;
+  at: Date;
+  actorEmail: string | null;
+  action: string;
+  resource: string;
+  resourceId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  ipAddress: string | null;
+}
 
-function AuditRow({ entry, open, onToggle, onRequest }: { entry: Entry; open: boolean; onToggle: () => void; onRequest: (id: string) => void }) {
+function AuditRow({
+  entry,
+  open,
+  onToggle,
+  onRequest,
+}: {
+  entry: Entry;
+  open: boolean;
+  onToggle: () => void;
+  onRequest: (id: string) => void;
+}) {
   const diff = jsonDiff(entry.before, entry.after);
   return (
     <>
       <Table.Row data-testid="audit-row">
         <Table.Cell>
-          {diff.length ? <button type="button" onClick={onToggle} aria-label="Show changes" style={{ all: 'unset', cursor: 'pointer' }}>{open ? <ChevronDown size={14} /> : <ChevronRight size={14} />}</button> : null}
+          {diff.length ? (
+            <button
+              type="button"
+              onClick={onToggle}
+              aria-label="Show changes"
+              style={{ all: 'unset', cursor: 'pointer' }}
+            >
+              {open ? <ChevronDown size={14} /> : <ChevronRight size={14} />}
+            </button>
+          ) : null}
         </Table.Cell>
-        <Table.Cell><Text size="2">{entry.at.toLocaleString()}</Text></Table.Cell>
-        <Table.Cell><Text size="2">{entry.actorEmail ?? 'system'}</Text>{entry.ipAddress ? <Text as="div" size="1" color="gray">{entry.ipAddress}</Text> : null}</Table.Cell>
-        <Table.Cell><Badge color={actionColor(entry.action)}>{entry.action}</Badge></Table.Cell>
-        <Table.Cell><Text size="2">{entry.resource}</Text>{entry.resourceId ? <Text as="div" size="1" color="gray">{entry.resourceId}</Text> : null}</Table.Cell>
-        <Table.Cell>{entry.requestId ? <Button size="1" variant="ghost" onClick={() => onRequest(entry.requestId!)} title="Show every entry of this request"><Code variant="ghost">{entry.requestId.slice(0, 8)}</Code></Button> : null}</Table.Cell>
+        <Table.Cell>
+          <Text size="2">{entry.at.toLocaleString()}</Text>
+        </Table.Cell>
+        <Table.Cell>
+          <Text size="2">{entry.actorEmail ?? 'system'}</Text>
+          {entry.ipAddress ? (
+            <Text as="div" size="1" color="gray">
+              {entry.ipAddress}
+            </Text>
+          ) : null}
+        </Table.Cell>
+        <Table.Cell>
+          <Badge color={actionColor(entry.action)}>{entry.action}</Badge>
+        </Table.Cell>
+        <Table.Cell>
+          <Text size="2">{entry.resource}</Text>
+          {entry.resourceId ? (
+            <Text as="div" size="1" color="gray">
+              {entry.resourceId}
+            </Text>
+          ) : null}
+        </Table.Cell>
+        <Table.Cell>
+          {entry.requestId ? (
+            <Button
+              size="1"
+              variant="ghost"
+              onClick={() => onRequest(entry.requestId!)}
+              title="Show every entry of this request"
+            >
+              <Code variant="ghost">{entry.requestId.slice(0, 8)}</Code>
+            </Button>
+          ) : null}
+        </Table.Cell>
       </Table.Row>
       {open ? (
         <Table.Row>
           <Table.Cell colSpan={6}>
             <Box p="2">
               <Table.Root size="1" variant="ghost">
-                <Table.Header><Table.Row><Table.ColumnHeaderCell>Field</Table.ColumnHeaderCell><Table.ColumnHeaderCell>Before</Table.ColumnHeaderCell><Table.ColumnHeaderCell>After</Table.ColumnHeaderCell></Table.Row></Table.Header>
+                <Table.Header>
+                  <Table.Row>
+                    <Table.ColumnHeaderCell>Field</Table.ColumnHeaderCell>
+                    <Table.ColumnHeaderCell>Before</Table.ColumnHeaderCell>
+                    <Table.ColumnHeaderCell>After</Table.ColumnHeaderCell>
+                  </Table.Row>
+                </Table.Header>
                 <Table.Body>
                   {diff.map((d) => (
-                    <Table.Row key={d.path} style={{ background: d.kind === 'same' ? undefined : d.kind === 'removed' ? 'var(--red-a2)' : d.kind === 'added' ? 'var(--green-a2)' : 'var(--amber-a2)' }}>
-                      <Table.Cell><Code variant="ghost">{d.path}</Code></Table.Cell>
-                      <Table.Cell><pre className="json-diff">{d.before === undefined ? '' : JSON.stringify(d.before, null, 1)}</pre></Table.Cell>
-                      <Table.Cell><pre className="json-diff">{d.after === undefined ? '' : JSON.stringify(d.after, null, 1)}</pre></Table.Cell>
+                    <Table.Row
+                      key={d.path}
+                      style={{
+                        background:
+                          d.kind === 'same'
+                            ? undefined
+                            : d.kind === 'removed'
+                              ? 'var(--red-a2)'
+                              : d.kind === 'added'
+                                ? 'var(--green-a2)'
+                                : 'var(--amber-a2)',
+                      }}
+                    >
+                      <Table.Cell>
+                        <Code variant="ghost">{d.path}</Code>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <pre className="json-diff">
+                          {d.before === undefined ? '' : JSON.stringify(d.before, null, 1)}
+                        </pre>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <pre className="json-diff">
+                          {d.after === undefined ? '' : JSON.stringify(d.after, null, 1)}
+                        </pre>
+                      </Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>

@@ -1,6 +1,16 @@
 'use client';
 /** The navigation tree: directories, pages and entity pages, each with the permission it needs. */
-import { Badge, Button, Code, Dialog, Flex, Select, Table, Text, TextField } from '@radix-ui/themes';
+import {
+  Badge,
+  Button,
+  Code,
+  Dialog,
+  Flex,
+  Select,
+  Table,
+  Text,
+  TextField,
+} from '@radix-ui/themes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
@@ -14,7 +24,19 @@ import { useFormErrors } from '~/components/ui/use-form-errors';
 import { useTRPC } from '~/trpc/react';
 
 type MenuType = 'directory' | 'page' | 'entity_page';
-interface MenuNode { id: string; code: string; parentId: string | null; type: MenuType; title: string; icon: string | null; path: string | null; entity: string | null; permission: string | null; sortOrder: number; children: MenuNode[] }
+interface MenuNode {
+  id: string;
+  code: string;
+  parentId: string | null;
+  type: MenuType;
+  title: string;
+  icon: string | null;
+  path: string | null;
+  entity: string | null;
+  permission: string | null;
+  sortOrder: number;
+  children: MenuNode[];
+}
 
 function flatten(nodes: MenuNode[], depth = 0): { node: MenuNode; depth: number }[] {
   return nodes.flatMap((node) => [{ node, depth }, ...flatten(node.children, depth + 1)]);
@@ -24,10 +46,18 @@ export function MenusView() {
   const trpc = useTRPC();
   const tree = useQuery(trpc.menu.tree.queryOptions());
   const [editing, setEditing] = useState<MenuNode | 'new' | null>(null);
-  const rows = flatten((tree.data ?? []) as MenuNode[]);
+  const rows = flatten(tree.data ?? []);
   return (
     <>
-      <PageHeader title="Menus" description="What appears in the sidebar. A user sees an entry only if they hold its permission." actions={<Button onClick={() => setEditing('new')}><Plus size={16} /> New menu</Button>} />
+      <PageHeader
+        title="Menus"
+        description="What appears in the sidebar. A user sees an entry only if they hold its permission."
+        actions={
+          <Button onClick={() => setEditing('new')}>
+            <Plus size={16} /> New menu
+          </Button>
+        }
+      />
       {tree.error ? <ErrorState error={tree.error} onRetry={() => void tree.refetch()} /> : null}
       <Table.Root variant="surface">
         <Table.Header>
@@ -40,7 +70,9 @@ export function MenusView() {
             <Table.ColumnHeaderCell />
           </Table.Row>
         </Table.Header>
-        {tree.isPending ? <TableSkeleton columns={6} /> : (
+        {tree.isPending ? (
+          <TableSkeleton columns={6} />
+        ) : (
           <Table.Body>
             {rows.map(({ node, depth }) => (
               <Table.Row key={node.id}>
@@ -49,46 +81,89 @@ export function MenusView() {
                     <MenuIcon name={node.icon} /> {node.title}
                   </Flex>
                 </Table.RowHeaderCell>
-                <Table.Cell><Badge variant="soft" color={node.type === 'directory' ? 'gray' : 'indigo'}>{node.type.replace('_', ' ')}</Badge></Table.Cell>
-                <Table.Cell>{node.path ? <Code variant="ghost">{node.path}</Code> : <Text color="gray">—</Text>}</Table.Cell>
-                <Table.Cell>{node.permission ? <Code variant="ghost">{node.permission}</Code> : <Text color="gray" size="1">everyone</Text>}</Table.Cell>
+                <Table.Cell>
+                  <Badge variant="soft" color={node.type === 'directory' ? 'gray' : 'indigo'}>
+                    {node.type.replace('_', ' ')}
+                  </Badge>
+                </Table.Cell>
+                <Table.Cell>
+                  {node.path ? (
+                    <Code variant="ghost">{node.path}</Code>
+                  ) : (
+                    <Text color="gray">—</Text>
+                  )}
+                </Table.Cell>
+                <Table.Cell>
+                  {node.permission ? (
+                    <Code variant="ghost">{node.permission}</Code>
+                  ) : (
+                    <Text color="gray" size="1">
+                      everyone
+                    </Text>
+                  )}
+                </Table.Cell>
                 <Table.Cell>{node.sortOrder}</Table.Cell>
-                <Table.Cell align="right"><Button size="1" variant="soft" onClick={() => setEditing(node)}>Edit</Button></Table.Cell>
+                <Table.Cell align="right">
+                  <Button size="1" variant="soft" onClick={() => setEditing(node)}>
+                    Edit
+                  </Button>
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
         )}
       </Table.Root>
-      {editing ? <MenuDialog menu={editing === 'new' ? null : editing} directories={rows.filter((r) => r.node.type === 'directory').map((r) => r.node)} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <MenuDialog
+          menu={editing === 'new' ? null : editing}
+          directories={rows.filter((r) => r.node.type === 'directory').map((r) => r.node)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </>
   );
 }
 
 const NONE = '__none__';
 
-function MenuDialog({ menu, directories, onClose }: { menu: MenuNode | null; directories: MenuNode[]; onClose: () => void }) {
+function MenuDialog({
+  menu,
+  directories,
+  onClose,
+}: {
+  menu: MenuNode | null;
+  directories: MenuNode[];
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { fieldErrors, onError } = useFormErrors();
   const [form, setForm] = useState({
     code: menu?.code ?? '',
     title: menu?.title ?? '',
-    type: menu?.type ?? ('page' as MenuType),
+    type: menu?.type ?? 'page',
     parentId: menu?.parentId ?? NONE,
     icon: menu?.icon ?? NONE,
     path: menu?.path ?? '',
     permission: menu?.permission ?? '',
     sortOrder: String(menu?.sortOrder ?? 0),
   });
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm({ ...form, [key]: value });
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm({ ...form, [key]: value });
   const done = (message: string) => {
     void queryClient.invalidateQueries({ queryKey: trpc.menu.tree.queryKey() });
     toast.success(message);
     onClose();
   };
-  const create = useMutation(trpc.menu.create.mutationOptions({ onSuccess: () => done('Menu created'), onError }));
-  const update = useMutation(trpc.menu.update.mutationOptions({ onSuccess: () => done('Menu saved'), onError }));
-  const remove = useMutation(trpc.menu.delete.mutationOptions({ onSuccess: () => done('Menu deleted'), onError }));
+  const create = useMutation(
+    trpc.menu.create.mutationOptions({ onSuccess: () => done('Menu created'), onError }),
+  );
+  const update = useMutation(
+    trpc.menu.update.mutationOptions({ onSuccess: () => done('Menu saved'), onError }),
+  );
+  const remove = useMutation(
+    trpc.menu.delete.mutationOptions({ onSuccess: () => done('Menu deleted'), onError }),
+  );
   const payload = () => ({
     code: form.code,
     title: form.title,
@@ -103,11 +178,29 @@ function MenuDialog({ menu, directories, onClose }: { menu: MenuNode | null; dir
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Content maxWidth="520px">
         <Dialog.Title>{menu ? `Edit ${menu.title}` : 'New menu'}</Dialog.Title>
-        <form onSubmit={(e) => { e.preventDefault(); if (menu) update.mutate({ id: menu.id, ...payload() }); else create.mutate(payload()); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (menu) update.mutate({ id: menu.id, ...payload() });
+            else create.mutate(payload());
+          }}
+        >
           <Flex direction="column" gap="3">
             <Flex gap="3">
-              <Field label="Title" error={fieldErrors.title}><TextField.Root required value={form.title} onChange={(e) => set('title', e.target.value)} /></Field>
-              <Field label="Code" error={fieldErrors.code}><TextField.Root required value={form.code} onChange={(e) => set('code', e.target.value)} /></Field>
+              <Field label="Title" error={fieldErrors.title}>
+                <TextField.Root
+                  required
+                  value={form.title}
+                  onChange={(e) => set('title', e.target.value)}
+                />
+              </Field>
+              <Field label="Code" error={fieldErrors.code}>
+                <TextField.Root
+                  required
+                  value={form.code}
+                  onChange={(e) => set('code', e.target.value)}
+                />
+              </Field>
             </Flex>
             <Flex gap="3">
               <Field label="Type">
@@ -125,7 +218,13 @@ function MenuDialog({ menu, directories, onClose }: { menu: MenuNode | null; dir
                   <Select.Trigger />
                   <Select.Content>
                     <Select.Item value={NONE}>Top level</Select.Item>
-                    {directories.filter((d) => d.id !== menu?.id).map((d) => <Select.Item key={d.id} value={d.id}>{d.title}</Select.Item>)}
+                    {directories
+                      .filter((d) => d.id !== menu?.id)
+                      .map((d) => (
+                        <Select.Item key={d.id} value={d.id}>
+                          {d.title}
+                        </Select.Item>
+                      ))}
                   </Select.Content>
                 </Select.Root>
               </Field>
@@ -134,23 +233,66 @@ function MenuDialog({ menu, directories, onClose }: { menu: MenuNode | null; dir
                   <Select.Trigger />
                   <Select.Content>
                     <Select.Item value={NONE}>None</Select.Item>
-                    {MENU_ICON_NAMES.map((name) => <Select.Item key={name} value={name}>{name}</Select.Item>)}
+                    {MENU_ICON_NAMES.map((name) => (
+                      <Select.Item key={name} value={name}>
+                        {name}
+                      </Select.Item>
+                    ))}
                   </Select.Content>
                 </Select.Root>
               </Field>
             </Flex>
             {form.type !== 'directory' ? (
-              <Field label="Path" error={fieldErrors.path}><TextField.Root placeholder="/reports" value={form.path} onChange={(e) => set('path', e.target.value)} /></Field>
+              <Field label="Path" error={fieldErrors.path}>
+                <TextField.Root
+                  placeholder="/reports"
+                  value={form.path}
+                  onChange={(e) => set('path', e.target.value)}
+                />
+              </Field>
             ) : null}
             <Flex gap="3">
-              <Field label="Permission needed" error={fieldErrors.permission} hint="e.g. data:read; empty for everyone"><TextField.Root value={form.permission} onChange={(e) => set('permission', e.target.value)} /></Field>
-              <Field label="Order" error={fieldErrors.sortOrder}><TextField.Root type="number" value={form.sortOrder} onChange={(e) => set('sortOrder', e.target.value)} /></Field>
+              <Field
+                label="Permission needed"
+                error={fieldErrors.permission}
+                hint="e.g. data:read; empty for everyone"
+              >
+                <TextField.Root
+                  value={form.permission}
+                  onChange={(e) => set('permission', e.target.value)}
+                />
+              </Field>
+              <Field label="Order" error={fieldErrors.sortOrder}>
+                <TextField.Root
+                  type="number"
+                  value={form.sortOrder}
+                  onChange={(e) => set('sortOrder', e.target.value)}
+                />
+              </Field>
             </Flex>
             <Flex gap="3" justify="between" mt="2">
-              {menu ? <Button type="button" color="red" variant="soft" loading={remove.isPending} onClick={() => remove.mutate({ id: menu.id })}>Delete</Button> : <span />}
+              {menu ? (
+                <Button
+                  type="button"
+                  color="red"
+                  variant="soft"
+                  loading={remove.isPending}
+                  onClick={() => remove.mutate({ id: menu.id })}
+                >
+                  Delete
+                </Button>
+              ) : (
+                <span />
+              )}
               <Flex gap="3">
-                <Dialog.Close><Button variant="soft" color="gray" type="button">Cancel</Button></Dialog.Close>
-                <Button type="submit" loading={create.isPending || update.isPending}>Save</Button>
+                <Dialog.Close>
+                  <Button variant="soft" color="gray" type="button">
+                    Cancel
+                  </Button>
+                </Dialog.Close>
+                <Button type="submit" loading={create.isPending || update.isPending}>
+                  Save
+                </Button>
               </Flex>
             </Flex>
           </Flex>

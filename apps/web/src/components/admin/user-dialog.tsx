@@ -17,7 +17,15 @@ export interface EditableUser {
   roles: string[];
 }
 
-export function UserDialog({ user, roles, onClose }: { user: EditableUser | null; roles: { code: string; name: string }[]; onClose: () => void }) {
+export function UserDialog({
+  user,
+  roles,
+  onClose,
+}: {
+  user: EditableUser | null;
+  roles: { code: string; name: string }[];
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { fieldErrors, onError } = useFormErrors();
@@ -30,11 +38,23 @@ export function UserDialog({ user, roles, onClose }: { user: EditableUser | null
     toast.success(message);
     onClose();
   };
-  const create = useMutation(trpc.user.create.mutationOptions({ onSuccess: () => done('User created'), onError }));
+  const create = useMutation(
+    trpc.user.create.mutationOptions({ onSuccess: () => done('User created'), onError }),
+  );
   const update = useMutation(trpc.user.update.mutationOptions({ onError }));
   const assign = useMutation(trpc.user.assignRoles.mutationOptions({ onError }));
-  const status = useMutation(trpc.user.setStatus.mutationOptions({ onSuccess: (u) => done(u.status === 'active' ? 'User enabled' : 'User disabled'), onError }));
-  const reset = useMutation(trpc.user.resetPassword.mutationOptions({ onSuccess: () => toast.success('Password reset; the user’s sessions were ended'), onError }));
+  const status = useMutation(
+    trpc.user.setStatus.mutationOptions({
+      onSuccess: (u) => done(u.status === 'active' ? 'User enabled' : 'User disabled'),
+      onError,
+    }),
+  );
+  const reset = useMutation(
+    trpc.user.resetPassword.mutationOptions({
+      onSuccess: () => toast.success('Password reset; the user’s sessions were ended'),
+      onError,
+    }),
+  );
   const pending = create.isPending || update.isPending || assign.isPending;
 
   async function save() {
@@ -43,8 +63,14 @@ export function UserDialog({ user, roles, onClose }: { user: EditableUser | null
       return;
     }
     try {
-      if (email !== user.email || name !== user.name) await update.mutateAsync({ id: user.id, email: email !== user.email ? email : undefined, name });
-      if ([...selected].sort().join() !== [...user.roles].sort().join()) await assign.mutateAsync({ id: user.id, roles: selected });
+      if (email !== user.email || name !== user.name)
+        await update.mutateAsync({
+          id: user.id,
+          email: email !== user.email ? email : undefined,
+          name,
+        });
+      if ([...selected].sort().join() !== [...user.roles].sort().join())
+        await assign.mutateAsync({ id: user.id, roles: selected });
       done('User saved');
     } catch {
       // Shown by onError.
@@ -56,42 +82,81 @@ export function UserDialog({ user, roles, onClose }: { user: EditableUser | null
       <Dialog.Content maxWidth="480px">
         <Dialog.Title>{user ? `Edit ${user.email}` : 'New user'}</Dialog.Title>
         <Dialog.Description size="2" color="gray" mb="4">
-          {user ? 'Changing roles signs the user out everywhere.' : 'The user signs in with this email and password.'}
+          {user
+            ? 'Changing roles signs the user out everywhere.'
+            : 'The user signs in with this email and password.'}
         </Dialog.Description>
-        <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
           <Flex direction="column" gap="3">
             <Field label="Email" error={fieldErrors.email}>
-              <TextField.Root name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+              <TextField.Root
+                name="email"
+                type="email"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
             </Field>
             <Field label="Name" error={fieldErrors.name}>
-              <TextField.Root name="name" required value={name} onChange={(e) => setName(e.target.value)} />
+              <TextField.Root
+                name="name"
+                required
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
             </Field>
             {!user ? (
               <Field label="Password" error={fieldErrors.password} hint="8 to 256 characters">
-                <TextField.Root name="password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+                <TextField.Root
+                  name="password"
+                  type="password"
+                  autoComplete="new-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
               </Field>
             ) : null}
             <Flex direction="column" gap="2" role="group" aria-label="Roles">
-              <Text size="2" weight="medium">Roles</Text>
+              <Text size="2" weight="medium">
+                Roles
+              </Text>
               {roles.map((r) => (
                 <Text as="label" size="2" key={r.code}>
                   <Flex gap="2" align="center">
                     <Checkbox
                       name={`role-${r.code}`}
                       checked={selected.includes(r.code)}
-                      onCheckedChange={(checked) => setSelected(checked ? [...selected, r.code] : selected.filter((c) => c !== r.code))}
+                      onCheckedChange={(checked) =>
+                        setSelected(
+                          checked ? [...selected, r.code] : selected.filter((c) => c !== r.code),
+                        )
+                      }
                     />
                     {r.name} <Text color="gray">({r.code})</Text>
                   </Flex>
                 </Text>
               ))}
-              {fieldErrors.roles ? <Text size="1" color="red">{fieldErrors.roles}</Text> : null}
+              {fieldErrors.roles ? (
+                <Text size="1" color="red">
+                  {fieldErrors.roles}
+                </Text>
+              ) : null}
             </Flex>
             <Flex gap="3" justify="end" mt="2">
               <Dialog.Close>
-                <Button variant="soft" color="gray" type="button">Cancel</Button>
+                <Button variant="soft" color="gray" type="button">
+                  Cancel
+                </Button>
               </Dialog.Close>
-              <Button type="submit" loading={pending}>{user ? 'Save' : 'Create user'}</Button>
+              <Button type="submit" loading={pending}>
+                {user ? 'Save' : 'Create user'}
+              </Button>
             </Flex>
           </Flex>
         </form>
@@ -101,15 +166,39 @@ export function UserDialog({ user, roles, onClose }: { user: EditableUser | null
             <Flex direction="column" gap="3">
               <Flex gap="2" align="end">
                 <Field label="New password" error={fieldErrors.password}>
-                  <TextField.Root type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+                  <TextField.Root
+                    type="password"
+                    autoComplete="new-password"
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                  />
                 </Field>
-                <Button variant="soft" disabled={password.length < 8} loading={reset.isPending} onClick={() => reset.mutate({ id: user.id, password })}>
+                <Button
+                  variant="soft"
+                  disabled={password.length < 8}
+                  loading={reset.isPending}
+                  onClick={() => reset.mutate({ id: user.id, password })}
+                >
                   Reset password
                 </Button>
               </Flex>
               <Flex justify="between" align="center">
-                <Text size="2" color="gray">{user.status === 'active' ? 'Disabling ends every session at once.' : 'This user cannot sign in.'}</Text>
-                <Button color={user.status === 'active' ? 'red' : 'green'} variant="soft" loading={status.isPending} onClick={() => status.mutate({ id: user.id, status: user.status === 'active' ? 'disabled' : 'active' })}>
+                <Text size="2" color="gray">
+                  {user.status === 'active'
+                    ? 'Disabling ends every session at once.'
+                    : 'This user cannot sign in.'}
+                </Text>
+                <Button
+                  color={user.status === 'active' ? 'red' : 'green'}
+                  variant="soft"
+                  loading={status.isPending}
+                  onClick={() =>
+                    status.mutate({
+                      id: user.id,
+                      status: user.status === 'active' ? 'disabled' : 'active',
+                    })
+                  }
+                >
                   {user.status === 'active' ? 'Disable user' : 'Enable user'}
                 </Button>
               </Flex>

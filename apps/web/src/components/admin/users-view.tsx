@@ -19,7 +19,10 @@ export function UsersView() {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<EditableUser | 'new' | null>(null);
-  const users = useQuery({ ...trpc.user.list.queryOptions({ search: search || undefined, page, perPage: PER_PAGE }), placeholderData: keepPreviousData });
+  const users = useQuery({
+    ...trpc.user.list.queryOptions({ search: search || undefined, page, perPage: PER_PAGE }),
+    placeholderData: keepPreviousData,
+  });
   const roles = useQuery(trpc.role.list.queryOptions());
 
   return (
@@ -34,7 +37,16 @@ export function UsersView() {
         }
       />
       <Flex mb="3">
-        <TextField.Root placeholder="Search by email or name" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} style={{ width: 320 }} aria-label="Search users">
+        <TextField.Root
+          placeholder="Search by email or name"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(1);
+          }}
+          style={{ width: 320 }}
+          aria-label="Search users"
+        >
           <TextField.Slot>
             <Search size={14} />
           </TextField.Slot>
@@ -42,7 +54,10 @@ export function UsersView() {
       </Flex>
       {users.error ? <ErrorState error={users.error} onRetry={() => void users.refetch()} /> : null}
       {users.data && users.data.total === 0 ? (
-        <EmptyState title={search ? 'No user matches this search' : 'No users yet'} hint={search ? 'Try another email or name.' : undefined} />
+        <EmptyState
+          title={search ? 'No user matches this search' : 'No users yet'}
+          hint={search ? 'Try another email or name.' : undefined}
+        />
       ) : (
         <Table.Root variant="surface">
           <Table.Header>
@@ -64,7 +79,13 @@ export function UsersView() {
                   <Table.Cell>{u.name}</Table.Cell>
                   <Table.Cell>
                     <Flex gap="1" wrap="wrap">
-                      {u.roles.length ? u.roles.map((r) => <Badge key={r}>{r}</Badge>) : <Text size="1" color="gray">none</Text>}
+                      {u.roles.length ? (
+                        u.roles.map((r) => <Badge key={r}>{r}</Badge>)
+                      ) : (
+                        <Text size="1" color="gray">
+                          none
+                        </Text>
+                      )}
                     </Flex>
                   </Table.Cell>
                   <Table.Cell>
@@ -81,8 +102,16 @@ export function UsersView() {
           )}
         </Table.Root>
       )}
-      {users.data ? <Pager page={page} perPage={PER_PAGE} total={users.data.total} onPage={setPage} /> : null}
-      {editing ? <UserDialog user={editing === 'new' ? null : editing} roles={roles.data ?? []} onClose={() => setEditing(null)} /> : null}
+      {users.data ? (
+        <Pager page={page} perPage={PER_PAGE} total={users.data.total} onPage={setPage} />
+      ) : null}
+      {editing ? (
+        <UserDialog
+          user={editing === 'new' ? null : editing}
+          roles={roles.data ?? []}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </>
   );
 }

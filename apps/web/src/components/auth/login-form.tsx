@@ -39,10 +39,24 @@ export function LoginForm() {
             </Text>
           </div>
           <Field label="Email" error={fieldErrors.email}>
-            <TextField.Root name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <TextField.Root
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </Field>
           <Field label="Password" error={fieldErrors.password}>
-            <TextField.Root name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <TextField.Root
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </Field>
           {login.error ? (
             <Text size="2" color="red" role="alert" data-testid="login-error">

@@ -23,13 +23,15 @@ export function SetupForm() {
       onError,
     }),
   );
-  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm({ ...form, [key]: e.target.value });
   return (
     <Card size="4" style={{ width: 420 }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!mismatch) setup.mutate({ name: form.name, email: form.email, password: form.password });
+          if (!mismatch)
+            setup.mutate({ name: form.name, email: form.email, password: form.password });
         }}
       >
         <Flex direction="column" gap="4">
@@ -43,13 +45,33 @@ export function SetupForm() {
             <TextField.Root name="name" required value={form.name} onChange={set('name')} />
           </Field>
           <Field label="Email" error={fieldErrors.email}>
-            <TextField.Root name="email" type="email" required value={form.email} onChange={set('email')} />
+            <TextField.Root
+              name="email"
+              type="email"
+              required
+              value={form.email}
+              onChange={set('email')}
+            />
           </Field>
           <Field label="Password" error={fieldErrors.password} hint="8 to 256 characters">
-            <TextField.Root name="password" type="password" autoComplete="new-password" required value={form.password} onChange={set('password')} />
+            <TextField.Root
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={form.password}
+              onChange={set('password')}
+            />
           </Field>
           <Field label="Confirm password" error={mismatch ? 'The passwords differ' : undefined}>
-            <TextField.Root name="confirm" type="password" autoComplete="new-password" required value={form.confirm} onChange={set('confirm')} />
+            <TextField.Root
+              name="confirm"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={form.confirm}
+              onChange={set('confirm')}
+            />
           </Field>
           <Button type="submit" size="3" loading={setup.isPending} disabled={mismatch}>
             Create administrator

@@ -24,16 +24,32 @@ export interface ShellMenu {
 
 function NavItem({ menu, pathname }: { menu: ShellMenu; pathname: string }) {
   const href = menu.path ?? '#';
-  const active = href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+  const active =
+    href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link href={href} className="nav-link" aria-current={active ? 'page' : undefined} data-menu={menu.code}>
+    <Link
+      href={href}
+      className="nav-link"
+      aria-current={active ? 'page' : undefined}
+      data-menu={menu.code}
+    >
       <MenuIcon name={menu.icon} />
       {menu.title}
     </Link>
   );
 }
 
-export function ConsoleShell({ menus, user, siteName, children }: { menus: ShellMenu[]; user: { name: string; email: string }; siteName: string; children: ReactNode }) {
+export function ConsoleShell({
+  menus,
+  user,
+  siteName,
+  children,
+}: {
+  menus: ShellMenu[];
+  user: { name: string; email: string };
+  siteName: string;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const router = useRouter();
   const trpc = useTRPC();
@@ -51,7 +67,11 @@ export function ConsoleShell({ menus, user, siteName, children }: { menus: Shell
     <div className="console">
       <nav className="console-sidebar" aria-label="Main">
         <Flex align="center" gap="2" px="3" mb="4">
-          <Box width="24px" height="24px" style={{ background: 'var(--accent-9)', borderRadius: 6 }} />
+          <Box
+            width="24px"
+            height="24px"
+            style={{ background: 'var(--accent-9)', borderRadius: 6 }}
+          />
           <Text weight="bold" size="4">
             {siteName}
           </Text>
@@ -73,9 +93,17 @@ export function ConsoleShell({ menus, user, siteName, children }: { menus: Shell
         <header className="console-topbar">
           <DropdownMenu.Root>
             <DropdownMenu.Trigger>
-              <button type="button" aria-label="Account menu" style={{ all: 'unset', cursor: 'pointer' }}>
+              <button
+                type="button"
+                aria-label="Account menu"
+                style={{ all: 'unset', cursor: 'pointer' }}
+              >
                 <Flex align="center" gap="2">
-                  <Avatar size="2" radius="full" fallback={(user.name || user.email).slice(0, 1).toUpperCase()} />
+                  <Avatar
+                    size="2"
+                    radius="full"
+                    fallback={(user.name || user.email).slice(0, 1).toUpperCase()}
+                  />
                   <Text size="2">{user.name || user.email}</Text>
                 </Flex>
               </button>

@@ -2,7 +2,17 @@
 import { Flex, Text } from '@radix-ui/themes';
 import type { ReactNode } from 'react';
 
-export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <Flex direction="column" gap="1" asChild>
       <label>

@@ -1,7 +1,15 @@
 import { Flex, Heading, Text } from '@radix-ui/themes';
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <Flex justify="between" align="end" mb="5" gap="4" wrap="wrap">
       <div>

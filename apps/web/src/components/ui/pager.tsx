@@ -1,7 +1,17 @@
 'use client';
 import { Button, Flex, Text } from '@radix-ui/themes';
 
-export function Pager({ page, perPage, total, onPage }: { page: number; perPage: number; total: number; onPage: (page: number) => void }) {
+export function Pager({
+  page,
+  perPage,
+  total,
+  onPage,
+}: {
+  page: number;
+  perPage: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   if (total <= perPage) return null;
   return (

@@ -22,13 +22,25 @@ export function TableSkeleton({ columns, rows = 5 }: { columns: number; rows?: n
   );
 }
 
-export function EmptyState({ title, hint, action }: { title: string; hint?: string; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  hint,
+  action,
+}: {
+  title: string;
+  hint?: string;
+  action?: ReactNode;
+}) {
   return (
     <Card variant="surface" data-testid="empty-state">
       <Flex direction="column" align="center" gap="2" py="6">
         <Inbox size={32} color="var(--gray-9)" />
         <Text weight="medium">{title}</Text>
-        {hint ? <Text size="2" color="gray">{hint}</Text> : null}
+        {hint ? (
+          <Text size="2" color="gray">
+            {hint}
+          </Text>
+        ) : null}
         {action}
       </Flex>
     </Card>

@@ -7,5 +7,8 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const { db } = getServices();
   const report = await checkHealth({ ping: () => db.$queryRaw`SELECT 1` });
-  return Response.json(report, { status: healthHttpStatus(report), headers: { 'cache-control': 'no-store' } });
+  return Response.json(report, {
+    status: healthHttpStatus(report),
+    headers: { 'cache-control': 'no-store' },
+  });
 }

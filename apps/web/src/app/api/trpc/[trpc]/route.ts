@@ -9,10 +9,14 @@ function handler(req: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: ({ resHeaders }) => createContextFromRequest({ services: getServices(), req, resHeaders }),
+    createContext: ({ resHeaders }) =>
+      createContextFromRequest({ services: getServices(), req, resHeaders }),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error({ requestId: req.headers.get('x-request-id'), path, err: error.cause ?? error }, 'tRPC procedure failed');
+        logger.error(
+          { requestId: req.headers.get('x-request-id'), path, err: error.cause ?? error },
+          'tRPC procedure failed',
+        );
       }
     },
   });

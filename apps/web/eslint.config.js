@@ -1,0 +1,3 @@
+import { react } from '@tessera/eslint-config';
+
+export default react;
