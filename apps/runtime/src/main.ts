@@ -7,7 +7,10 @@ import { createRuntimeServer } from './server';
 
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'runtime' } });
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.RUNTIME_DB_POOL_SIZE });
-pool.on('error', (err) => logger.warn({ err }, 'Idle database connection failed'));
+// The pg error object drags its whole client along; log what identifies the failure.
+pool.on('error', (err: Error & { code?: string }) =>
+  logger.warn({ code: err.code, message: err.message }, 'Idle database connection failed'),
+);
 
 const server = createRuntimeServer({ pool, logger, metadataVersion: () => null });
 server.listen(env.RUNTIME_PORT, env.RUNTIME_HOST, () => {

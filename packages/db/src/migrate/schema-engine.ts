@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 
@@ -87,19 +87,37 @@ const PG_TEXT_OID = 25;
 
 /**
  * The engine's catalogue queries return PostgreSQL's one-byte `"char"` columns (relkind,
- * contype, ...), which the pg adapter refuses to map. Their text form is exact, so they are
- * read as text. Needed to describe a database, e.g. when diffing against the migrations.
+ * contype, ...), which the pg adapter refuses to map. They are read as text and reported to the
+ * engine as the Character column type it expects. Needed to describe a database, e.g. when
+ * diffing against the migrations.
  */
 function readCharAsText(adapter: object) {
-  const io = adapter as {
-    performIO?: (query: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+  type Io = { fields: { dataTypeID: number }[] };
+  type Raw = { columnTypes: number[] };
+  const target = adapter as {
+    performIO?: (query: unknown) => Promise<Io>;
+    queryRaw?: (query: unknown) => Promise<Raw>;
   };
-  const performIO = io.performIO?.bind(adapter);
-  if (!performIO) return;
-  io.performIO = async (query) => {
+  const performIO = target.performIO?.bind(adapter);
+  const queryRaw = target.queryRaw?.bind(adapter);
+  if (!performIO || !queryRaw) return;
+  const charColumns = new WeakMap<object, number[]>();
+  target.performIO = async (query) => {
     const result = await performIO(query);
-    for (const field of result.fields)
-      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    const columns: number[] = [];
+    result.fields.forEach((field, index) => {
+      if (field.dataTypeID === PG_CHAR_OID) {
+        field.dataTypeID = PG_TEXT_OID;
+        columns.push(index);
+      }
+    });
+    if (typeof query === 'object' && query) charColumns.set(query, columns);
+    return result;
+  };
+  target.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    const columns = (typeof query === 'object' && query && charColumns.get(query)) || [];
+    for (const index of columns) result.columnTypes[index] = ColumnTypeEnum.Character;
     return result;
   };
 }
