@@ -26,3 +26,5 @@ for (const line of text.split('\n')) {
   }
 }
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+// A runner that reports failures must fail the run, whatever its exit code said.
+if (failed > 0) process.exitCode = 1;
