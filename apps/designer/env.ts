@@ -1,5 +1,6 @@
 /** The designer's environment, validated when its dev server starts. */
 import { createEnv } from '@t3-oss/env-core';
+import { reportInvalidEnv } from '@tessera/errors';
 import { z } from 'zod';
 
 export const env = createEnv({
@@ -10,4 +11,5 @@ export const env = createEnv({
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
+  onValidationError: reportInvalidEnv,
 });

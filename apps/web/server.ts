@@ -1,27 +1,19 @@
 /**
- * The console's HTTP server: Next.js behind a thin Node layer that owns what Next cannot see —
- * the peer address (so X-Forwarded-For is believed only from trusted proxies), the request id,
- * one JSON access-log line per request, and start-up tasks (migrations, seed, first admin).
+ * The console's HTTP server: Next.js behind a thin Node layer (`http-layer.ts`) that owns what
+ * Next cannot see — the peer address, the request id, one JSON log line per request — and the
+ * start-up tasks (migrations, seed, first admin).
  */
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 
 import { ensureFirstAdmin } from '@tessera/api/bootstrap';
-import { clientIp } from '@tessera/auth';
 import { createDb } from '@tessera/db';
 import { applyMigrations } from '@tessera/db/migrate';
 import { seed } from '@tessera/db/seed';
 import next from 'next';
 
 import { env } from './src/env';
+import { createHttpLayer } from './src/server/http-layer';
 import { logger } from './src/server/logger';
-
-const REQUEST_ID = /^[\w.:-]{8,128}$/;
-
-function requestIdOf(req: IncomingMessage): string {
-  const incoming = req.headers['x-request-id'];
-  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-}
 
 async function prepareDatabase() {
   if (env.TESSERA_AUTO_MIGRATE === 'true') {
@@ -58,36 +50,9 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer((req, res) => {
-    const started = performance.now();
-    const requestId = requestIdOf(req);
-    req.headers['x-request-id'] = requestId;
-    req.headers['x-tessera-client-ip'] = clientIp({
-      remoteAddress: req.socket.remoteAddress,
-      forwardedFor: req.headers['x-forwarded-for'] as string | undefined,
-      trustedProxies: env.TRUSTED_PROXIES,
-    });
-    res.setHeader('x-request-id', requestId);
-    res.on('finish', () => {
-      if (req.url?.startsWith('/_next/')) return;
-      logger.info(
-        {
-          requestId,
-          method: req.method,
-          url: req.url,
-          status: res.statusCode,
-          durationMs: Math.round(performance.now() - started),
-          ip: req.headers['x-tessera-client-ip'],
-        },
-        'request',
-      );
-    });
-    handle(req, res).catch((err: unknown) => {
-      logger.error({ requestId, err }, 'Unhandled request error');
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 500, msg: 'Internal error', requestId }));
-    });
-  });
+  const server = createServer(
+    createHttpLayer({ trustedProxies: env.TRUSTED_PROXIES, logger, handle }),
+  );
   server.listen(env.WEB_PORT, env.WEB_HOST, () => {
     const shownHost = env.WEB_HOST === '0.0.0.0' ? 'localhost' : env.WEB_HOST;
     logger.info(

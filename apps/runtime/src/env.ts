@@ -1,5 +1,6 @@
 /** The runtime's environment, validated once; a bad value stops start-up naming the variable. */
 import { createEnv } from '@t3-oss/env-core';
+import { reportInvalidEnv } from '@tessera/errors';
 import { z } from 'zod';
 
 export const env = createEnv({
@@ -17,4 +18,5 @@ export const env = createEnv({
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
+  onValidationError: reportInvalidEnv,
 });

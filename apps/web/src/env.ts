@@ -3,6 +3,7 @@
  * names the variable. Nothing else reads process.env.
  */
 import { createEnv } from '@t3-oss/env-core';
+import { reportInvalidEnv } from '@tessera/errors';
 import { z } from 'zod';
 
 const list = z
@@ -47,12 +48,5 @@ export const env = createEnv({
   emptyStringAsUndefined: true,
   // `next build` imports route modules without a database; the server validates at start.
   skipValidation: process.env.SKIP_ENV_VALIDATION === '1',
-  onValidationError: (issues) => {
-    const name = (i: (typeof issues)[number]) =>
-      (i.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
-    console.error(
-      `Invalid environment variables:\n${issues.map((i) => `  ${name(i)}: ${i.message}`).join('\n')}`,
-    );
-    throw new Error(`Invalid environment variables: ${issues.map(name).join(', ')}`);
-  },
+  onValidationError: reportInvalidEnv,
 });

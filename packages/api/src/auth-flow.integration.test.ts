@@ -3,6 +3,7 @@ import { createLoginThrottle } from '@tessera/auth/rate-limit';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { handleTokenRequest } from './http/token-endpoint';
 import { createCaller } from './root';
 import { ensureFirstAdmin } from './services/bootstrap';
 import { callerAs, contextFor, principalFor, seedUser, testServices } from './test/fixtures';
@@ -80,6 +81,43 @@ describe('login', () => {
         password: user.password,
       }),
     ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
+});
+
+describe('session rotation', () => {
+  it('issues a new session at login and ends the one the browser held', async () => {
+    const user = await seedUser(t.db, ['viewer']);
+    const services = testServices(t.db);
+    const previous = await principalFor(t.db, user.id);
+    const ctx = contextFor(services, previous);
+    await createCaller(ctx).auth.login({ email: user.email, password: user.password });
+    const token = cookieFrom(ctx.resHeaders)!;
+    expect(token.split('.')[0]).not.toBe(previous.sessionId);
+    expect(await t.db.session.findUnique({ where: { id: previous.sessionId! } })).toBeNull();
+    expect(await validateSessionToken({ db: t.db }, token)).not.toBeNull();
+  });
+});
+
+describe('login with the throttle store down', () => {
+  it('fails closed with 503, over tRPC and the token endpoint', async () => {
+    const user = await seedUser(t.db, ['viewer']);
+    const services = testServices(t.db, {
+      loginThrottle: createLoginThrottle({ store: { kind: 'redis', url: 'redis://127.0.0.1:1' } }),
+    });
+    const { caller } = await callerAs(services, null);
+    await expect(
+      caller.auth.login({ email: user.email, password: user.password }),
+    ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const res = await handleTokenRequest(
+      services,
+      new Request('http://console/api/auth/token', {
+        method: 'POST',
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      }),
+      { requestId: 'r-503', ip: '10.0.0.1' },
+    );
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 503, requestId: 'r-503' });
   });
 });
 

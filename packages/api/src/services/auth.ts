@@ -37,6 +37,8 @@ export async function login(ctx: Context, input: { email: string; password: stri
     throw new AppError('INVALID_CREDENTIALS', 'Wrong email or password');
   }
   await ctx.services.loginThrottle.succeeded(email);
+  // Rotation: signing in replaces whatever session this browser held.
+  if (ctx.principal?.sessionId) await invalidateSession(ctx.db, ctx.principal.sessionId);
   const session = await createSession(
     { db: ctx.db, clock: ctx.services.clock, policy: ctx.services.sessionPolicy },
     user.id,
