@@ -11,6 +11,7 @@ describe('console start-up', () => {
       cwd: appDir,
       env: {
         PATH: process.env.PATH,
+        NODE_ENV: 'production',
         DATABASE_URL: 'not a url',
         WEB_PORT: '70000',
         TESSERA_ADMIN_EMAIL: 'nobody',
