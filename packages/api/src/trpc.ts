@@ -19,7 +19,7 @@ const t = initTRPC.context<Context>().create({
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     return {
       ...shape,
-      message: zodError ? 'Invalid input' : shape.message,
+      message: zodError ? 'Some fields need attention' : shape.message,
       data: {
         ...shape.data,
         appCode: appError?.code ?? null,

@@ -1,4 +1,7 @@
-/** A labelled form control with its validation message. */
+/**
+ * A labelled form control with its hint or validation message. The message sits outside the
+ * label so the control's accessible name stays the label alone.
+ */
 import { Flex, Text } from '@radix-ui/themes';
 import type { ReactNode } from 'react';
 
@@ -14,22 +17,24 @@ export function Field({
   children: ReactNode;
 }) {
   return (
-    <Flex direction="column" gap="1" asChild>
-      <label>
-        <Text size="2" weight="medium">
-          {label}
+    <Flex direction="column" gap="1">
+      <Flex direction="column" gap="1" asChild>
+        <label>
+          <Text size="2" weight="medium">
+            {label}
+          </Text>
+          {children}
+        </label>
+      </Flex>
+      {error ? (
+        <Text size="1" color="red" role="alert">
+          {error}
         </Text>
-        {children}
-        {error ? (
-          <Text size="1" color="red" role="alert">
-            {error}
-          </Text>
-        ) : hint ? (
-          <Text size="1" color="gray">
-            {hint}
-          </Text>
-        ) : null}
-      </label>
+      ) : hint ? (
+        <Text size="1" color="gray">
+          {hint}
+        </Text>
+      ) : null}
     </Flex>
   );
 }
