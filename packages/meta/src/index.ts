@@ -1,0 +1,47 @@
+export { compileComputed, type ComputedCheck } from './computed';
+export {
+  OPTIONAL_SYSTEM_FIELDS,
+  ON_DELETE,
+  RELATION_TYPES,
+  relationField,
+  ZEntity,
+  ZModelDocument,
+  ZRelation,
+  type Entity,
+  type ModelDocument,
+  type ModelDocumentInput,
+  type Relation,
+} from './document';
+export {
+  FIELD_TYPES,
+  COMPUTED_RESULT_TYPES,
+  isNumericType,
+  isTextualType,
+  validationProblems,
+  ZField,
+  ZFieldCode,
+  ZValidation,
+  type Field,
+  type FieldInput,
+  type FieldType,
+  type Validation,
+} from './fields';
+export {
+  CODE_PATTERN,
+  codeProblem,
+  isValidCode,
+  quoteIdent,
+  SYSTEM_FIELD_CODES,
+  type CodeKind,
+  type SystemFieldCode,
+} from './names';
+export {
+  canonicalDocument,
+  MAX_DOCUMENT_BYTES,
+  parseDocument,
+  serializeDocument,
+  validateDocument,
+  type DocumentIssue,
+  type ParseResult,
+} from './serialize';
+export { checkValue, type ValueCheck } from './values';

@@ -1,0 +1,123 @@
+/** Reading and writing model documents as YAML or JSON, with stable key order. */
+import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
+
+import { type ModelDocument, type ModelDocumentInput, ZModelDocument } from './document';
+
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+export interface DocumentIssue {
+  path: string;
+  message: string;
+}
+
+export type ParseResult =
+  { ok: true; document: ModelDocument } | { ok: false; issues: DocumentIssue[] };
+
+export function validateDocument(input: unknown): ParseResult {
+  const parsed = ZModelDocument.safeParse(input);
+  if (parsed.success) return { ok: true, document: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  };
+}
+
+/** Parses YAML (a superset of JSON) and validates it as a model document. */
+export function parseDocument(text: string): ParseResult {
+  if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
+    return {
+      ok: false,
+      issues: [
+        { path: '', message: `The document exceeds ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB` },
+      ],
+    };
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text, { maxAliasCount: 50, uniqueKeys: true, prettyErrors: true });
+  } catch (error) {
+    const message =
+      error instanceof YAMLParseError
+        ? error.message.split('\n')[0]!
+        : 'The document is not valid YAML or JSON';
+    const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
+    return { ok: false, issues: [{ path: line ? `line ${line}` : '', message }] };
+  }
+  return validateDocument(data);
+}
+
+const ENTITY_KEYS = [
+  'id',
+  'code',
+  'name',
+  'description',
+  'category',
+  'position',
+  'softDelete',
+  'systemFields',
+  'renamedFrom',
+  'fields',
+];
+const FIELD_KEYS = [
+  'id',
+  'code',
+  'name',
+  'description',
+  'type',
+  'length',
+  'precision',
+  'scale',
+  'options',
+  'expression',
+  'resultType',
+  'required',
+  'unique',
+  'indexed',
+  'default',
+  'order',
+  'validation',
+  'renamedFrom',
+];
+const RELATION_KEYS = [
+  'id',
+  'code',
+  'type',
+  'from',
+  'to',
+  'field',
+  'inverse',
+  'required',
+  'onDelete',
+  'through',
+  'renamedFrom',
+];
+
+function ordered<T extends object>(value: T, keys: string[]): T {
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  for (const key of Object.keys(source).sort())
+    if (!(key in out) && source[key] !== undefined) out[key] = source[key];
+  return out as T;
+}
+
+/** A canonical copy: keys in a fixed order, so equal models serialise identically. */
+export function canonicalDocument(doc: ModelDocument | ModelDocumentInput): ModelDocument {
+  return {
+    project: doc.project,
+    ...(doc.name !== undefined ? { name: doc.name } : {}),
+    ...(doc.description !== undefined ? { description: doc.description } : {}),
+    entities: (doc.entities ?? []).map((e) => ({
+      ...ordered(e, ENTITY_KEYS),
+      fields: (e.fields ?? []).map((f) => ordered(f, FIELD_KEYS)),
+    })),
+    relations: (doc.relations ?? []).map((r) => ordered(r, RELATION_KEYS)),
+  } as ModelDocument;
+}
+
+export function serializeDocument(doc: ModelDocument, format: 'yaml' | 'json'): string {
+  const canonical = canonicalDocument(doc);
+  return format === 'json'
+    ? `${JSON.stringify(canonical, null, 2)}\n`
+    : stringifyYaml(canonical, { lineWidth: 0 });
+}
