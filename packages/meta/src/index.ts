@@ -45,3 +45,6 @@ export {
   type ParseResult,
 } from './serialize';
 export { checkValue, type ValueCheck } from './values';
+export { createProjectDdl, type DdlStatement } from './ddl/create';
+export * from './plan';
+export { columnType, defaultExpression, sqlLiteral } from './sql-types';

@@ -1,0 +1,41 @@
+/** The plan: ordered steps that take the published schema to the draft, each with its risk. */
+import { createHash } from 'node:crypto';
+
+export type Risk = 'safe' | 'needs-confirmation' | 'blocked';
+
+export interface PlanStep {
+  /** Stable across planning runs for the same change, so a confirmation can name it. */
+  id: string;
+  kind: string;
+  summary: string;
+  sql: string[];
+  risk: Risk;
+  /** Rows the step touches (needs-confirmation) or that stop it (blocked). */
+  rows?: number;
+  /** Why the step is blocked, or what confirming it means. */
+  reason?: string;
+  /** A blocked step that a stated conversion can unblock: the SQL that runs once confirmed. */
+  conversion?: { summary: string; sql: string[] };
+}
+
+export interface Plan {
+  steps: PlanStep[];
+}
+
+/** Minimal database access the planner and publisher need (a pg Client or PoolClient fits). */
+export interface Queryable {
+  query<R extends object = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<{ rows: R[] }>;
+}
+
+export function stepId(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+}
+
+/** `_trash_<name>_<yyyymmddhhmmss>`: cannot clash with a code, which starts with a letter. */
+export function trashName(name: string, at: Date): string {
+  const stamp = at.toISOString().replace(/\D/g, '').slice(0, 14);
+  return `_trash_${name}_${stamp}`;
+}
