@@ -26,6 +26,8 @@ export interface Logger {
 /** Long-lived services the app wires once. */
 export interface ApiServices {
   db: Db;
+  /** For work that needs a connection of its own (publishing a model in one transaction). */
+  databaseUrl: string;
   loginThrottle: LoginThrottle;
   logger: Logger;
   clock?: Clock;

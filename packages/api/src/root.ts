@@ -3,7 +3,10 @@ import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { configRouter } from './routers/config';
 import { menuRouter } from './routers/menu';
+import { modelRouter } from './routers/model';
+import { projectRouter } from './routers/project';
 import { roleRouter } from './routers/role';
+import { schemaRouter } from './routers/schema';
 import { userRouter } from './routers/user';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
@@ -15,6 +18,9 @@ export const appRouter = createTRPCRouter({
   config: configRouter,
   apiToken: apiTokenRouter,
   audit: auditRouter,
+  project: projectRouter,
+  model: modelRouter,
+  schema: schemaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -48,3 +48,4 @@ export { checkValue, type ValueCheck } from './values';
 export { createProjectDdl, type DdlStatement } from './ddl/create';
 export * from './plan';
 export { columnType, defaultExpression, sqlLiteral } from './sql-types';
+export { diffDocuments, type ModelChange } from './diff';

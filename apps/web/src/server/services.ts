@@ -34,6 +34,7 @@ function create(): ApiServices {
   }
   return {
     db: createDb({ databaseUrl: env.DATABASE_URL }),
+    databaseUrl: env.DATABASE_URL,
     loginThrottle: createLoginThrottle({ store }),
     logger,
     allowedOrigins: env.TESSERA_ALLOWED_ORIGINS,

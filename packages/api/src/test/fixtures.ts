@@ -13,12 +13,13 @@ export const silentLogger = {
 };
 
 export function testServices(db: Db, overrides: Partial<ApiServices> = {}): ApiServices {
-  return {
+  const services: ApiServices = {
     db,
+    databaseUrl: '',
     logger: silentLogger,
     loginThrottle: createLoginThrottle({ store: { kind: 'memory' } }),
-    ...overrides,
   };
+  return Object.assign(services, overrides);
 }
 
 let counter = 0;

@@ -97,6 +97,7 @@ export async function dropFieldSteps(
       risk: 'needs-confirmation',
       rows,
       reason: `${rows} row(s) hold a value; it is kept in ${trash} and can be restored`,
+      trash: { table: entity.code, column: field.code, trashName: trash },
     },
   ];
 }

@@ -138,6 +138,7 @@ export async function planChanges({
       risk: 'needs-confirmation',
       rows,
       reason: `${rows} row(s) are kept in ${trash} and can be restored`,
+      trash: { table: old.code, trashName: trash },
     });
   }
 
@@ -241,6 +242,7 @@ async function dropRelationSteps(
           risk: 'needs-confirmation',
           rows,
           reason: `${rows} link(s) are kept in ${trash}`,
+          trash: { table, trashName: trash },
         },
       ];
     }

@@ -27,6 +27,8 @@ export interface PublishOptions {
   /** Ids of the needs-confirmation steps and of blocked steps whose conversion is accepted. */
   confirm: readonly string[];
   lockTimeoutMs?: number;
+  /** Serialises publishes of one project across processes (a transaction advisory lock). */
+  lockKey?: string;
   now?: Date;
   onProgress?: (progress: { index: number; total: number; step: PlanStep }) => void;
   /** Writes the version record (and the change notification) inside the transaction. */
@@ -57,6 +59,8 @@ export async function publish(options: PublishOptions): Promise<Plan> {
   const { db, lockTimeoutMs = 5_000 } = options;
   await db.query('BEGIN');
   try {
+    if (options.lockKey)
+      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [options.lockKey]);
     await db.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(lockTimeoutMs))}`);
     const plan = await planChanges({
       db,

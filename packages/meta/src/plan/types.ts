@@ -16,6 +16,8 @@ export interface PlanStep {
   reason?: string;
   /** A blocked step that a stated conversion can unblock: the SQL that runs once confirmed. */
   conversion?: { summary: string; sql: string[] };
+  /** Data this step moves aside, to be listed and restorable. */
+  trash?: { table: string; column?: string; trashName: string };
 }
 
 export interface Plan {

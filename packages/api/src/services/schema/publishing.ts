@@ -1,0 +1,310 @@
+/**
+ * Plan, publish, versions, diff, rollback, export and import. Publishing runs on a connection
+ * of its own, in one transaction that also records the version, the trash and the change log,
+ * and notifies listeners (`NOTIFY tessera_metadata`) when it commits.
+ */
+import { AppError } from '@tessera/errors';
+import {
+  assignIds,
+  diffDocuments,
+  type ModelDocument,
+  parseDocument,
+  type Plan,
+  planChanges,
+  publish,
+  PublishRefusedError,
+  serializeDocument,
+} from '@tessera/meta';
+import pg from 'pg';
+
+import { writeAudit } from '../../audit/write-audit';
+import type { AuthedContext } from '../types';
+import { issuesError, storedDocument } from './documents';
+import { findProject } from './projects';
+
+export const METADATA_CHANNEL = 'tessera_metadata';
+
+async function withConnection<T>(
+  ctx: AuthedContext,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({
+    connectionString: ctx.services.databaseUrl,
+    application_name: 'tessera-publish',
+  });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function publishedDocument(
+  ctx: AuthedContext,
+  projectId: string,
+  version: number | null,
+): Promise<ModelDocument | null> {
+  if (version === null) return null;
+  const row = await ctx.db.metaVersion.findUnique({
+    where: { projectId_version: { projectId, version } },
+    select: { document: true },
+  });
+  return row ? storedDocument(row.document) : null;
+}
+
+export async function planProject(
+  ctx: AuthedContext,
+  code: string,
+): Promise<Plan & { revision: number }> {
+  const project = await findProject(ctx, code);
+  const published = await publishedDocument(ctx, project.id, project.publishedVersion);
+  const plan = await withConnection(ctx, async (client) => {
+    // Planning only reads (plus a temporary function); the transaction is always rolled back.
+    await client.query('BEGIN');
+    try {
+      return await planChanges({ db: client, published, draft: project.draft });
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+  return { ...plan, revision: project.draftRevision };
+}
+
+export async function publishProject(
+  ctx: AuthedContext,
+  input: { project: string; confirm: string[] },
+  onProgress?: (p: { index: number; total: number; summary: string }) => void,
+) {
+  const project = await findProject(ctx, input.project);
+  const previous = project.publishedVersion;
+  const published = await publishedDocument(ctx, project.id, previous);
+  const version = (previous ?? 0) + 1;
+  try {
+    const plan = await withConnection(ctx, (client) =>
+      publish({
+        db: client,
+        published,
+        draft: project.draft,
+        confirm: input.confirm,
+        lockKey: `tessera:publish:${project.code}`,
+        onProgress:
+          onProgress &&
+          (({ index, total, step }) => onProgress({ index, total, summary: step.summary })),
+        record: async (db, plan) => {
+          const moved = await db.query(
+            `UPDATE meta_projects SET published_version = $2, updated_at = now() WHERE id = $1 AND published_version IS NOT DISTINCT FROM $3 RETURNING id`,
+            [project.id, version, previous],
+          );
+          if (moved.rows.length !== 1)
+            throw new AppError(
+              'CONFLICT',
+              `Another publish of '${project.code}' finished first; plan again`,
+            );
+          await db.query(
+            `INSERT INTO meta_versions (id, project_id, version, document, plan, published_by_id) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`,
+            [
+              project.id,
+              version,
+              JSON.stringify(project.draft),
+              JSON.stringify(plan),
+              ctx.principal.user.id,
+            ],
+          );
+          for (const step of plan.steps.filter((s) => s.trash)) {
+            await db.query(
+              `INSERT INTO meta_trash (id, project_id, version, kind, table_name, column_name, trash_name, rows) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7)`,
+              [
+                project.id,
+                version,
+                step.trash!.column ? 'column' : 'table',
+                step.trash!.table,
+                step.trash!.column ?? null,
+                step.trash!.trashName,
+                step.rows ?? 0,
+              ],
+            );
+          }
+          await db.query(
+            `INSERT INTO meta_changes (project_id, revision, actor_id, operation, payload) VALUES ($1, $2, $3, 'publish', $4)`,
+            [
+              project.id,
+              project.draftRevision,
+              ctx.principal.user.id,
+              JSON.stringify({ version, steps: plan.steps.length }),
+            ],
+          );
+          await db.query('SELECT pg_notify($1, $2)', [
+            METADATA_CHANNEL,
+            JSON.stringify({ project: project.code, version }),
+          ]);
+        },
+      }),
+    );
+    await writeAudit(ctx.db, ctx, {
+      action: 'schema.publish',
+      resource: 'project',
+      resourceId: project.code,
+      after: { version, steps: plan.steps.map((s) => s.summary) },
+    });
+    return { version, plan };
+  } catch (error) {
+    if (error instanceof PublishRefusedError) {
+      throw new AppError('VALIDATION', error.message, {
+        fieldErrors: Object.fromEntries(error.steps.map((s) => [s.id, s.reason ?? s.risk])),
+      });
+    }
+    if ((error as { code?: string }).code === '55P03') {
+      throw new AppError(
+        'CONFLICT',
+        `A table of '${project.code}' is busy; nothing was changed. Try again shortly.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+export async function listVersions(ctx: AuthedContext, code: string) {
+  const project = await findProject(ctx, code);
+  return ctx.db.metaVersion.findMany({
+    where: { projectId: project.id },
+    select: { version: true, publishedAt: true, publishedById: true, plan: true },
+    orderBy: { version: 'desc' },
+  });
+}
+
+async function versionDocument(
+  ctx: AuthedContext,
+  projectId: string,
+  code: string,
+  version: number | 'draft',
+): Promise<ModelDocument> {
+  if (version === 'draft') return (await findProject(ctx, code)).draft;
+  const doc = await publishedDocument(ctx, projectId, version);
+  if (!doc) throw new AppError('NOT_FOUND', `No version ${version} of '${code}'`);
+  return doc;
+}
+
+export async function diffVersions(
+  ctx: AuthedContext,
+  input: { project: string; from: number | 'draft'; to: number | 'draft' },
+) {
+  const project = await findProject(ctx, input.project);
+  return diffDocuments(
+    await versionDocument(ctx, project.id, project.code, input.from),
+    await versionDocument(ctx, project.id, project.code, input.to),
+  );
+}
+
+/** A rollback makes an old version the draft; publishing it is a new, forward plan. */
+export async function rollbackProject(
+  ctx: AuthedContext,
+  input: { project: string; toVersion: number },
+) {
+  const project = await findProject(ctx, input.project);
+  const target = await versionDocument(ctx, project.id, project.code, input.toVersion);
+  await replaceDraft(ctx, project, target, 'schema.rollback');
+  return planProject(ctx, project.code);
+}
+
+export async function exportProject(
+  ctx: AuthedContext,
+  input: { project: string; format: 'yaml' | 'json'; version?: number },
+) {
+  const project = await findProject(ctx, input.project);
+  const doc = input.version
+    ? await versionDocument(ctx, project.id, project.code, input.version)
+    : project.draft;
+  return { format: input.format, text: serializeDocument(doc, input.format) };
+}
+
+/** Import replaces the draft (creating the project if needed) and returns the plan. */
+export async function importProject(
+  ctx: AuthedContext,
+  input: { project: string; document: string },
+) {
+  const parsed = parseDocument(input.document);
+  if (!parsed.ok) throw issuesError(parsed.issues, 'The document');
+  if (parsed.document.project !== input.project) {
+    throw new AppError(
+      'VALIDATION',
+      `The document is for project '${parsed.document.project}', not '${input.project}'`,
+      { fieldErrors: { project: 'Project codes differ' } },
+    );
+  }
+  const existing = await ctx.db.metaProject.findUnique({
+    where: { code: input.project },
+    select: { id: true },
+  });
+  if (!existing) {
+    const doc = assignIds(parsed.document, null);
+    await ctx.db.metaProject.create({
+      data: {
+        code: input.project,
+        name: doc.name ?? input.project,
+        description: doc.description ?? '',
+        draft: doc as never,
+        changes: {
+          create: {
+            revision: 1,
+            operation: 'schema.import',
+            payload: doc as never,
+            actorId: ctx.principal.user.id,
+          },
+        },
+      },
+      select: { id: true },
+    });
+    await writeAudit(ctx.db, ctx, {
+      action: 'schema.import',
+      resource: 'project',
+      resourceId: input.project,
+      after: { created: true },
+    });
+  } else {
+    const project = await findProject(ctx, input.project);
+    const published = await publishedDocument(ctx, project.id, project.publishedVersion);
+    await replaceDraft(
+      ctx,
+      project,
+      assignIds(parsed.document, published ?? project.draft),
+      'schema.import',
+    );
+  }
+  return planProject(ctx, input.project);
+}
+
+async function replaceDraft(
+  ctx: AuthedContext,
+  project: Awaited<ReturnType<typeof findProject>>,
+  doc: ModelDocument,
+  operation: string,
+) {
+  const revision = project.draftRevision + 1;
+  const { count } = await ctx.db.metaProject.updateMany({
+    where: { id: project.id, draftRevision: project.draftRevision },
+    data: { draft: doc as never, draftRevision: revision },
+  });
+  if (count !== 1)
+    throw new AppError(
+      'CONFLICT',
+      `The draft of '${project.code}' changed while saving; try again`,
+    );
+  await ctx.db.metaChange.create({
+    data: {
+      projectId: project.id,
+      revision,
+      operation,
+      payload: doc as never,
+      actorId: ctx.principal.user.id,
+    },
+    select: { id: true },
+  });
+  await writeAudit(ctx.db, ctx, {
+    action: operation,
+    resource: 'project',
+    resourceId: project.code,
+    after: { revision },
+  });
+}
