@@ -1,0 +1,108 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { appRouter, createContextFromRequest } from '@tessera/api';
+import { handleTokenRequest } from '@tessera/api/http';
+import { createLoginThrottle } from '@tessera/auth/rate-limit';
+import { createSession, hashPassword } from '@tessera/auth';
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { run } from './run';
+
+let t: TestDatabase;
+let server: Server;
+let url: string;
+let token: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const services = {
+    db: t.db,
+    databaseUrl: t.url,
+    logger: console,
+    loginThrottle: createLoginThrottle({ store: { kind: 'memory' } }),
+  };
+  // The console's two HTTP entry points the CLI uses, without Next.js around them.
+  server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const request = new Request(`http://${req.headers.host}${req.url}`, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+    });
+    const response = req.url?.startsWith('/api/auth/token')
+      ? await handleTokenRequest(services, request, { requestId: 'cli-test', ip: '127.0.0.1' })
+      : await fetchRequestHandler({
+          endpoint: '/api/trpc',
+          req: request,
+          router: appRouter,
+          createContext: ({ resHeaders }) =>
+            createContextFromRequest({ services, req: request, resHeaders }),
+        });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const modeler = await t.db.role.findUniqueOrThrow({
+    where: { code: 'modeler' },
+    select: { id: true },
+  });
+  const user = await t.db.user.create({
+    data: {
+      email: 'cli@example.com',
+      passwordHash: await hashPassword('cli-password'),
+      roles: { create: { roleId: modeler.id } },
+    },
+    select: { id: true },
+  });
+  token = (await createSession({ db: t.db }, user.id)).token;
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await t.drop();
+});
+
+async function tessera(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(
+    argv,
+    { TESSERA_URL: url, TESSERA_TOKEN: token, TESSERA_PASSWORD: 'cli-password' },
+    { out: (l) => out.push(l), err: (l) => err.push(l) },
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('tessera CLI', () => {
+  it('imports, plans, publishes and exports the shop model', async () => {
+    const shop = path.resolve(import.meta.dirname, '../../meta/src/fixtures/shop.yaml');
+    const imported = await tessera('schema', 'import', 'shop', shop);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('✓');
+    expect(imported.out).toContain('Create table customer');
+    const published = await tessera('schema', 'publish', 'shop');
+    expect(published).toMatchObject({ code: 0, out: "Published 'shop' as version 1 (4 step(s))." });
+    expect((await tessera('schema', 'plan', 'shop')).out).toBe(
+      'Nothing to change: the database matches the model.',
+    );
+    const exported = await tessera('schema', 'export', 'shop', '--format', 'json');
+    expect(JSON.parse(exported.out)).toMatchObject({
+      project: 'shop',
+      entities: [{ code: 'customer' }, { code: 'order' }],
+    });
+  });
+
+  it('signs in for a token, and reports errors with the server’s message', async () => {
+    const login = await tessera('login', 'cli@example.com');
+    expect(login.code).toBe(0);
+    expect(login.out).toMatch(/^[a-z0-9]+\.[a-z0-9]+$/);
+    const missing = await tessera('schema', 'plan', 'nowhere');
+    expect(missing).toMatchObject({ code: 1, err: "Error (404): No project 'nowhere'" });
+    expect((await tessera('schema', 'frobnicate', 'shop')).code).toBe(2);
+  });
+});

@@ -1,0 +1,94 @@
+/** `tessera schema export|import|plan|publish`, and `tessera login`. */
+import { readFile, writeFile } from 'node:fs/promises';
+
+import type { ApiClient } from './client';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+interface PlanLike {
+  steps: {
+    id: string;
+    summary: string;
+    risk: string;
+    rows?: number;
+    reason?: string;
+    conversion?: { summary: string };
+  }[];
+}
+
+const MARK: Record<string, string> = { safe: '✓', 'needs-confirmation': '!', blocked: '✗' };
+
+export function printPlan(plan: PlanLike, io: Io) {
+  if (plan.steps.length === 0) {
+    io.out('Nothing to change: the database matches the model.');
+    return;
+  }
+  for (const step of plan.steps) {
+    io.out(
+      `${MARK[step.risk] ?? '?'} ${step.id}  ${step.summary}${step.rows !== undefined ? `  [${step.rows} row(s)]` : ''}`,
+    );
+    if (step.reason) io.out(`    ${step.risk}: ${step.reason}`);
+    if (step.conversion) io.out(`    confirm to convert: ${step.conversion.summary}`);
+  }
+  const attention = plan.steps.filter((s) => s.risk !== 'safe').length;
+  io.out(`${plan.steps.length} step(s), ${attention} needing confirmation or blocked.`);
+}
+
+export async function exportCommand(
+  api: ApiClient,
+  io: Io,
+  args: { project: string; format: 'yaml' | 'json'; out?: string },
+) {
+  const { text } = await api.schema.export.query({ project: args.project, format: args.format });
+  if (args.out) {
+    await writeFile(args.out, text);
+    io.out(`Wrote ${args.out}`);
+  } else io.out(text.trimEnd());
+}
+
+export async function importCommand(
+  api: ApiClient,
+  io: Io,
+  args: { project: string; file: string },
+) {
+  const document = await readFile(args.file, 'utf8');
+  const plan = await api.schema.import.mutate({ project: args.project, document });
+  io.out(`Imported ${args.file} as the draft of '${args.project}'. Plan:`);
+  printPlan(plan, io);
+}
+
+export async function planCommand(api: ApiClient, io: Io, args: { project: string }) {
+  printPlan(await api.schema.plan.query({ project: args.project }), io);
+}
+
+/** Publishes; `--confirm` names the risky steps accepted, `--yes` accepts every confirmable one. */
+export async function publishCommand(
+  api: ApiClient,
+  io: Io,
+  args: { project: string; confirm: string[]; yes: boolean },
+) {
+  let confirm = args.confirm;
+  if (args.yes) {
+    const plan = await api.schema.plan.query({ project: args.project });
+    confirm = plan.steps
+      .filter((s) => s.risk === 'needs-confirmation' || (s.risk === 'blocked' && s.conversion))
+      .map((s) => s.id);
+  }
+  const { version, plan } = await api.schema.publish.mutate({ project: args.project, confirm });
+  io.out(`Published '${args.project}' as version ${version} (${plan.steps.length} step(s)).`);
+}
+
+export async function loginCommand(io: Io, args: { url: string; email: string; password: string }) {
+  const res = await fetch(`${args.url.replace(/\/+$/, '')}/api/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: args.email, password: args.password }),
+  });
+  const body = (await res.json()) as { token?: string; msg?: string; expiresAt?: string };
+  if (!res.ok || !body.token) throw new Error(body.msg ?? `Sign-in failed (${res.status})`);
+  io.out(body.token);
+  io.err(`Token valid until ${body.expiresAt}. Use it as TESSERA_TOKEN.`);
+}
