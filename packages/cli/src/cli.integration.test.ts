@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -26,7 +26,8 @@ beforeAll(async () => {
     loginThrottle: createLoginThrottle({ store: { kind: 'memory' } }),
   };
   // The console's two HTTP entry points the CLI uses, without Next.js around them.
-  server = createServer(async (req, res) => {
+  server = createServer((req, res) => void bridge(req, res));
+  async function bridge(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const request = new Request(`http://${req.headers.host}${req.url}`, {
@@ -45,7 +46,7 @@ beforeAll(async () => {
         });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const modeler = await t.db.role.findUniqueOrThrow({
