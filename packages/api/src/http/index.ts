@@ -1,2 +1,3 @@
 export { jsonError } from './json-error';
+export { handleSyncBatch, handleSyncChanges, handleSyncEntity } from './sync';
 export { handleTokenRequest } from './token-endpoint';

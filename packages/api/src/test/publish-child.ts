@@ -11,9 +11,16 @@ const [databaseUrl, project, userId] = process.argv.slice(2) as [string, string,
 const db = createDb({ databaseUrl, poolSize: 2 });
 const principal = await loadPrincipal(db, userId);
 const ctx = createContextInner({
-  services: { db, databaseUrl, logger: console, loginThrottle: createLoginThrottle({ store: { kind: 'memory' } }) },
+  services: {
+    db,
+    databaseUrl,
+    logger: console,
+    loginThrottle: createLoginThrottle({ store: { kind: 'memory' } }),
+  },
   principal: principal && { ...principal, via: 'session' },
 }) as AuthedContext;
-await publishProject(ctx, { project, confirm: [] }, ({ index, total, summary }) => process.stdout.write(`step ${index + 1}/${total}: ${summary}\n`));
+await publishProject(ctx, { project, confirm: [] }, ({ index, total, summary }) =>
+  process.stdout.write(`step ${index + 1}/${total}: ${summary}\n`),
+);
 process.stdout.write('published\n');
 process.exit(0);

@@ -1,0 +1,12 @@
+import { handleSyncBatch } from '@tessera/api/http';
+
+import { getServices } from '~/server/services';
+
+export const dynamic = 'force-dynamic';
+
+export function POST(req: Request) {
+  return handleSyncBatch(getServices(), req, {
+    requestId: req.headers.get('x-request-id') ?? crypto.randomUUID(),
+    ip: req.headers.get('x-tessera-client-ip') ?? 'unknown',
+  });
+}
