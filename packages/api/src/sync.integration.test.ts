@@ -131,7 +131,9 @@ describe('sync endpoints', () => {
       ),
       info,
     );
-    const body = await res.json();
+    const body = (await res.json()) as {
+      data: { changes: { operation: string; revision: number }[] };
+    };
     expect(
       body.data.changes.map(
         (c: { operation: string; revision: number }) => `${c.revision}:${c.operation}`,
@@ -144,7 +146,7 @@ describe('sync endpoints', () => {
       }),
       info,
     );
-    expect((await future.json()).data.changes).toEqual([]);
+    expect(((await future.json()) as { data: { changes: unknown[] } }).data.changes).toEqual([]);
 
     expect(
       (
