@@ -141,6 +141,29 @@ describe('modelling a project', () => {
     ]);
   });
 
+  it('lists the trash and restores a dropped field with its data', async () => {
+    const { caller } = await callerAs(services(), ['modeler']);
+    const [item] = await caller.schema.trash({ project: 'shop' });
+    expect(item).toMatchObject({
+      kind: 'column',
+      tableName: 'customer',
+      columnName: 'email',
+      rows: 1,
+      restoredAt: null,
+    });
+    const { version } = await caller.schema.restore({ project: 'shop', id: item!.id });
+    expect(version).toBe(3);
+    const rows = await t.db.$queryRawUnsafe<{ email: string }[]>(`SELECT email FROM shop.customer`);
+    expect(rows).toEqual([{ email: 'ada@example.com' }]);
+    expect((await caller.schema.trash({ project: 'shop' }))[0]!.restoredAt).toBeInstanceOf(Date);
+    await expect(caller.schema.restore({ project: 'shop', id: item!.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    // The model and the database agree again: nothing left to plan for the restored field.
+    const plan = await caller.schema.plan({ project: 'shop' });
+    expect(plan.steps.filter((s) => s.summary.includes('email'))).toEqual([]);
+  });
+
   it('rolls back as a new forward plan', async () => {
     const { caller } = await callerAs(services(), ['modeler']);
     const plan = await caller.schema.rollback({ project: 'shop', toVersion: 1 });

@@ -45,7 +45,7 @@ export {
   type ParseResult,
 } from './serialize';
 export { checkValue, type ValueCheck } from './values';
-export { createProjectDdl, type DdlStatement } from './ddl/create';
+export { createProjectDdl, fieldChecks, fieldIndexes, type DdlStatement } from './ddl/create';
 export * from './plan';
 export { columnType, defaultExpression, sqlLiteral } from './sql-types';
 export { diffDocuments, type ModelChange } from './diff';

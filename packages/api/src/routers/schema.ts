@@ -10,6 +10,7 @@ import {
   publishProject,
   rollbackProject,
 } from '../services/schema/publishing';
+import { listTrash, restoreTrash } from '../services/schema/trash';
 import { createTRPCRouter, permissionProcedure } from '../trpc';
 
 const ZProject = z.string().min(1).max(40);
@@ -42,6 +43,12 @@ export const schemaRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => exportProject(ctx, input)),
+  trash: permissionProcedure('entity:read')
+    .input(z.object({ project: ZProject }))
+    .query(({ ctx, input }) => listTrash(ctx, input.project)),
+  restore: permissionProcedure('entity:publish')
+    .input(z.object({ project: ZProject, id: z.uuid() }))
+    .mutation(({ ctx, input }) => restoreTrash(ctx, input)),
   import: permissionProcedure('entity:update')
     .input(z.object({ project: ZProject, document: z.string().max(5 * 1024 * 1024) }))
     .mutation(({ ctx, input }) => importProject(ctx, input)),
