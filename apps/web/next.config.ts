@@ -2,7 +2,13 @@ import type { NextConfig } from 'next';
 
 const config: NextConfig = {
   // Workspace packages export TypeScript source.
-  transpilePackages: ['@tessera/api', '@tessera/auth', '@tessera/db', '@tessera/errors'],
+  transpilePackages: [
+    '@tessera/api',
+    '@tessera/auth',
+    '@tessera/db',
+    '@tessera/errors',
+    '@tessera/meta',
+  ],
   // Native or Node-only dependencies stay outside the server bundle.
   serverExternalPackages: [
     '@node-rs/argon2',

@@ -1,5 +1,6 @@
 /** Menu icons by name. Unknown names fall back to a neutral dot. */
 import {
+  Blocks,
   Circle,
   Database,
   House,
@@ -17,6 +18,7 @@ import {
 } from 'lucide-react';
 
 const ICONS: Record<string, LucideIcon> = {
+  blocks: Blocks,
   house: House,
   database: Database,
   user: User,

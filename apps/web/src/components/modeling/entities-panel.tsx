@@ -1,0 +1,535 @@
+'use client';
+/** The draft's entities with their fields, and the relations between them. */
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Code,
+  Dialog,
+  Flex,
+  Heading,
+  IconButton,
+  Select,
+  Table,
+  Text,
+  TextField,
+} from '@radix-ui/themes';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Pencil, Plus, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { toast } from 'sonner';
+
+import { Field } from '~/components/ui/field';
+import { EmptyState } from '~/components/ui/states';
+import { useFormErrors } from '~/components/ui/use-form-errors';
+import { describeError, useTRPC } from '~/trpc/react';
+
+import { asText, FieldDialog, type FieldDef } from './field-dialog';
+
+interface Draft {
+  entities: {
+    id?: string;
+    code: string;
+    name?: string;
+    softDelete?: boolean;
+    fields: FieldDef[];
+  }[];
+  relations: {
+    code: string;
+    type: string;
+    from: string;
+    to: string;
+    field?: string;
+    inverse?: string;
+    onDelete?: string;
+    required?: boolean;
+    through?: string;
+  }[];
+}
+
+function describeType(f: FieldDef): string {
+  if (f.type === 'string') return `string(${asText(f.length, '255')})`;
+  if (f.type === 'decimal') return `decimal(${asText(f.precision)},${asText(f.scale)})`;
+  if (f.type === 'enum' || f.type === 'enum-multi')
+    return `${f.type}(${(f.options as string[]).join(', ')})`;
+  if (f.type === 'computed') return `computed: ${asText(f.expression)}`;
+  return f.type;
+}
+
+export function EntitiesPanel({
+  project,
+  draft,
+  revision,
+}: {
+  project: string;
+  draft: Draft;
+  revision: number;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [fieldDialog, setFieldDialog] = useState<{ entity: string; field: FieldDef | null } | null>(
+    null,
+  );
+  const [dialog, setDialog] = useState<'entity' | 'relation' | null>(null);
+  const refresh = (message: string) => {
+    void queryClient.invalidateQueries({ queryKey: trpc.project.get.queryKey({ code: project }) });
+    toast.success(message);
+  };
+  const onError = (e: unknown) => toast.error(describeError(e).message);
+  const deleteField = useMutation(
+    trpc.model.deleteField.mutationOptions({
+      onSuccess: () => refresh('Field removed from the draft'),
+      onError,
+    }),
+  );
+  const deleteEntity = useMutation(
+    trpc.model.deleteEntity.mutationOptions({
+      onSuccess: () => refresh('Entity removed from the draft'),
+      onError,
+    }),
+  );
+  const deleteRelation = useMutation(
+    trpc.model.deleteRelation.mutationOptions({
+      onSuccess: () => refresh('Relation removed from the draft'),
+      onError,
+    }),
+  );
+
+  return (
+    <Flex direction="column" gap="4">
+      <Flex gap="2" justify="between" align="center">
+        <Text size="2" color="gray">
+          Edits change the draft only. Review them under Plan &amp; publish.
+        </Text>
+        <Flex gap="2">
+          <Button
+            variant="soft"
+            onClick={() => setDialog('relation')}
+            disabled={draft.entities.length === 0}
+          >
+            <Plus size={16} /> New relation
+          </Button>
+          <Button onClick={() => setDialog('entity')}>
+            <Plus size={16} /> New entity
+          </Button>
+        </Flex>
+      </Flex>
+      {draft.entities.length === 0 ? (
+        <EmptyState title="No entities yet" hint="Add one, or import a model document." />
+      ) : null}
+      {draft.entities.map((entity) => (
+        <Card key={entity.code} data-testid="entity-card">
+          <Flex justify="between" align="center" mb="2">
+            <Flex gap="2" align="center">
+              <Heading size="4">{entity.name ?? entity.code}</Heading>
+              <Badge variant="outline">{entity.code}</Badge>
+              {entity.softDelete ? <Badge color="gray">soft delete</Badge> : null}
+            </Flex>
+            <Flex gap="2">
+              <Button
+                size="1"
+                variant="soft"
+                onClick={() => setFieldDialog({ entity: entity.code, field: null })}
+              >
+                <Plus size={14} /> Field
+              </Button>
+              <IconButton
+                size="1"
+                variant="soft"
+                color="red"
+                aria-label={`Remove entity ${entity.code}`}
+                onClick={() =>
+                  deleteEntity.mutate({ project, code: entity.code, baseRevision: revision })
+                }
+              >
+                <Trash2 size={14} />
+              </IconButton>
+            </Flex>
+          </Flex>
+          <Table.Root size="1">
+            <Table.Header>
+              <Table.Row>
+                <Table.ColumnHeaderCell>Field</Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell>Type</Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell>Flags</Table.ColumnHeaderCell>
+                <Table.ColumnHeaderCell />
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {entity.fields.map((f) => (
+                <Table.Row key={f.code}>
+                  <Table.RowHeaderCell>
+                    <Code variant="ghost">{f.code}</Code>{' '}
+                    {f.name ? (
+                      <Text size="1" color="gray">
+                        {asText(f.name)}
+                      </Text>
+                    ) : null}
+                  </Table.RowHeaderCell>
+                  <Table.Cell>
+                    <Text size="2">{describeType(f)}</Text>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Flex gap="1">
+                      {f.required ? <Badge>required</Badge> : null}
+                      {f.unique ? <Badge color="purple">unique</Badge> : null}
+                      {f.indexed ? <Badge color="gray">indexed</Badge> : null}
+                      {f.default !== undefined ? (
+                        <Badge color="gray" variant="outline">
+                          default
+                        </Badge>
+                      ) : null}
+                    </Flex>
+                  </Table.Cell>
+                  <Table.Cell align="right">
+                    <Flex gap="1" justify="end">
+                      <IconButton
+                        size="1"
+                        variant="ghost"
+                        aria-label={`Edit ${entity.code}.${f.code}`}
+                        onClick={() => setFieldDialog({ entity: entity.code, field: f })}
+                      >
+                        <Pencil size={14} />
+                      </IconButton>
+                      <IconButton
+                        size="1"
+                        variant="ghost"
+                        color="red"
+                        aria-label={`Remove ${entity.code}.${f.code}`}
+                        onClick={() =>
+                          deleteField.mutate({
+                            project,
+                            entity: entity.code,
+                            code: f.code,
+                            baseRevision: revision,
+                          })
+                        }
+                      >
+                        <Trash2 size={14} />
+                      </IconButton>
+                    </Flex>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table.Root>
+        </Card>
+      ))}
+      {draft.relations.length ? (
+        <Card>
+          <Heading size="3" mb="2">
+            Relations
+          </Heading>
+          <Table.Root size="1">
+            <Table.Body>
+              {draft.relations.map((r) => (
+                <Table.Row key={r.code}>
+                  <Table.RowHeaderCell>
+                    <Code variant="ghost">{r.code}</Code>
+                  </Table.RowHeaderCell>
+                  <Table.Cell>
+                    <Text size="2">
+                      {r.from}.{r.field ?? r.to} → {r.to}
+                      {r.inverse ? ` (${r.to}.${r.inverse})` : ''}
+                    </Text>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Badge variant="soft">{r.type}</Badge>{' '}
+                    {r.type !== 'many-to-many' ? (
+                      <Badge color="gray" variant="outline">
+                        on delete {r.onDelete ?? 'restrict'}
+                      </Badge>
+                    ) : null}
+                  </Table.Cell>
+                  <Table.Cell align="right">
+                    <IconButton
+                      size="1"
+                      variant="ghost"
+                      color="red"
+                      aria-label={`Remove relation ${r.code}`}
+                      onClick={() =>
+                        deleteRelation.mutate({ project, code: r.code, baseRevision: revision })
+                      }
+                    >
+                      <Trash2 size={14} />
+                    </IconButton>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table.Root>
+        </Card>
+      ) : null}
+      {fieldDialog ? (
+        <FieldDialog
+          project={project}
+          entity={fieldDialog.entity}
+          revision={revision}
+          field={fieldDialog.field}
+          onClose={() => setFieldDialog(null)}
+        />
+      ) : null}
+      {dialog === 'entity' ? (
+        <EntityDialog project={project} revision={revision} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'relation' ? (
+        <RelationDialog
+          project={project}
+          revision={revision}
+          entities={draft.entities.map((e) => e.code)}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </Flex>
+  );
+}
+
+function EntityDialog({
+  project,
+  revision,
+  onClose,
+}: {
+  project: string;
+  revision: number;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { fieldErrors, onError } = useFormErrors();
+  const [form, setForm] = useState({ code: '', name: '', softDelete: false });
+  const create = useMutation(
+    trpc.model.createEntity.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({
+          queryKey: trpc.project.get.queryKey({ code: project }),
+        });
+        toast.success('Entity added to the draft');
+        onClose();
+      },
+      onError,
+    }),
+  );
+  return (
+    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
+      <Dialog.Content maxWidth="440px">
+        <Dialog.Title>New entity</Dialog.Title>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate({
+              project,
+              baseRevision: revision,
+              entity: {
+                code: form.code,
+                ...(form.name ? { name: form.name } : {}),
+                softDelete: form.softDelete || undefined,
+              },
+            });
+          }}
+        >
+          <Flex direction="column" gap="3">
+            <Field
+              label="Code"
+              error={
+                fieldErrors['entities.0.code'] ?? fieldErrors.code ?? Object.values(fieldErrors)[0]
+              }
+              hint="The table name, e.g. customer"
+            >
+              <TextField.Root
+                required
+                value={form.code}
+                onChange={(e) => setForm({ ...form, code: e.target.value })}
+              />
+            </Field>
+            <Field label="Name">
+              <TextField.Root
+                value={form.name}
+                onChange={(e) => setForm({ ...form, name: e.target.value })}
+              />
+            </Field>
+            <Text as="label" size="2">
+              <Flex gap="2" align="center">
+                <Checkbox
+                  checked={form.softDelete}
+                  onCheckedChange={(c) => setForm({ ...form, softDelete: c === true })}
+                />
+                Soft delete (keep deleted rows)
+              </Flex>
+            </Text>
+            <Flex justify="end" gap="3">
+              <Dialog.Close>
+                <Button type="button" variant="soft" color="gray">
+                  Cancel
+                </Button>
+              </Dialog.Close>
+              <Button type="submit" loading={create.isPending}>
+                Add entity
+              </Button>
+            </Flex>
+          </Flex>
+        </form>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+}
+
+function RelationDialog({
+  project,
+  revision,
+  entities,
+  onClose,
+}: {
+  project: string;
+  revision: number;
+  entities: string[];
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { fieldErrors, onError } = useFormErrors();
+  const [form, setForm] = useState({
+    code: '',
+    type: 'many-to-one',
+    from: entities[0] ?? '',
+    to: entities[0] ?? '',
+    field: '',
+    inverse: '',
+    onDelete: 'restrict',
+    required: false,
+  });
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) =>
+    setForm({ ...form, [k]: v });
+  const create = useMutation(
+    trpc.model.createRelation.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({
+          queryKey: trpc.project.get.queryKey({ code: project }),
+        });
+        toast.success('Relation added to the draft');
+        onClose();
+      },
+      onError,
+    }),
+  );
+  const pick = (key: 'from' | 'to', label: string) => (
+    <Field label={label}>
+      <Select.Root value={form[key]} onValueChange={(v) => set(key, v)}>
+        <Select.Trigger aria-label={label} />
+        <Select.Content>
+          {entities.map((e) => (
+            <Select.Item key={e} value={e}>
+              {e}
+            </Select.Item>
+          ))}
+        </Select.Content>
+      </Select.Root>
+    </Field>
+  );
+  return (
+    <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
+      <Dialog.Content maxWidth="520px">
+        <Dialog.Title>New relation</Dialog.Title>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate({
+              project,
+              baseRevision: revision,
+              relation: {
+                code: form.code,
+                type: form.type as 'many-to-one',
+                from: form.from,
+                to: form.to,
+                ...(form.field ? { field: form.field } : {}),
+                ...(form.inverse ? { inverse: form.inverse } : {}),
+                ...(form.type !== 'many-to-many'
+                  ? { onDelete: form.onDelete as 'restrict', required: form.required || undefined }
+                  : {}),
+              },
+            });
+          }}
+        >
+          <Flex direction="column" gap="3">
+            <Flex gap="3">
+              <Field label="Code" error={fieldErrors.code}>
+                <TextField.Root
+                  required
+                  value={form.code}
+                  onChange={(e) => set('code', e.target.value)}
+                />
+              </Field>
+              <Field label="Type">
+                <Select.Root value={form.type} onValueChange={(v) => set('type', v)}>
+                  <Select.Trigger />
+                  <Select.Content>
+                    {['many-to-one', 'one-to-one', 'many-to-many'].map((t) => (
+                      <Select.Item key={t} value={t}>
+                        {t}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select.Root>
+              </Field>
+            </Flex>
+            <Flex gap="3">
+              {pick('from', 'From')}
+              {pick('to', 'To')}
+            </Flex>
+            <Flex gap="3">
+              <Field label="Field on From" hint={`Defaults to ${form.to}`}>
+                <TextField.Root value={form.field} onChange={(e) => set('field', e.target.value)} />
+              </Field>
+              <Field label="Inverse on To" hint="e.g. orders">
+                <TextField.Root
+                  value={form.inverse}
+                  onChange={(e) => set('inverse', e.target.value)}
+                />
+              </Field>
+            </Flex>
+            {form.type !== 'many-to-many' ? (
+              <Flex gap="3" align="end">
+                <Field label="On delete">
+                  <Select.Root value={form.onDelete} onValueChange={(v) => set('onDelete', v)}>
+                    <Select.Trigger />
+                    <Select.Content>
+                      {['restrict', 'cascade', 'set-null'].map((t) => (
+                        <Select.Item key={t} value={t}>
+                          {t}
+                        </Select.Item>
+                      ))}
+                    </Select.Content>
+                  </Select.Root>
+                </Field>
+                <Text as="label" size="2">
+                  <Flex gap="2" align="center">
+                    <Checkbox
+                      checked={form.required}
+                      onCheckedChange={(c) => set('required', c === true)}
+                    />
+                    required
+                  </Flex>
+                </Text>
+              </Flex>
+            ) : null}
+            {Object.values(fieldErrors)[0] ? (
+              <Text size="2" color="red" role="alert">
+                {Object.values(fieldErrors)[0]}
+              </Text>
+            ) : null}
+            <Flex justify="end" gap="3">
+              <Dialog.Close>
+                <Button type="button" variant="soft" color="gray">
+                  Cancel
+                </Button>
+              </Dialog.Close>
+              <Button type="submit" loading={create.isPending}>
+                Add relation
+              </Button>
+            </Flex>
+          </Flex>
+        </form>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+}
