@@ -186,3 +186,51 @@ describe('modelling a project', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('publishing with progress', () => {
+  it('streams one event per step, then the new version', async () => {
+    const { caller } = await callerAs(services(), ['modeler']);
+    await caller.project.create({ code: 'events', name: 'Events' });
+    await caller.model.createEntity({
+      project: 'events',
+      entity: { code: 'ticket', fields: [{ code: 'title', type: 'text' }] },
+    });
+    const events: unknown[] = [];
+    for await (const event of await caller.schema.publishWithProgress({
+      project: 'events',
+      confirm: [],
+    }))
+      events.push(event);
+    expect(events).toEqual([
+      { type: 'step', index: 0, total: 2, summary: 'Create schema events' },
+      { type: 'step', index: 1, total: 2, summary: 'Create table ticket (1 field)' },
+      { type: 'done', version: 1, steps: 2 },
+    ]);
+  });
+
+  it('ends the stream with the refusal when a step needs confirmation', async () => {
+    const { caller } = await callerAs(services(), ['modeler']);
+    await t.db.$executeRawUnsafe(`INSERT INTO events.ticket (title) VALUES ('a')`);
+    await caller.model.deleteField({ project: 'events', entity: 'ticket', code: 'title' });
+    const events: { type: string }[] = [];
+    for await (const event of await caller.schema.publishWithProgress({
+      project: 'events',
+      confirm: [],
+    }))
+      events.push(event);
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'refused',
+        code: 'VALIDATION',
+        message: expect.stringMatching(/need attention/),
+      }),
+    ]);
+  });
+
+  it('refuses a cross-site subscription', async () => {
+    const { caller } = await callerAs(services(), ['modeler'], { crossSite: true });
+    await expect(
+      caller.schema.publishWithProgress({ project: 'events', confirm: [] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

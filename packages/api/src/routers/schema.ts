@@ -7,6 +7,7 @@ import {
   importProject,
   listVersions,
   planProject,
+  publishEvents,
   publishProject,
   rollbackProject,
 } from '../services/schema/publishing';
@@ -25,6 +26,12 @@ export const schemaRouter = createTRPCRouter({
       z.object({ project: ZProject, confirm: z.array(z.string().max(64)).max(1000).default([]) }),
     )
     .mutation(({ ctx, input }) => publishProject(ctx, input)),
+  /** Publish, streaming a progress event per step, then the result (Server-Sent Events). */
+  publishWithProgress: permissionProcedure('entity:publish')
+    .input(
+      z.object({ project: ZProject, confirm: z.array(z.string().max(64)).max(1000).default([]) }),
+    )
+    .subscription(({ ctx, input }) => publishEvents(ctx, input)),
   versions: permissionProcedure('entity:read')
     .input(z.object({ project: ZProject }))
     .query(({ ctx, input }) => listVersions(ctx, input.project)),

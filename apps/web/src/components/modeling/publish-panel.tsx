@@ -1,32 +1,83 @@
 'use client';
 /** The plan preview: every step with its SQL, risk and row counts; risky steps need a tick. */
-import { Badge, Button, Callout, Checkbox, Code, Flex, Table, Text } from '@radix-ui/themes';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Badge,
+  Button,
+  Callout,
+  Checkbox,
+  Code,
+  Flex,
+  Progress,
+  Table,
+  Text,
+} from '@radix-ui/themes';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ChevronDown, ChevronRight, Rocket } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
 import { EmptyState, ErrorState } from '~/components/ui/states';
-import { describeError, useTRPC } from '~/trpc/react';
+import { describeError, useTRPC, useTRPCClient } from '~/trpc/react';
 
 const RISK_COLOR = { safe: 'green', 'needs-confirmation': 'amber', blocked: 'red' } as const;
 
+interface Step {
+  id: string;
+  summary: string;
+  risk: 'safe' | 'needs-confirmation' | 'blocked';
+  rows?: number;
+  reason?: string;
+  sql: string[];
+  conversion?: { summary: string; sql: string[] };
+}
+
+function toggled(set: Set<string>, id: string): Set<string> {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}
+
 export function PublishPanel({ project }: { project: string }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const plan = useQuery({ ...trpc.schema.plan.queryOptions({ project }), staleTime: 0 });
   const [confirmed, setConfirmed] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const publish = useMutation(
-    trpc.schema.publish.mutationOptions({
-      onSuccess: ({ version }) => {
-        toast.success(`Published version ${version}`);
-        setConfirmed(new Set());
-        void queryClient.invalidateQueries();
+  const [progress, setProgress] = useState<{
+    index: number;
+    total: number;
+    summary: string;
+  } | null>(null);
+
+  // Publishing streams one event per step, so a long publish shows where it is.
+  const publish = (total: number) => {
+    setProgress({ index: 0, total, summary: 'Starting…' });
+    const subscription = client.schema.publishWithProgress.subscribe(
+      { project, confirm: [...confirmed] },
+      {
+        onData: (event) => {
+          if (event.type === 'step') {
+            setProgress(event);
+            return;
+          }
+          subscription.unsubscribe();
+          setProgress(null);
+          if (event.type === 'done') {
+            toast.success(`Published version ${event.version}`);
+            setConfirmed(new Set());
+          } else toast.error(event.message);
+          void queryClient.invalidateQueries();
+        },
+        onError: (error) => {
+          setProgress(null);
+          toast.error(describeError(error).message);
+        },
       },
-      onError: (e) => toast.error(describeError(e).message),
-    }),
-  );
+    );
+  };
+
   if (plan.error) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
   if (plan.isPending) return <Text color="gray">Comparing the draft with the database…</Text>;
   const steps = plan.data.steps;
@@ -37,12 +88,6 @@ export function PublishPanel({ project }: { project: string }) {
   );
   const hardBlocked = steps.filter((s) => s.risk === 'blocked' && !s.conversion);
   const ready = hardBlocked.length === 0 && needs.every((s) => confirmed.has(s.id));
-  const toggle = (set: Set<string>, id: string) => {
-    const next = new Set(set);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  };
   return (
     <Flex direction="column" gap="3">
       {hardBlocked.length ? (
@@ -68,13 +113,23 @@ export function PublishPanel({ project }: { project: string }) {
               key={step.id}
               step={step}
               open={open.has(step.id)}
-              onToggle={() => setOpen(toggle(open, step.id))}
+              onToggle={() => setOpen(toggled(open, step.id))}
               confirmed={confirmed.has(step.id)}
-              onConfirm={() => setConfirmed(toggle(confirmed, step.id))}
+              onConfirm={() => setConfirmed(toggled(confirmed, step.id))}
             />
           ))}
         </Table.Body>
       </Table.Root>
+      {progress ? (
+        <Flex direction="column" gap="1" data-testid="publish-progress">
+          <Progress
+            value={Math.round(((progress.index + 1) / Math.max(progress.total, 1)) * 100)}
+          />
+          <Text size="1" color="gray">
+            Step {progress.index + 1} of {progress.total}: {progress.summary}
+          </Text>
+        </Flex>
+      ) : null}
       <Flex justify="end" gap="3" align="center">
         <Text size="2" color="gray">
           {steps.length} step(s) run in one transaction; a busy table stops the publish cleanly.
@@ -82,24 +137,14 @@ export function PublishPanel({ project }: { project: string }) {
         <Button
           size="3"
           disabled={!ready}
-          loading={publish.isPending}
-          onClick={() => publish.mutate({ project, confirm: [...confirmed] })}
+          loading={progress !== null}
+          onClick={() => publish(steps.length)}
         >
           <Rocket size={16} /> Publish
         </Button>
       </Flex>
     </Flex>
   );
-}
-
-interface Step {
-  id: string;
-  summary: string;
-  risk: 'safe' | 'needs-confirmation' | 'blocked';
-  rows?: number;
-  reason?: string;
-  sql: string[];
-  conversion?: { summary: string; sql: string[] };
 }
 
 function PlanRow({

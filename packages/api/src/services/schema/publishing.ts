@@ -3,7 +3,7 @@
  * of its own, in one transaction that also records the version, the trash and the change log,
  * and notifies listeners (`NOTIFY tessera_metadata`) when it commits.
  */
-import { AppError } from '@tessera/errors';
+import { AppError, findAppError } from '@tessera/errors';
 import {
   assignIds,
   diffDocuments,
@@ -163,6 +163,51 @@ export async function publishProject(
     }
     throw error;
   }
+}
+
+export type PublishEvent =
+  | { type: 'step'; index: number; total: number; summary: string }
+  | { type: 'done'; version: number; steps: number }
+  | { type: 'refused'; code: string; message: string; fieldErrors: Record<string, string> };
+
+/** `publishProject` as a stream of events: one per step as it starts, then the outcome. */
+export async function* publishEvents(
+  ctx: AuthedContext,
+  input: { project: string; confirm: string[] },
+): AsyncGenerator<PublishEvent> {
+  const queue: PublishEvent[] = [];
+  let wake: (() => void) | null = null;
+  const push = (event: PublishEvent) => {
+    queue.push(event);
+    wake?.();
+  };
+  let failure: unknown = null;
+  let finished = false;
+  const run = publishProject(ctx, input, (p) => push({ type: 'step', ...p }))
+    .then(({ version, plan }) => push({ type: 'done', version, steps: plan.steps.length }))
+    .catch((error: unknown) => {
+      failure = error;
+    })
+    .finally(() => {
+      finished = true;
+      wake?.();
+    });
+  while (true) {
+    while (queue.length) yield queue.shift()!;
+    if (finished) break;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+  }
+  await run;
+  const refused = findAppError(failure);
+  if (refused)
+    yield {
+      type: 'refused',
+      code: refused.code,
+      message: refused.message,
+      fieldErrors: refused.fieldErrors ?? {},
+    };
+  else if (failure) throw failure;
 }
 
 export async function listVersions(ctx: AuthedContext, code: string) {
