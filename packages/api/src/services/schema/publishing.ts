@@ -207,7 +207,8 @@ export async function* publishEvents(
       message: refused.message,
       fieldErrors: refused.fieldErrors ?? {},
     };
-  else if (failure) throw failure;
+  else if (failure)
+    throw failure instanceof Error ? failure : new Error('Publishing failed', { cause: failure });
 }
 
 export async function listVersions(ctx: AuthedContext, code: string) {
