@@ -49,3 +49,4 @@ export { createProjectDdl, fieldChecks, fieldIndexes, type DdlStatement } from '
 export * from './plan';
 export { columnType, defaultExpression, sqlLiteral } from './sql-types';
 export { diffDocuments, type ModelChange } from './diff';
+export { withJunctionEntities } from './junctions';

@@ -1,7 +1,7 @@
 import { codeProblem } from '@tessera/meta';
 import { z } from 'zod';
 
-import { createProject, findProject, listProjects } from '../services/schema/projects';
+import { createProject, getProject, listProjects } from '../services/schema/projects';
 import { createTRPCRouter, permissionProcedure } from '../trpc';
 
 const ZProjectCode = z.string().min(1).max(40);
@@ -18,7 +18,7 @@ export const projectRouter = createTRPCRouter({
   list: permissionProcedure('entity:read').query(({ ctx }) => listProjects(ctx)),
   get: permissionProcedure('entity:read')
     .input(z.object({ code: ZProjectCode }))
-    .query(({ ctx, input }) => findProject(ctx, input.code)),
+    .query(({ ctx, input }) => getProject(ctx, input.code)),
   create: permissionProcedure('project:create')
     .input(ZCreateProjectRequestSchema)
     .mutation(({ ctx, input }) => createProject(ctx, input)),

@@ -57,14 +57,28 @@ function describeType(f: FieldDef): string {
   return f.type;
 }
 
+const STATUS_COLOR = { draft: 'amber', changed: 'blue', published: 'green' } as const;
+type EntityStatus = keyof typeof STATUS_COLOR;
+
+function StatusBadge({ status }: { status: EntityStatus | undefined }) {
+  if (!status) return null;
+  return (
+    <Badge color={STATUS_COLOR[status]} data-testid="entity-status">
+      {status}
+    </Badge>
+  );
+}
+
 export function EntitiesPanel({
   project,
   draft,
   revision,
+  status,
 }: {
   project: string;
   draft: Draft;
   revision: number;
+  status: Record<string, EntityStatus>;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -125,6 +139,7 @@ export function EntitiesPanel({
               <Heading size="4">{entity.name ?? entity.code}</Heading>
               <Badge variant="outline">{entity.code}</Badge>
               {entity.softDelete ? <Badge color="gray">soft delete</Badge> : null}
+              <StatusBadge status={status[entity.code]} />
             </Flex>
             <Flex gap="2">
               <Button

@@ -53,7 +53,12 @@ export function ProjectView({ code }: { code: string }) {
         </Tabs.List>
         <div style={{ paddingTop: 'var(--space-4)' }}>
           {p && tab === 'entities' ? (
-            <EntitiesPanel project={p.code} draft={p.draft} revision={p.draftRevision} />
+            <EntitiesPanel
+              project={p.code}
+              draft={p.draft}
+              revision={p.draftRevision}
+              status={p.entityStatus}
+            />
           ) : null}
           {p && tab === 'publish' ? <PublishPanel project={p.code} /> : null}
           {p && tab === 'versions' ? <VersionsPanel project={p.code} /> : null}

@@ -4,7 +4,12 @@
  * modelers never overwrite each other silently.
  */
 import { AppError } from '@tessera/errors';
-import { assignIds, type ModelDocument, validateDocument } from '@tessera/meta';
+import {
+  assignIds,
+  type ModelDocument,
+  validateDocument,
+  withJunctionEntities,
+} from '@tessera/meta';
 
 import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
@@ -38,7 +43,7 @@ export async function updateDraft(
   const mutated = mutate(working) ?? working;
   const validated = validateDocument({ ...mutated, project: project.code });
   if (!validated.ok) throw issuesError(validated.issues);
-  const next = assignIds(validated.document, project.draft);
+  const next = assignIds(withJunctionEntities(validated.document), project.draft);
   const revision = project.draftRevision + 1;
   const saved = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.metaProject.updateMany({

@@ -1,5 +1,6 @@
 /** Projects: each one a model document (the draft) and its published versions. */
 import { AppError } from '@tessera/errors';
+import { diffDocuments } from '@tessera/meta';
 import { Prisma } from '@tessera/db';
 
 import { writeAudit } from '../../audit/write-audit';
@@ -74,4 +75,31 @@ export async function createProject(
     }
     throw error;
   }
+}
+
+export type EntityStatus = 'draft' | 'changed' | 'published';
+
+/** The project with each draft entity's status against the published version. */
+export async function getProject(ctx: Pick<AuthedContext, 'db'>, code: string) {
+  const project = await findProject(ctx, code);
+  const version =
+    project.publishedVersion === null
+      ? null
+      : await ctx.db.metaVersion.findUnique({
+          where: {
+            projectId_version: { projectId: project.id, version: project.publishedVersion },
+          },
+          select: { document: true },
+        });
+  const published = version ? storedDocument(version.document) : null;
+  const changes = published ? diffDocuments(published, project.draft) : [];
+  const entityStatus: Record<string, EntityStatus> = {};
+  for (const entity of project.draft.entities) {
+    const live = published?.entities.find((e) => e.id === entity.id);
+    const touched = changes.some(
+      (c) => c.path === entity.code || c.path.startsWith(`${entity.code}.`),
+    );
+    entityStatus[entity.code] = !live ? 'draft' : touched ? 'changed' : 'published';
+  }
+  return { ...project, entityStatus };
 }

@@ -14,6 +14,7 @@ import {
   publish,
   PublishRefusedError,
   serializeDocument,
+  withJunctionEntities,
 } from '@tessera/meta';
 import pg from 'pg';
 
@@ -272,6 +273,7 @@ export async function importProject(
 ) {
   const parsed = parseDocument(input.document);
   if (!parsed.ok) throw issuesError(parsed.issues, 'The document');
+  parsed.document = withJunctionEntities(parsed.document);
   if (parsed.document.project !== input.project) {
     throw new AppError(
       'VALIDATION',
