@@ -44,6 +44,8 @@ test('a modeler imports the shop model, previews the plan, publishes, then adds 
   await dialog.getByRole('button', { name: 'Add field' }).click();
   await expect(page.getByText('Field added to the draft')).toBeVisible();
   await expect(order).toContainText('note');
+  await expect(order.getByTestId('entity-status')).toHaveText('changed');
+  await page.screenshot({ path: testInfo.outputPath('2-entities.png'), fullPage: true });
 
   await page.getByRole('tab', { name: 'Plan & publish' }).click();
   await expect(page.getByTestId('plan-step')).toHaveCount(1);
@@ -54,5 +56,5 @@ test('a modeler imports the shop model, previews the plan, publishes, then adds 
   await page.getByRole('tab', { name: 'Versions' }).click();
   await page.getByRole('button', { name: 'Changes' }).first().click();
   await expect(page.getByText('Added field order.note (text)')).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('2-versions.png'), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('3-versions.png'), fullPage: true });
 });
