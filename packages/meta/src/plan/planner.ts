@@ -9,7 +9,7 @@ import { createProjectDdl, foreignKey, fieldIndexes } from '../ddl/create';
 import { junctionColumns, junctionTable } from '../ddl/physical';
 import { quoteIdent } from '../names';
 import { CAN_CAST_FUNCTION } from './cast';
-import { columnConstraints, count, qualified, schemaExists } from './catalog';
+import { columnConstraints, columnIndexes, count, qualified, schemaExists } from './catalog';
 import { addFieldSteps, changeFieldSteps, dropFieldSteps } from './field-steps';
 import { type Plan, type PlanStep, type Queryable, stepId, trashName } from './types';
 
@@ -53,7 +53,8 @@ export async function planChanges({
 
   // 1. Relations that disappear or change shape release their columns and keys first.
   const removedRelations = before.relations.filter(
-    (r) => !newRelations.has(r.id!) || relationShapeChanged(r, newRelations.get(r.id!)!),
+    (r) =>
+      !newRelations.has(r.id!) || relationShapeChanged(r, newRelations.get(r.id!)!, before, draft),
   );
   for (const relation of removedRelations)
     steps.push(...(await dropRelationSteps(db, schema, before, relation, now)));
@@ -159,7 +160,8 @@ export async function planChanges({
   // 5. New relations (and those whose shape changed).
   for (const relation of draft.relations) {
     const old = oldRelations.get(relation.id!);
-    if (old && !relationShapeChanged(old, relation)) {
+    if (old && !relationShapeChanged(old, relation, before, draft)) {
+      const oldFromCode = before.entities.find((e) => e.code === old.from)!.code;
       const oldField = relationField(old);
       const newField = relationField(relation);
       if (relation.type !== 'many-to-many' && oldField !== newField) {
@@ -173,6 +175,7 @@ export async function planChanges({
           risk: 'safe',
         });
       }
+      steps.push(...(await alterRelationSteps(db, schema, old, relation, oldFromCode)));
       continue;
     }
     steps.push(
@@ -209,16 +212,116 @@ function renameTables(
   return out;
 }
 
-/** Changes that cannot be made in place: different ends, type or junction. */
-function relationShapeChanged(a: Relation, b: Relation): boolean {
+/**
+ * Changes that cannot be made in place: different ends (by entity id, so an entity rename is
+ * not one), a move to or from many-to-many, or another junction.
+ */
+function relationShapeChanged(
+  a: Relation,
+  b: Relation,
+  before: ModelDocument,
+  draft: ModelDocument,
+): boolean {
+  const toOne = (r: Relation) => r.type !== 'many-to-many';
   return (
-    a.type !== b.type ||
-    a.from !== b.from ||
-    a.to !== b.to ||
-    (a.through ?? null) !== (b.through ?? null) ||
-    (a.onDelete ?? 'restrict') !== (b.onDelete ?? 'restrict') ||
-    !!a.required !== !!b.required
+    toOne(a) !== toOne(b) ||
+    entityIdOf(before, a.from) !== entityIdOf(draft, b.from) ||
+    entityIdOf(before, a.to) !== entityIdOf(draft, b.to) ||
+    (a.through ? entityIdOf(before, a.through) : null) !==
+      (b.through ? entityIdOf(draft, b.through) : null)
   );
+}
+
+/** In-place changes of a to-one relation: delete rule, required, one-to-one uniqueness. */
+async function alterRelationSteps(
+  db: Queryable,
+  schema: string,
+  old: Relation,
+  relation: Relation,
+  oldFromCode: string,
+): Promise<PlanStep[]> {
+  if (relation.type === 'many-to-many') return [];
+  const steps: PlanStep[] = [];
+  const column = relationField(relation);
+  const current = relationField(old);
+  const table = qualified(schema, relation.from);
+  if ((old.onDelete ?? 'restrict') !== (relation.onDelete ?? 'restrict')) {
+    const fks = await columnConstraints(db, schema, oldFromCode, current, 'f');
+    const [fk] = foreignKey(
+      schema,
+      relation.from,
+      column,
+      relation.to,
+      relation.onDelete ?? 'restrict',
+      false,
+    );
+    steps.push({
+      id: stepId('relation-on-delete', relation.id, relation.onDelete),
+      kind: 'relation-on-delete',
+      summary: `On deleting a ${relation.to}, ${relation.onDelete ?? 'restrict'} its ${relation.from} rows (${relation.code})`,
+      sql: [...fks.map((c) => `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(c)}`), fk!.sql],
+      risk: 'safe',
+    });
+  }
+  if (!!old.required !== !!relation.required) {
+    const empty = relation.required
+      ? await count(
+          db,
+          `SELECT count(*) AS n FROM ${qualified(schema, oldFromCode)} WHERE ${quoteIdent(current)} IS NULL`,
+        )
+      : 0;
+    steps.push({
+      id: stepId('relation-required', relation.id, !!relation.required),
+      kind: relation.required ? 'require-field' : 'optional-field',
+      summary: relation.required
+        ? `Require a ${relation.to} for every ${relation.from}`
+        : `Let ${relation.from} rows have no ${relation.to}`,
+      sql: [
+        `ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(column)} ${relation.required ? 'SET' : 'DROP'} NOT NULL`,
+      ],
+      risk: empty > 0 ? 'blocked' : 'safe',
+      ...(empty > 0
+        ? { rows: empty, reason: `${empty} ${relation.from} row(s) have no ${relation.to}` }
+        : {}),
+    });
+  }
+  if (old.type !== relation.type) {
+    const unique = relation.type === 'one-to-one';
+    const duplicates = unique
+      ? await count(
+          db,
+          `SELECT coalesce(sum(n), 0) AS n FROM (SELECT count(*) AS n FROM ${qualified(schema, oldFromCode)} WHERE ${quoteIdent(current)} IS NOT NULL GROUP BY ${quoteIdent(current)} HAVING count(*) > 1) d`,
+        )
+      : 0;
+    const indexes = await columnIndexes(db, schema, oldFromCode, current);
+    const [, index] = foreignKey(
+      schema,
+      relation.from,
+      column,
+      relation.to,
+      relation.onDelete ?? 'restrict',
+      unique,
+    );
+    steps.push({
+      id: stepId('relation-cardinality', relation.id, relation.type),
+      kind: unique ? 'add-unique' : 'field-index',
+      summary: unique
+        ? `Allow each ${relation.to} one ${relation.from} at most (${relation.code})`
+        : `Allow a ${relation.to} many ${relation.from} rows (${relation.code})`,
+      sql: [
+        ...indexes.map((i) => `DROP INDEX ${quoteIdent(schema)}.${quoteIdent(i.name)}`),
+        index!.sql,
+      ],
+      risk: duplicates > 0 ? 'blocked' : 'safe',
+      ...(duplicates > 0
+        ? {
+            rows: duplicates,
+            reason: `${duplicates} ${relation.from} row(s) share a ${relation.to}`,
+          }
+        : {}),
+    });
+  }
+  return steps;
 }
 
 async function dropRelationSteps(
