@@ -115,6 +115,9 @@ export async function planChanges({
           )),
         );
     }
+    fieldSteps.push(
+      ...(await systemFieldSteps({ db, schema, now }, { ...entity, code: old.code }, old, entity)),
+    );
   }
   // Field steps were written against the table's current name; they run after the rename.
   for (const step of fieldSteps) {
@@ -487,3 +490,45 @@ async function existingRows(
 }
 
 export { fieldIndexes };
+
+const SYSTEM_COLUMNS: Record<string, string> = {
+  created_at: 'timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP',
+  updated_at: 'timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP',
+  created_by: 'uuid',
+  updated_by: 'uuid',
+  version: 'integer NOT NULL DEFAULT 1',
+};
+const ALL_OPTIONAL = Object.keys(SYSTEM_COLUMNS);
+
+/** Optional system columns switched on (added with their defaults) or off (moved to the trash). */
+async function systemFieldSteps(
+  ctx: { db: Queryable; schema: string; now: Date },
+  current: Entity,
+  old: Entity,
+  entity: Entity,
+): Promise<PlanStep[]> {
+  const before = new Set<string>(old.systemFields ?? ALL_OPTIONAL);
+  const after = new Set<string>(entity.systemFields ?? ALL_OPTIONAL);
+  const table = qualified(ctx.schema, current.code);
+  const steps: PlanStep[] = [];
+  for (const column of ALL_OPTIONAL) {
+    if (!before.has(column) && after.has(column)) {
+      steps.push({
+        id: stepId('system-field-on', entity.id, column),
+        kind: 'add-field',
+        summary: `Add system field ${entity.code}.${column}`,
+        sql: [`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(column)} ${SYSTEM_COLUMNS[column]}`],
+        risk: 'safe',
+      });
+    } else if (before.has(column) && !after.has(column)) {
+      steps.push(
+        ...(await dropFieldSteps(
+          { ...ctx, entity: current },
+          { id: `${entity.id}:${column}`, code: column, type: 'text' },
+          'System field off: ',
+        )),
+      );
+    }
+  }
+  return steps;
+}

@@ -136,3 +136,26 @@ describe('relation changes', () => {
     ).rejects.toMatchObject({ code: '23505' });
   });
 });
+
+describe('system fields', () => {
+  it('adds an optional system column with its default, and moves a removed one to the trash', async () => {
+    const off = edit((d) => {
+      d.entities[1]!.systemFields = ['created_at', 'updated_at'];
+    });
+    const steps = (await planChanges({ db: client, published, draft: off })).steps;
+    expect(steps.map((s) => [s.kind, s.risk])).toEqual([
+      ['drop-field', 'needs-confirmation'],
+      ['drop-field', 'needs-confirmation'],
+      ['drop-field', 'needs-confirmation'],
+    ]);
+    await publish({ db: client, published, draft: off, confirm: steps.map((s) => s.id) });
+    published = off;
+    const on = edit((d) => {
+      d.entities[1]!.systemFields = ['created_at', 'updated_at', 'version'];
+    });
+    expect(await kinds(on)).toEqual([['add-field', 'safe', null]]);
+    await apply(on);
+    const { rows } = await client.query(`SELECT DISTINCT version FROM links.purchase`);
+    expect(rows).toEqual([{ version: 1 }]);
+  });
+});
