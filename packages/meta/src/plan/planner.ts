@@ -98,22 +98,51 @@ export async function planChanges({
     }
     if (!!old.softDelete !== !!entity.softDelete) {
       const table = qualified(schema, old.code);
-      if (entity.softDelete)
+      // Unique values are unique among live rows only while soft delete is on.
+      const uniques = entity.fields.filter(
+        (f) => f.unique && old.fields.some((o) => o.id === f.id && o.unique),
+      );
+      const reindex: string[] = [];
+      for (const field of uniques) {
+        const current = old.fields.find((o) => o.id === field.id)!.code;
+        for (const index of await columnIndexes(db, schema, old.code, current))
+          reindex.push(`DROP INDEX ${quoteIdent(schema)}.${quoteIdent(index.name)}`);
+        reindex.push(
+          ...fieldIndexes(schema, { ...entity, code: old.code }, field).map((s) => s.sql),
+        );
+      }
+      if (entity.softDelete) {
         fieldSteps.push({
           id: stepId('soft-delete-on', entity.id),
           kind: 'soft-delete',
           summary: `Keep deleted ${entity.code} rows (soft delete)`,
-          sql: [`ALTER TABLE ${table} ADD COLUMN ${quoteIdent('deleted_at')} timestamptz`],
+          sql: [
+            `ALTER TABLE ${table} ADD COLUMN ${quoteIdent('deleted_at')} timestamptz`,
+            ...reindex,
+          ],
           risk: 'safe',
         });
-      else
-        fieldSteps.push(
-          ...(await dropFieldSteps(
-            { db, schema, entity: { ...entity, code: old.code }, now },
-            { id: `${entity.id}:deleted_at`, code: 'deleted_at', type: 'datetime' },
-            'Soft delete off: ',
-          )),
+      } else {
+        const deleted = await count(
+          db,
+          `SELECT count(*) AS n FROM ${table} WHERE ${quoteIdent('deleted_at')} IS NOT NULL`,
         );
+        const [drop] = await dropFieldSteps(
+          { db, schema, entity: { ...entity, code: old.code }, now },
+          { id: `${entity.id}:deleted_at`, code: 'deleted_at', type: 'datetime' },
+          'Soft delete off: ',
+        );
+        fieldSteps.push(
+          deleted > 0
+            ? {
+                ...drop!,
+                risk: 'blocked',
+                rows: deleted,
+                reason: `${deleted} deleted row(s) would come back; remove them for good first`,
+              }
+            : { ...drop!, sql: [...drop!.sql, ...reindex] },
+        );
+      }
     }
     fieldSteps.push(
       ...(await systemFieldSteps({ db, schema, now }, { ...entity, code: old.code }, old, entity)),

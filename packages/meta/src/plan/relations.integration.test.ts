@@ -159,3 +159,23 @@ describe('system fields', () => {
     expect(rows).toEqual([{ version: 1 }]);
   });
 });
+
+describe('soft delete', () => {
+  it('makes unique values unique among live rows, and refuses to bring deleted rows back', async () => {
+    const unique = edit((d) => {
+      d.entities[0]!.fields[0] = { ...d.entities[0]!.fields[0]!, unique: true };
+    });
+    await apply(unique);
+    const on = edit((d) => {
+      d.entities[0]!.softDelete = true;
+    });
+    expect(await kinds(on)).toEqual([['soft-delete', 'safe', null]]);
+    await apply(on);
+    await client.query(`UPDATE links.client SET deleted_at = now() WHERE name = 'Bob'`);
+    await client.query(`INSERT INTO links.client (name) VALUES ('Bob')`);
+    const off = edit((d) => {
+      d.entities[0]!.softDelete = false;
+    });
+    expect(await kinds(off)).toEqual([['drop-field', 'blocked', 1]]);
+  });
+});
