@@ -2,6 +2,8 @@
 import pg from 'pg';
 import pino from 'pino';
 
+import { MetadataCache, servedVersions } from '@tessera/runtime-core';
+
 import { env } from './env';
 import { createRuntimeServer } from './server';
 
@@ -12,7 +14,29 @@ pool.on('error', (err: Error & { code?: string }) =>
   logger.warn({ code: err.code, message: err.message }, 'Idle database connection failed'),
 );
 
-const server = createRuntimeServer({ pool, logger, metadataVersion: () => null });
+// The published models, kept current by LISTEN/NOTIFY: a publish needs no restart.
+const metadata = new MetadataCache({
+  pool,
+  databaseUrl: env.DATABASE_URL,
+  onError: (error) =>
+    logger.warn(
+      { message: error instanceof Error ? error.message : String(error) },
+      'Metadata reload failed',
+    ),
+});
+metadata.on('reload', (overview) =>
+  logger.info({ versions: servedVersions(overview) }, 'Serving metadata'),
+);
+await metadata.start();
+
+const server = createRuntimeServer({
+  pool,
+  logger,
+  metadataVersion: () => {
+    const versions = servedVersions(metadata.current());
+    return Object.keys(versions).length ? versions : null;
+  },
+});
 server.listen(env.RUNTIME_PORT, env.RUNTIME_HOST, () => {
   const host = env.RUNTIME_HOST === '0.0.0.0' ? 'localhost' : env.RUNTIME_HOST;
   logger.info(
@@ -22,7 +46,13 @@ server.listen(env.RUNTIME_PORT, env.RUNTIME_HOST, () => {
 });
 
 function shutdown() {
-  server.close(() => void pool.end().finally(() => process.exit(0)));
+  server.close(
+    () =>
+      void metadata
+        .stop()
+        .then(() => pool.end())
+        .finally(() => process.exit(0)),
+  );
   setTimeout(() => process.exit(0), 3000).unref();
 }
 process.once('SIGINT', shutdown);

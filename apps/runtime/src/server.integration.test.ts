@@ -61,12 +61,12 @@ describe('runtime server', () => {
     const server = createRuntimeServer({
       pool: dead,
       logger: pino({ level: 'silent' }),
-      metadataVersion: () => 3,
+      metadataVersion: () => ({ shop: 3 }),
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/health`);
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ status: 'unhealthy', metadataVersion: 3 });
+    expect(await res.json()).toMatchObject({ status: 'unhealthy', metadataVersion: { shop: 3 } });
     await new Promise((r) => server.close(r));
     await dead.end();
   });

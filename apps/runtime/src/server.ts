@@ -14,8 +14,8 @@ const REQUEST_ID = /^[\w.:-]{8,128}$/;
 export interface RuntimeDeps {
   pool: pg.Pool;
   logger: Logger;
-  /** The published metadata version being served; null until a model is published. */
-  metadataVersion: () => number | null;
+  /** The published model versions being served, by project; null until one is published. */
+  metadataVersion: () => Record<string, number> | null;
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

@@ -1,0 +1,40 @@
+/**
+ * The schema overview: every project's published model, as one immutable value. The runtime
+ * serves requests from whichever overview was current when they started, and a reload swaps in
+ * a new one whole.
+ */
+import { type ModelDocument, validateDocument } from '@tessera/meta';
+import type pg from 'pg';
+
+export interface PublishedModel {
+  project: string;
+  version: number;
+  document: ModelDocument;
+}
+
+export interface SchemaOverview {
+  readonly models: ReadonlyMap<string, PublishedModel>;
+  readonly loadedAt: Date;
+}
+
+export const EMPTY_OVERVIEW: SchemaOverview = { models: new Map(), loadedAt: new Date(0) };
+
+export async function loadOverview(db: Pick<pg.Pool, 'query'>): Promise<SchemaOverview> {
+  const { rows } = await db.query<{ code: string; version: number; document: unknown }>(
+    `SELECT p.code, v.version, v.document
+       FROM meta_projects p JOIN meta_versions v ON v.project_id = p.id AND v.version = p.published_version`,
+  );
+  const models = new Map<string, PublishedModel>();
+  for (const row of rows) {
+    const parsed = validateDocument(row.document);
+    // A version that no longer validates is skipped rather than served half-understood.
+    if (parsed.ok)
+      models.set(row.code, { project: row.code, version: row.version, document: parsed.document });
+  }
+  return { models, loadedAt: new Date() };
+}
+
+/** `{ project: version }` for health reports. */
+export function servedVersions(overview: SchemaOverview): Record<string, number> {
+  return Object.fromEntries([...overview.models.values()].map((m) => [m.project, m.version]));
+}
