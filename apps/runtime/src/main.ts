@@ -2,6 +2,8 @@
 import pg from 'pg';
 import pino from 'pino';
 
+import { authenticateToken, readCredential } from '@tessera/auth';
+import { createDb } from '@tessera/db';
 import { MetadataCache, servedVersions } from '@tessera/runtime-core';
 
 import { env } from './env';
@@ -29,9 +31,16 @@ metadata.on('reload', (overview) =>
 );
 await metadata.start();
 
+// Authentication is the console's own check: session cookie or bearer token, permissions fresh.
+const platform = createDb({ databaseUrl: env.DATABASE_URL, poolSize: 4 });
 const server = createRuntimeServer({
   pool,
   logger,
+  metadata: () => metadata.current(),
+  authenticate: async (headers) => {
+    const credential = readCredential(headers);
+    return credential ? authenticateToken({ db: platform }, credential.token) : null;
+  },
   metadataVersion: () => {
     const versions = servedVersions(metadata.current());
     return Object.keys(versions).length ? versions : null;

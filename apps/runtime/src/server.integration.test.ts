@@ -5,6 +5,8 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { EMPTY_OVERVIEW } from '@tessera/runtime-core';
+
 import { createRuntimeServer } from './server';
 
 let t: TestDatabase;
@@ -19,6 +21,8 @@ beforeAll(async () => {
     pool,
     logger: pino({ level: 'silent' }),
     metadataVersion: () => null,
+    metadata: () => EMPTY_OVERVIEW,
+    authenticate: async () => null,
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -62,6 +66,8 @@ describe('runtime server', () => {
       pool: dead,
       logger: pino({ level: 'silent' }),
       metadataVersion: () => ({ shop: 3 }),
+      metadata: () => EMPTY_OVERVIEW,
+      authenticate: async () => null,
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/health`);

@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
+import type { Principal } from '@tessera/auth';
 import { checkHealth, healthHttpStatus } from '@tessera/db/health';
+import { readRows, type SchemaOverview } from '@tessera/runtime-core';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -16,6 +18,30 @@ export interface RuntimeDeps {
   logger: Logger;
   /** The published model versions being served, by project; null until one is published. */
   metadataVersion: () => Record<string, number> | null;
+  /** The current schema overview; each request captures it once. */
+  metadata: () => SchemaOverview;
+  /** Resolves the caller from a session cookie or bearer token (the console's shared check). */
+  authenticate: (headers: Headers) => Promise<Principal | null>;
+}
+
+const DATA_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/([a-z][a-z0-9_]{1,39})(?:\/([^/]+))?\/?$/;
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(key, value);
+    else if (Array.isArray(value)) headers.set(key, value.join(', '));
+  }
+  return headers;
+}
+
+function sendText(res: ServerResponse, status: number, text: string) {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {
@@ -34,6 +60,23 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
     const report = await checkHealth({ ping: () => deps.pool.query('SELECT 1') });
     send(res, healthHttpStatus(report), { ...report, metadataVersion: deps.metadataVersion() });
     return;
+  }
+  const data = DATA_ROUTE.exec(url.pathname);
+  if (data && (req.method === 'GET' || req.method === 'HEAD')) {
+    const principal = await deps.authenticate(toHeaders(req));
+    if (!principal) return send(res, 401, { status: 401, msg: 'Sign in or send a bearer token' });
+    if (!principal.permissions.has('data:read'))
+      return send(res, 403, { status: 403, msg: 'Missing permission data:read' });
+    const [, project, entity, id] = data as unknown as [string, string, string, string | undefined];
+    const result = await readRows({
+      db: deps.pool,
+      overview: deps.metadata(),
+      project,
+      entity,
+      id: id === undefined ? undefined : decodeURIComponent(id),
+      query: url.searchParams,
+    });
+    return sendText(res, result.status, result.body);
   }
   send(res, 404, { status: 404, msg: `No route ${req.method} ${url.pathname}` });
 }

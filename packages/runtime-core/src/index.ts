@@ -6,3 +6,5 @@ export {
   type PublishedModel,
   type SchemaOverview,
 } from './metadata/overview';
+export { MAX_PER_PAGE, readRows, type HttpResult } from './http/read';
+export { compileModel, compileReadPlan, readColumns, type ReadPlan } from './query/read-plan';

@@ -1,0 +1,177 @@
+import type { AddressInfo } from 'node:net';
+
+import { authenticateToken, createSession, readCredential } from '@tessera/auth';
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import { assignIds, createProjectDdl, validateDocument } from '@tessera/meta';
+import { MetadataCache } from '@tessera/runtime-core';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createRuntimeServer } from './server';
+
+let t: TestDatabase;
+let pool: pg.Pool;
+let cache: MetadataCache;
+let base: string;
+let close: () => Promise<void>;
+let viewerToken: string;
+let outsiderToken: string;
+let adaId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: t.url, max: 4 });
+  const parsed = validateDocument({
+    project: 'shop',
+    entities: [
+      {
+        code: 'customer',
+        softDelete: true,
+        fields: [
+          { code: 'name', type: 'string', length: 100 },
+          { code: 'email', type: 'email' },
+        ],
+      },
+      { code: 'order', fields: [{ code: 'total', type: 'decimal', precision: 12, scale: 2 }] },
+    ],
+    relations: [
+      {
+        code: 'order_customer',
+        type: 'many-to-one',
+        from: 'order',
+        to: 'customer',
+        field: 'customer',
+        inverse: 'orders',
+      },
+    ],
+  });
+  if (!parsed.ok) throw new Error('invalid model');
+  const doc = assignIds(parsed.document, null);
+  for (const statement of createProjectDdl(doc)) await pool.query(statement.sql);
+  await pool.query(
+    `INSERT INTO meta_projects (id, code, name, draft, published_version, updated_at) VALUES (gen_random_uuid(), 'shop', 'Shop', $1, 1, now())`,
+    [JSON.stringify(doc)],
+  );
+  await pool.query(
+    `INSERT INTO meta_versions (id, project_id, version, document, plan) SELECT gen_random_uuid(), id, 1, $1, '{}' FROM meta_projects WHERE code = 'shop'`,
+    [JSON.stringify(doc)],
+  );
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO shop.customer (name, email) VALUES ('Ada', 'ada@example.com'), ('Bob', NULL) RETURNING id`,
+  );
+  adaId = rows[0]!.id;
+  await pool.query(`INSERT INTO shop.customer (name, deleted_at) VALUES ('Gone', now())`);
+  await pool.query(`INSERT INTO shop."order" (total, customer) VALUES (12.50, $1)`, [adaId]);
+
+  const viewerRole = await t.db.role.findUniqueOrThrow({
+    where: { code: 'viewer' },
+    select: { id: true },
+  });
+  const viewer = await t.db.user.create({
+    data: {
+      email: 'v@example.com',
+      passwordHash: 'x',
+      roles: { create: { roleId: viewerRole.id } },
+    },
+    select: { id: true },
+  });
+  const outsider = await t.db.user.create({
+    data: { email: 'o@example.com', passwordHash: 'x' },
+    select: { id: true },
+  });
+  viewerToken = (await createSession({ db: t.db }, viewer.id)).token;
+  outsiderToken = (await createSession({ db: t.db }, outsider.id)).token;
+
+  cache = new MetadataCache({ pool, databaseUrl: t.url });
+  await cache.start();
+  const server = createRuntimeServer({
+    pool,
+    logger: pino({ level: 'silent' }),
+    metadataVersion: () => null,
+    metadata: () => cache.current(),
+    authenticate: async (headers) => {
+      const credential = readCredential(headers);
+      return credential ? authenticateToken({ db: t.db }, credential.token) : null;
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => new Promise((r) => server.close(() => r()));
+});
+afterAll(async () => {
+  await close();
+  await cache.stop();
+  await pool.end();
+  await t.drop();
+});
+
+const get = (path: string, token = viewerToken) =>
+  fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+describe('reading published entities', () => {
+  it('lists rows in the amis envelope, live rows only, with system fields and relation ids', async () => {
+    const res = await get('/api/v1/shop/customer?page=1&perPage=10');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      status: number;
+      data: { items: Record<string, unknown>[]; total: number };
+    };
+    expect(body.status).toBe(0);
+    expect(body.data.total).toBe(2);
+    expect(body.data.items.map((i) => i.name).sort()).toEqual(['Ada', 'Bob']);
+    expect(Object.keys(body.data.items[0]!)).toEqual([
+      'id',
+      'created_at',
+      'updated_at',
+      'created_by',
+      'updated_by',
+      'version',
+      'name',
+      'email',
+    ]);
+    const orders = (await (await get('/api/v1/shop/order')).json()) as {
+      data: { items: { customer: string; total: number }[] };
+    };
+    expect(orders.data.items).toEqual([expect.objectContaining({ customer: adaId, total: 12.5 })]);
+  });
+
+  it('pages', async () => {
+    const second = (await (await get('/api/v1/shop/customer?page=2&perPage=1')).json()) as {
+      data: { items: unknown[]; total: number };
+    };
+    expect(second.data).toMatchObject({ total: 2 });
+    expect(second.data.items).toHaveLength(1);
+  });
+
+  it('gets one row by id, and 404s for unknown ids, entities and projects', async () => {
+    const one = (await (await get(`/api/v1/shop/customer/${adaId}`)).json()) as {
+      data: { name: string };
+    };
+    expect(one.data.name).toBe('Ada');
+    for (const path of [
+      '/api/v1/shop/customer/00000000-0000-4000-8000-000000000000',
+      '/api/v1/shop/customer/not-a-uuid',
+      '/api/v1/shop/nothing',
+      '/api/v1/nowhere/customer',
+    ]) {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { status: number }).status).toBe(404);
+    }
+  });
+
+  it('refuses bad paging with 400 and a message that names it', async () => {
+    for (const query of ['page=0', 'page=abc', 'perPage=201', 'perPage=1;DROP']) {
+      const res = await get(`/api/v1/shop/customer?${query}`);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { msg: string }).msg).toMatch(/page|perPage/);
+    }
+  });
+
+  it('needs a signed-in caller holding data:read', async () => {
+    expect((await get('/api/v1/shop/customer', '')).status).toBe(401);
+    expect((await get('/api/v1/shop/customer', 'bogus.token')).status).toBe(401);
+    expect((await get('/api/v1/shop/customer', outsiderToken)).status).toBe(403);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * GET /api/v1/{project}/{entity} and GET /api/v1/{project}/{entity}/{id}, answered in amis's
+ * envelope. The JSON comes out of PostgreSQL as text and is written straight into the body.
+ */
+import type pg from 'pg';
+
+import type { SchemaOverview } from '../metadata/overview';
+import { compileModel, type ReadPlan } from '../query/read-plan';
+
+export interface HttpResult {
+  status: number;
+  body: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const MAX_PER_PAGE = 200;
+
+const fail = (status: number, msg: string): HttpResult => ({
+  status,
+  body: JSON.stringify({ status, msg }),
+});
+const ok = (json: string): HttpResult => ({
+  status: 200,
+  body: `{"status":0,"msg":"","data":${json}}`,
+});
+
+/** Plans are compiled once per model version and reused until the next publish. */
+const planCache = new WeakMap<object, ReadonlyMap<string, ReadPlan>>();
+
+function planFor(overview: SchemaOverview, project: string, entity: string): ReadPlan | HttpResult {
+  const model = overview.models.get(project);
+  if (!model) return fail(404, `No project '${project}'`);
+  let plans = planCache.get(model);
+  if (!plans) planCache.set(model, (plans = compileModel(model.document)));
+  return plans.get(entity) ?? fail(404, `No entity '${entity}' in project '${project}'`);
+}
+
+function pageParams(query: URLSearchParams): { limit: number; offset: number } | HttpResult {
+  const page = query.get('page') ?? '1';
+  const perPage = query.get('perPage') ?? '20';
+  if (!/^\d{1,9}$/.test(page) || Number(page) < 1)
+    return fail(400, `page must be a whole number from 1, not '${page.slice(0, 20)}'`);
+  if (!/^\d{1,4}$/.test(perPage) || Number(perPage) < 1 || Number(perPage) > MAX_PER_PAGE) {
+    return fail(
+      400,
+      `perPage must be a whole number from 1 to ${MAX_PER_PAGE}, not '${perPage.slice(0, 20)}'`,
+    );
+  }
+  return { limit: Number(perPage), offset: (Number(page) - 1) * Number(perPage) };
+}
+
+export async function readRows(options: {
+  db: Pick<pg.Pool, 'query'>;
+  overview: SchemaOverview;
+  project: string;
+  entity: string;
+  id?: string;
+  query: URLSearchParams;
+}): Promise<HttpResult> {
+  const plan = planFor(options.overview, options.project, options.entity);
+  if ('status' in plan) return plan;
+  if (options.id !== undefined) {
+    if (!UUID.test(options.id))
+      return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
+    const { rows } = await options.db.query<{ json: string }>(plan.getSql, [options.id]);
+    return rows[0] ? ok(rows[0].json) : fail(404, `No ${options.entity} '${options.id}'`);
+  }
+  const page = pageParams(options.query);
+  if ('status' in page) return page;
+  const { rows } = await options.db.query<{ json: string }>(plan.listSql, [
+    page.limit,
+    page.offset,
+  ]);
+  return ok(rows[0]!.json);
+}
