@@ -161,6 +161,37 @@ describe('reading published entities', () => {
     }
   });
 
+  it('sorts by sort= or orderBy/orderDir, and refuses unknown fields', async () => {
+    const names = async (query: string) =>
+      (
+        (await (await get(`/api/v1/shop/customer?${query}`)).json()) as {
+          data: { items: { name: string }[] };
+        }
+      ).data.items.map((i) => i.name);
+    expect(await names('sort=-name')).toEqual(['Bob', 'Ada']);
+    expect(await names('sort=name')).toEqual(['Ada', 'Bob']);
+    expect(await names('orderBy=name&orderDir=desc')).toEqual(['Bob', 'Ada']);
+    const bad = await get('/api/v1/shop/customer?sort=password');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { msg: string }).msg).toBe(
+      "Cannot sort customer by 'password': no such field",
+    );
+    expect((await get('/api/v1/shop/customer?orderBy=name&orderDir=sideways')).status).toBe(400);
+  });
+
+  it('searches text fields with keywords, taking % and _ literally', async () => {
+    const search = async (entity: string, keywords: string) =>
+      (
+        (await (
+          await get(`/api/v1/shop/${entity}?keywords=${encodeURIComponent(keywords)}`)
+        ).json()) as { data: { items: { name?: string }[]; total: number } }
+      ).data;
+    expect((await search('customer', 'EXAMPLE.com')).items.map((i) => i.name)).toEqual(['Ada']);
+    expect(await search('customer', '%')).toMatchObject({ total: 0 });
+    expect(await search('customer', 'b_b')).toMatchObject({ total: 0 });
+    expect(await search('order', 'anything')).toMatchObject({ total: 0 });
+  });
+
   it('refuses bad paging with 400 and a message that names it', async () => {
     for (const query of ['page=0', 'page=abc', 'perPage=201', 'perPage=1;DROP']) {
       const res = await get(`/api/v1/shop/customer?${query}`);

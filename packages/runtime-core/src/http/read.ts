@@ -5,7 +5,7 @@
 import type pg from 'pg';
 
 import type { SchemaOverview } from '../metadata/overview';
-import { compileModel, type ReadPlan } from '../query/read-plan';
+import { compileModel, type ListOptions, type ReadPlan, type SortKey } from '../query/read-plan';
 
 export interface HttpResult {
   status: number;
@@ -49,6 +49,35 @@ function pageParams(query: URLSearchParams): { limit: number; offset: number } |
   return { limit: Number(perPage), offset: (Number(page) - 1) * Number(perPage) };
 }
 
+/** `sort=-total,name`, or amis's `orderBy` + `orderDir`. Unknown fields are refused by name. */
+function sortParams(query: URLSearchParams, plan: ReadPlan): SortKey[] | HttpResult {
+  const keys: SortKey[] = [];
+  const sort = query.get('sort');
+  const orderBy = query.get('orderBy');
+  if (sort) {
+    for (const part of sort.split(',').slice(0, 5)) {
+      const desc = part.startsWith('-');
+      keys.push({ field: desc ? part.slice(1) : part, desc });
+    }
+  } else if (orderBy) {
+    const dir = (query.get('orderDir') ?? 'asc').toLowerCase();
+    if (dir !== 'asc' && dir !== 'desc')
+      return fail(400, `orderDir must be asc or desc, not '${dir.slice(0, 20)}'`);
+    keys.push({ field: orderBy, desc: dir === 'desc' });
+  }
+  const unknown = keys.find((k) => !plan.sortable.has(k.field));
+  if (unknown)
+    return fail(
+      400,
+      `Cannot sort ${plan.entity} by '${unknown.field.slice(0, 40)}': no such field`,
+    );
+  return keys;
+}
+
+function likePattern(keywords: string): string {
+  return `%${keywords.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export async function readRows(options: {
   db: Pick<pg.Pool, 'query'>;
   overview: SchemaOverview;
@@ -67,9 +96,13 @@ export async function readRows(options: {
   }
   const page = pageParams(options.query);
   if ('status' in page) return page;
-  const { rows } = await options.db.query<{ json: string }>(plan.listSql, [
-    page.limit,
-    page.offset,
-  ]);
+  const sort = sortParams(options.query, plan);
+  if ('status' in sort) return sort;
+  const keywords = options.query.get('keywords')?.trim() || null;
+  if (keywords && keywords.length > 200)
+    return fail(400, 'keywords must be at most 200 characters');
+  const list: ListOptions = { sort, keywords };
+  const params: unknown[] = [page.limit, page.offset, ...(keywords ? [likePattern(keywords)] : [])];
+  const { rows } = await options.db.query<{ json: string }>(plan.listSql(list), params);
   return ok(rows[0]!.json);
 }

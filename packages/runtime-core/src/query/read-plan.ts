@@ -5,13 +5,28 @@
  */
 import { type Entity, type ModelDocument, quoteIdent, relationField } from '@tessera/meta';
 
+export interface SortKey {
+  field: string;
+  desc: boolean;
+}
+
+export interface ListOptions {
+  sort: SortKey[];
+  /** Search text, matched case-insensitively against the entity's text fields. */
+  keywords: string | null;
+}
+
 export interface ReadPlan {
   entity: string;
+  /** Fields a list may be sorted by. */
+  sortable: ReadonlySet<string>;
   /** $1 = id. Returns one row `{ json }`, or none. */
   getSql: string;
-  /** $1 = limit, $2 = offset. Returns one row `{ json }`: `{ "items": [...], "total": n }`. */
-  listSql: string;
+  /** $1 = limit, $2 = offset[, $3 = keywords pattern]. One row `{ json }`: `{ "items", "total" }`. */
+  listSql: (options: ListOptions) => string;
 }
+
+const TEXT_TYPES = new Set(['string', 'text', 'email', 'url', 'enum']);
 
 const OPTIONAL_SYSTEM = [
   'created_at',
@@ -37,15 +52,36 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
   const table = `${quoteIdent(doc.project)}.${quoteIdent(entity.code)}`;
   const columns = readColumns(doc, entity).map(quoteIdent).join(', ');
   const live = entity.softDelete ? `${quoteIdent('deleted_at')} IS NULL` : 'TRUE';
-  const order = (entity.systemFields ?? OPTIONAL_SYSTEM).includes('created_at')
+  const defaultOrder = (entity.systemFields ?? OPTIONAL_SYSTEM).includes('created_at')
     ? `${quoteIdent('created_at')} DESC, ${quoteIdent('id')}`
     : quoteIdent('id');
+  const searchable = entity.fields
+    .filter((f) => TEXT_TYPES.has(f.type))
+    .map((f) => `${quoteIdent(f.code)}::text ILIKE $3`);
+  const variants = new Map<string, string>();
   return {
     entity: entity.code,
+    sortable: new Set(readColumns(doc, entity)),
     getSql: `SELECT to_json(r)::text AS json FROM (SELECT ${columns} FROM ${table} WHERE ${quoteIdent('id')} = $1 AND ${live}) r`,
-    listSql:
-      `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${columns} FROM ${table} WHERE ${live} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json), ` +
-      `'total', (SELECT count(*) FROM ${table} WHERE ${live}))::text AS json`,
+    // Each sort/search shape is compiled once and kept; identifiers come only from metadata.
+    listSql: ({ sort, keywords }) => {
+      const key = `${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${keywords === null ? '' : 'k'}`;
+      let sql = variants.get(key);
+      if (!sql) {
+        const where =
+          keywords !== null
+            ? `${live} AND (${searchable.length ? searchable.join(' OR ') : 'FALSE AND $3::text IS NOT NULL'})`
+            : live;
+        const order = sort.length
+          ? `${sort.map((k) => `${quoteIdent(k.field)} ${k.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}, ${quoteIdent('id')}`
+          : defaultOrder;
+        sql =
+          `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${columns} FROM ${table} WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json), ` +
+          `'total', (SELECT count(*) FROM ${table} WHERE ${where}))::text AS json`;
+        variants.set(key, sql);
+      }
+      return sql;
+    },
   };
 }
 
