@@ -192,6 +192,87 @@ describe('reading published entities', () => {
     expect(await search('order', 'anything')).toMatchObject({ total: 0 });
   });
 
+  it('filters by field, by to-one path and by to-many _some/_none', async () => {
+    const total = async (entity: string, filter: unknown) => {
+      const res = await get(
+        `/api/v1/shop/${entity}?filter=${encodeURIComponent(JSON.stringify(filter))}`,
+      );
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { data: { total: number } }).data.total;
+    };
+    expect(await total('customer', { name: { _eq: 'Ada' } })).toBe(1);
+    expect(
+      await total('customer', { _or: [{ name: { _eq: 'Ada' } }, { email: { _null: true } }] }),
+    ).toBe(2);
+    expect(
+      await total('customer', { name: { _in: ['Ada', 'Zed'] }, email: { _icontains: 'EXAMPLE' } }),
+    ).toBe(1);
+    expect(await total('order', { customer: { name: { _eq: 'Ada' } } })).toBe(1);
+    expect(await total('order', { customer: { name: { _eq: 'Bob' } } })).toBe(0);
+    expect(await total('order', { customer: { _eq: adaId } })).toBe(1);
+    expect(await total('customer', { orders: { _some: { total: { _gt: 10 } } } })).toBe(1);
+    expect(await total('customer', { orders: { _none: { total: { _gt: 10 } } } })).toBe(1);
+    expect(await total('order', { total: { _between: [12, 13] } })).toBe(1);
+  });
+
+  it('keeps |P| + |NOT P| equal to all rows, NULLs included', async () => {
+    const total = async (filter: unknown) =>
+      (
+        (await (
+          await get(`/api/v1/shop/customer?filter=${encodeURIComponent(JSON.stringify(filter))}`)
+        ).json()) as { data: { total: number } }
+      ).data.total;
+    for (const p of [
+      { email: { _eq: 'ada@example.com' } },
+      { email: { _neq: 'ada@example.com' } },
+      { name: { _starts_with: 'A' } },
+      { email: { _nin: ['x@y.z'] } },
+    ]) {
+      expect((await total(p)) + (await total({ _not: p }))).toBe(2);
+    }
+  });
+
+  it('refuses bad filters with 400 and a message that names the problem', async () => {
+    const refuse = async (entity: string, filter: string) => {
+      const res = await get(`/api/v1/shop/${entity}?filter=${encodeURIComponent(filter)}`);
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { msg: string }).msg;
+    };
+    expect(await refuse('customer', '{"password":{"_eq":"x"}}')).toBe(
+      "password: customer has no field 'password'",
+    );
+    expect(await refuse('customer', '{"__proto__":{"_eq":"x"}}')).toMatch(/no field '__proto__'/);
+    expect(await refuse('order', '{"total":{"_contains":"1"}}')).toBe(
+      'total._contains: only text fields support _contains',
+    );
+    expect(await refuse('order', '{"total":{"_eq":"abc"}}')).toBe('total._eq: Must be a number');
+    expect(await refuse('order', '{"total":{"_drop":"1"}}')).toBe(
+      "total._drop: unknown operator '_drop'",
+    );
+    expect(
+      await refuse(
+        'customer',
+        JSON.stringify({ name: { _in: Array.from({ length: 1001 }, (_, i) => `n${i}`) } }),
+      ),
+    ).toMatch(/1 to 1000 values/);
+    expect(
+      await refuse(
+        'customer',
+        JSON.stringify({
+          _not: { _not: { _not: { _not: { _not: { _not: { name: { _eq: 'x' } } } } } } },
+        }),
+      ),
+    ).toMatch(/deeper than 5/);
+    expect(await refuse('customer', '{"name": ')).toBe('filter is not valid JSON');
+    // A hostile value is only ever a bound value.
+    const hostile = await get(
+      `/api/v1/shop/customer?filter=${encodeURIComponent(JSON.stringify({ name: { _eq: "x'; DROP TABLE shop.customer; --" } }))}`,
+    );
+    expect(hostile.status).toBe(200);
+    expect(((await hostile.json()) as { data: { total: number } }).data.total).toBe(0);
+    expect((await get('/api/v1/shop/customer')).status).toBe(200);
+  });
+
   it('refuses bad paging with 400 and a message that names it', async () => {
     for (const query of ['page=0', 'page=abc', 'perPage=201', 'perPage=1;DROP']) {
       const res = await get(`/api/v1/shop/customer?${query}`);

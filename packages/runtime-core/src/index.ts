@@ -8,3 +8,4 @@ export {
 } from './metadata/overview';
 export { MAX_PER_PAGE, readRows, type HttpResult } from './http/read';
 export { compileModel, compileReadPlan, readColumns, type ReadPlan } from './query/read-plan';
+export { compileFilter, FilterError, parseFilterParam, type CompiledFilter } from './query/filter';

@@ -5,7 +5,8 @@
 import type pg from 'pg';
 
 import type { SchemaOverview } from '../metadata/overview';
-import { compileModel, type ListOptions, type ReadPlan, type SortKey } from '../query/read-plan';
+import { compileFilter, FilterError, parseFilterParam } from '../query/filter';
+import { compileModel, LIST_FIXED_PARAMS, type ReadPlan, type SortKey } from '../query/read-plan';
 
 export interface HttpResult {
   status: number;
@@ -101,8 +102,32 @@ export async function readRows(options: {
   const keywords = options.query.get('keywords')?.trim() || null;
   if (keywords && keywords.length > 200)
     return fail(400, 'keywords must be at most 200 characters');
-  const list: ListOptions = { sort, keywords };
-  const params: unknown[] = [page.limit, page.offset, ...(keywords ? [likePattern(keywords)] : [])];
-  const { rows } = await options.db.query<{ json: string }>(plan.listSql(list), params);
+  let filter: { sql: string; params: unknown[] } | null = null;
+  try {
+    const parsed = parseFilterParam(options.query.get('filter'));
+    const model = options.overview.models.get(options.project)!;
+    const entity = model.document.entities.find((e) => e.code === options.entity)!;
+    if (parsed !== null)
+      filter = compileFilter({
+        doc: model.document,
+        entity,
+        alias: 'e',
+        filter: parsed,
+        offset: LIST_FIXED_PARAMS,
+      });
+  } catch (error) {
+    if (error instanceof FilterError) return fail(400, error.message);
+    throw error;
+  }
+  const params: unknown[] = [
+    page.limit,
+    page.offset,
+    keywords ? likePattern(keywords) : null,
+    ...(filter?.params ?? []),
+  ];
+  const { rows } = await options.db.query<{ json: string }>(
+    plan.listSql({ sort, filter: filter?.sql ?? null }),
+    params,
+  );
   return ok(rows[0]!.json);
 }

@@ -12,9 +12,12 @@ export interface SortKey {
 
 export interface ListOptions {
   sort: SortKey[];
-  /** Search text, matched case-insensitively against the entity's text fields. */
-  keywords: string | null;
+  /** A compiled filter over alias `e`, its parameters numbered from $4. */
+  filter: string | null;
 }
+
+/** Parameters of every list statement: $1 limit, $2 offset, $3 keywords pattern (or null). */
+export const LIST_FIXED_PARAMS = 3;
 
 export interface ReadPlan {
   entity: string;
@@ -22,7 +25,7 @@ export interface ReadPlan {
   sortable: ReadonlySet<string>;
   /** $1 = id. Returns one row `{ json }`, or none. */
   getSql: string;
-  /** $1 = limit, $2 = offset[, $3 = keywords pattern]. One row `{ json }`: `{ "items", "total" }`. */
+  /** One row `{ json }`: `{ "items", "total" }`; see LIST_FIXED_PARAMS. */
   listSql: (options: ListOptions) => string;
 }
 
@@ -57,28 +60,26 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
     : quoteIdent('id');
   const searchable = entity.fields
     .filter((f) => TEXT_TYPES.has(f.type))
-    .map((f) => `${quoteIdent(f.code)}::text ILIKE $3`);
+    .map((f) => `e.${quoteIdent(f.code)}::text ILIKE $3`);
+  const search = `($3::text IS NULL${searchable.length ? ` OR ${searchable.join(' OR ')}` : ''})`;
   const variants = new Map<string, string>();
   return {
     entity: entity.code,
     sortable: new Set(readColumns(doc, entity)),
     getSql: `SELECT to_json(r)::text AS json FROM (SELECT ${columns} FROM ${table} WHERE ${quoteIdent('id')} = $1 AND ${live}) r`,
-    // Each sort/search shape is compiled once and kept; identifiers come only from metadata.
-    listSql: ({ sort, keywords }) => {
-      const key = `${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${keywords === null ? '' : 'k'}`;
+    // Each sort/filter shape is compiled once and kept; identifiers come only from metadata.
+    listSql: ({ sort, filter }) => {
+      const key = `${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}`;
       let sql = variants.get(key);
       if (!sql) {
-        const where =
-          keywords !== null
-            ? `${live} AND (${searchable.length ? searchable.join(' OR ') : 'FALSE AND $3::text IS NOT NULL'})`
-            : live;
+        const where = `${live} AND ${search}${filter ? ` AND (${filter})` : ''}`;
         const order = sort.length
-          ? `${sort.map((k) => `${quoteIdent(k.field)} ${k.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}, ${quoteIdent('id')}`
+          ? `${sort.map((k) => `e.${quoteIdent(k.field)} ${k.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}, e.${quoteIdent('id')}`
           : defaultOrder;
         sql =
-          `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${columns} FROM ${table} WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json), ` +
-          `'total', (SELECT count(*) FROM ${table} WHERE ${where}))::text AS json`;
-        variants.set(key, sql);
+          `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${columns} FROM ${table} AS e WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json), ` +
+          `'total', (SELECT count(*) FROM ${table} AS e WHERE ${where}))::text AS json`;
+        if (variants.size < 500) variants.set(key, sql);
       }
       return sql;
     },

@@ -1,0 +1,267 @@
+/**
+ * The filter language (Directus-style): `{ field: { _op: value } }`, `_and`, `_or`, `_not`,
+ * to-one paths (`{ customer: { name: { _eq: 'Ada' } } }`) and to-many `_some` / `_none` through
+ * an inverse. Every operator is checked against the field's type, every value is validated and
+ * cast from the field's type and bound as a parameter; identifiers come only from metadata.
+ */
+import {
+  checkValue,
+  columnType,
+  type Entity,
+  type Field,
+  type ModelDocument,
+  quoteIdent,
+  relationField,
+} from '@tessera/meta';
+
+export class FilterError extends Error {
+  override readonly name = 'FilterError';
+}
+
+export interface CompiledFilter {
+  sql: string;
+  params: unknown[];
+}
+
+const ORDERED = new Set([
+  'integer',
+  'bigint',
+  'decimal',
+  'float',
+  'date',
+  'datetime',
+  'time',
+  'string',
+  'text',
+  'email',
+  'url',
+  'uuid',
+  'enum',
+]);
+const TEXTUAL = new Set(['string', 'text', 'email', 'url', 'enum']);
+const COMPARE: Record<string, string> = {
+  _eq: '=',
+  _neq: '<>',
+  _lt: '<',
+  _lte: '<=',
+  _gt: '>',
+  _gte: '>=',
+};
+const MAX_DEPTH = 5;
+const MAX_CONDITIONS = 100;
+const MAX_IN = 1000;
+
+interface State {
+  doc: ModelDocument;
+  params: unknown[];
+  offset: number;
+  conditions: number;
+  aliases: number;
+}
+
+const SYSTEM_FIELDS: Record<string, Field> = {
+  id: { code: 'id', type: 'uuid' },
+  created_at: { code: 'created_at', type: 'datetime' },
+  updated_at: { code: 'updated_at', type: 'datetime' },
+  created_by: { code: 'created_by', type: 'uuid' },
+  updated_by: { code: 'updated_by', type: 'uuid' },
+  version: { code: 'version', type: 'integer' },
+};
+
+/** A system column the entity has; `Object.hasOwn` keeps `__proto__` and friends out. */
+function systemField(entity: Entity, key: string): Field | undefined {
+  if (!Object.hasOwn(SYSTEM_FIELDS, key)) return undefined;
+  if (
+    key !== 'id' &&
+    !(
+      entity.systemFields ?? ['created_at', 'updated_at', 'created_by', 'updated_by', 'version']
+    ).includes(key as never)
+  )
+    return undefined;
+  return SYSTEM_FIELDS[key];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function bind(state: State, field: Field, value: unknown, where: string): string {
+  const check = checkValue({ ...field, required: false, validation: undefined }, value);
+  if (!check.ok || check.value === null)
+    throw new FilterError(`${where}: ${check.ok ? 'a value is required' : check.message}`);
+  state.params.push(check.value);
+  const cast = field.type === 'computed' ? '' : `::${columnType(field)}`;
+  return `$${state.offset + state.params.length}${cast}`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function fieldCondition(
+  state: State,
+  alias: string,
+  entity: Entity,
+  field: Field,
+  ops: unknown,
+  path: string,
+): string[] {
+  if (!isObject(ops)) throw new FilterError(`${path}: expected operators like { "_eq": … }`);
+  const column = `${alias}.${quoteIdent(field.code)}`;
+  const type = field.type === 'computed' ? field.resultType : field.type;
+  const parts: string[] = [];
+  for (const [op, value] of Object.entries(ops)) {
+    if (++state.conditions > MAX_CONDITIONS)
+      throw new FilterError(`The filter has more than ${MAX_CONDITIONS} conditions`);
+    const where = `${path}.${op}`;
+    if (op in COMPARE) {
+      if (op !== '_eq' && op !== '_neq' && !ORDERED.has(type))
+        throw new FilterError(`${where}: ${field.type} fields cannot be compared with ${op}`);
+      parts.push(`${column} ${COMPARE[op]} ${bind(state, field, value, where)}`);
+    } else if (op === '_in' || op === '_nin') {
+      if (!Array.isArray(value) || value.length === 0 || value.length > MAX_IN)
+        throw new FilterError(`${where}: expected a list of 1 to ${MAX_IN} values`);
+      const list = value.map((v, i) => bind(state, field, v, `${where}[${i}]`)).join(', ');
+      parts.push(
+        op === '_in'
+          ? `${column} IN (${list})`
+          : `(${column} IS NULL OR ${column} NOT IN (${list}))`,
+      );
+    } else if (op === '_null' || op === '_nnull') {
+      if (value !== true) throw new FilterError(`${where}: expected true`);
+      parts.push(`${column} IS ${op === '_null' ? '' : 'NOT '}NULL`);
+    } else if (
+      op === '_contains' ||
+      op === '_icontains' ||
+      op === '_starts_with' ||
+      op === '_ends_with'
+    ) {
+      if (!TEXTUAL.has(type)) throw new FilterError(`${where}: only text fields support ${op}`);
+      if (typeof value !== 'string' || value.length > 500)
+        throw new FilterError(`${where}: expected text of at most 500 characters`);
+      const pattern =
+        op === '_starts_with'
+          ? `${escapeLike(value)}%`
+          : op === '_ends_with'
+            ? `%${escapeLike(value)}`
+            : `%${escapeLike(value)}%`;
+      state.params.push(pattern);
+      parts.push(
+        `${column}::text ${op === '_icontains' ? 'ILIKE' : 'LIKE'} $${state.offset + state.params.length}`,
+      );
+    } else if (op === '_between') {
+      if (!ORDERED.has(type)) throw new FilterError(`${where}: ${field.type} fields have no range`);
+      if (!Array.isArray(value) || value.length !== 2)
+        throw new FilterError(`${where}: expected [from, to]`);
+      parts.push(
+        `${column} BETWEEN ${bind(state, field, value[0], `${where}[0]`)} AND ${bind(state, field, value[1], `${where}[1]`)}`,
+      );
+    } else {
+      throw new FilterError(`${where}: unknown operator '${op.slice(0, 30)}'`);
+    }
+  }
+  return parts;
+}
+
+function compileNode(
+  state: State,
+  entity: Entity,
+  alias: string,
+  node: unknown,
+  path: string,
+  depth: number,
+): string {
+  if (depth > MAX_DEPTH)
+    throw new FilterError(`${path || 'filter'}: nested deeper than ${MAX_DEPTH} levels`);
+  if (!isObject(node)) throw new FilterError(`${path || 'filter'}: expected an object`);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    const here = path ? `${path}.${key}` : key;
+    if (key === '_and' || key === '_or') {
+      if (!Array.isArray(value) || value.length === 0 || value.length > MAX_CONDITIONS)
+        throw new FilterError(`${here}: expected a list of filters`);
+      const inner = value.map((v, i) =>
+        compileNode(state, entity, alias, v, `${here}[${i}]`, depth + 1),
+      );
+      parts.push(`(${inner.join(key === '_and' ? ' AND ' : ' OR ')})`);
+      continue;
+    }
+    if (key === '_not') {
+      parts.push(
+        `NOT coalesce((${compileNode(state, entity, alias, value, here, depth + 1)}), FALSE)`,
+      );
+      continue;
+    }
+    const field = entity.fields.find((f) => f.code === key) ?? systemField(entity, key);
+    if (field) {
+      parts.push(...fieldCondition(state, alias, entity, field, value, here));
+      continue;
+    }
+    const toOne = state.doc.relations.find(
+      (r) => r.type !== 'many-to-many' && r.from === entity.code && relationField(r) === key,
+    );
+    if (toOne) {
+      if (isObject(value) && Object.keys(value).some((k) => k.startsWith('_'))) {
+        parts.push(
+          ...fieldCondition(state, alias, entity, { code: key, type: 'uuid' }, value, here),
+        );
+        continue;
+      }
+      const target = state.doc.entities.find((e) => e.code === toOne.to)!;
+      const inner = `t${++state.aliases}`;
+      parts.push(
+        `EXISTS (SELECT 1 FROM ${quoteIdent(state.doc.project)}.${quoteIdent(target.code)} ${inner} WHERE ${inner}."id" = ${alias}.${quoteIdent(key)}${target.softDelete ? ` AND ${inner}."deleted_at" IS NULL` : ''} AND ${compileNode(state, target, inner, value, here, depth + 1)})`,
+      );
+      continue;
+    }
+    const toMany = state.doc.relations.find(
+      (r) => r.type !== 'many-to-many' && r.to === entity.code && r.inverse === key,
+    );
+    if (toMany) {
+      if (
+        !isObject(value) ||
+        Object.keys(value).length !== 1 ||
+        !('_some' in value || '_none' in value)
+      )
+        throw new FilterError(`${here}: a to-many path takes { "_some": … } or { "_none": … }`);
+      const source = state.doc.entities.find((e) => e.code === toMany.from)!;
+      const inner = `t${++state.aliases}`;
+      const [quantifier, nested] = Object.entries(value)[0]!;
+      const exists = `EXISTS (SELECT 1 FROM ${quoteIdent(state.doc.project)}.${quoteIdent(source.code)} ${inner} WHERE ${inner}.${quoteIdent(relationField(toMany))} = ${alias}."id"${source.softDelete ? ` AND ${inner}."deleted_at" IS NULL` : ''} AND ${compileNode(state, source, inner, nested, `${here}.${quantifier}`, depth + 1)})`;
+      parts.push(quantifier === '_none' ? `NOT ${exists}` : exists);
+      continue;
+    }
+    throw new FilterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
+  }
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+/** Compiles a parsed filter for `entity` (row alias `alias`); parameters start at `$offset + 1`. */
+export function compileFilter(options: {
+  doc: ModelDocument;
+  entity: Entity;
+  alias: string;
+  filter: unknown;
+  offset: number;
+}): CompiledFilter {
+  const state: State = {
+    doc: options.doc,
+    params: [],
+    offset: options.offset,
+    conditions: 0,
+    aliases: 0,
+  };
+  const sql = compileNode(state, options.entity, options.alias, options.filter, '', 0);
+  return { sql, params: state.params };
+}
+
+/** Parses the `filter` query parameter. */
+export function parseFilterParam(text: string | null): unknown {
+  if (text === null || text.trim() === '') return null;
+  if (text.length > 20_000) throw new FilterError('filter is longer than 20,000 characters');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new FilterError('filter is not valid JSON');
+  }
+}
