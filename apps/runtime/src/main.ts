@@ -37,6 +37,7 @@ const server = createRuntimeServer({
   pool,
   logger,
   metadata: () => metadata.current(),
+  allowedOrigins: env.RUNTIME_ALLOWED_ORIGINS,
   authenticate: async (headers) => {
     const credential = readCredential(headers);
     return credential ? authenticateToken({ db: platform }, credential.token) : null;

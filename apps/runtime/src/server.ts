@@ -5,9 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-import type { Principal } from '@tessera/auth';
+import { isCrossSiteRequest, type Principal, readCredential } from '@tessera/auth';
 import { checkHealth, healthHttpStatus } from '@tessera/db/health';
-import { readRows, type SchemaOverview } from '@tessera/runtime-core';
+import {
+  createRow,
+  deleteRow,
+  readRows,
+  type SchemaOverview,
+  updateRow,
+} from '@tessera/runtime-core';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -22,7 +28,32 @@ export interface RuntimeDeps {
   metadata: () => SchemaOverview;
   /** Resolves the caller from a session cookie or bearer token (the console's shared check). */
   authenticate: (headers: Headers) => Promise<Principal | null>;
+  /** Origins (e.g. the console) allowed to send cookie-authenticated writes. */
+  allowedOrigins?: readonly string[];
 }
+
+const MAX_BODY = 1024 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw Object.assign(new Error('too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw Object.assign(new Error('bad json'), { status: 400 });
+  }
+}
+
+const WRITE_PERMISSION: Record<string, string> = {
+  POST: 'data:create',
+  PUT: 'data:update',
+  DELETE: 'data:delete',
+};
 
 const DATA_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/([a-z][a-z0-9_]{1,39})(?:\/([^/]+))?\/?$/;
 
@@ -62,20 +93,70 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
     return;
   }
   const data = DATA_ROUTE.exec(url.pathname);
-  if (data && (req.method === 'GET' || req.method === 'HEAD')) {
-    const principal = await deps.authenticate(toHeaders(req));
+  if (data) {
+    const method = req.method ?? 'GET';
+    const [, project, entity, rawId] = data as unknown as [
+      string,
+      string,
+      string,
+      string | undefined,
+    ];
+    const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
+    const headers = toHeaders(req);
+    const principal = await deps.authenticate(headers);
     if (!principal) return send(res, 401, { status: 401, msg: 'Sign in or send a bearer token' });
-    if (!principal.permissions.has('data:read'))
-      return send(res, 403, { status: 403, msg: 'Missing permission data:read' });
-    const [, project, entity, id] = data as unknown as [string, string, string, string | undefined];
-    const result = await readRows({
+    if (method === 'GET' || method === 'HEAD') {
+      if (!principal.permissions.has('data:read'))
+        return send(res, 403, { status: 403, msg: 'Missing permission data:read' });
+      const result = await readRows({
+        db: deps.pool,
+        overview: deps.metadata(),
+        project,
+        entity,
+        id,
+        query: url.searchParams,
+      });
+      return sendText(res, result.status, result.body);
+    }
+    const permission = WRITE_PERMISSION[method];
+    if (!permission || (method === 'POST') !== (id === undefined))
+      return send(res, 405, { status: 405, msg: `${method} is not supported here` });
+    if (
+      readCredential(headers)?.source === 'cookie' &&
+      isCrossSiteRequest(headers, {
+        host: headers.get('host') ?? '',
+        allowedOrigins: deps.allowedOrigins,
+      })
+    ) {
+      return send(res, 403, { status: 403, msg: 'Cross-site requests may not change data' });
+    }
+    if (!principal.permissions.has(permission))
+      return send(res, 403, { status: 403, msg: `Missing permission ${permission}` });
+    const common = {
       db: deps.pool,
       overview: deps.metadata(),
       project,
       entity,
-      id: id === undefined ? undefined : decodeURIComponent(id),
-      query: url.searchParams,
-    });
+      userId: principal.user.id,
+    };
+    let body: unknown = null;
+    if (method !== 'DELETE') {
+      try {
+        body = await readBody(req);
+      } catch (error) {
+        const status = (error as { status?: number }).status ?? 400;
+        return send(res, status, {
+          status,
+          msg: status === 413 ? 'The body is larger than 1 MiB' : 'The body must be JSON',
+        });
+      }
+    }
+    const result =
+      method === 'POST'
+        ? await createRow({ ...common, body })
+        : method === 'PUT'
+          ? await updateRow({ ...common, id: id!, body, ifMatch: headers.get('if-match') })
+          : await deleteRow({ ...common, id: id! });
     return sendText(res, result.status, result.body);
   }
   send(res, 404, { status: 404, msg: `No route ${req.method} ${url.pathname}` });

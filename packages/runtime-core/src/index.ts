@@ -9,3 +9,4 @@ export {
 export { MAX_PER_PAGE, readRows, type HttpResult } from './http/read';
 export { compileModel, compileReadPlan, readColumns, type ReadPlan } from './query/read-plan';
 export { compileFilter, FilterError, parseFilterParam, type CompiledFilter } from './query/filter';
+export { createRow, deleteRow, updateRow, type WriteOptions } from './http/write';
