@@ -287,6 +287,36 @@ describe('reading published entities', () => {
     expect((await get('/api/v1/shop/customer')).status).toBe(200);
   });
 
+  it('returns only the requested fields (system fields always), and counts as asked', async () => {
+    const body = (await (await get('/api/v1/shop/customer?fields=name&count=none')).json()) as {
+      data: { items: Record<string, unknown>[]; total?: number };
+    };
+    expect(Object.keys(body.data.items[0]!)).toEqual([
+      'id',
+      'created_at',
+      'updated_at',
+      'created_by',
+      'updated_by',
+      'version',
+      'name',
+    ]);
+    expect(body.data).not.toHaveProperty('total');
+    await pool.query('ANALYZE shop.customer');
+    const estimated = (await (await get('/api/v1/shop/customer?count=estimated')).json()) as {
+      data: { total: number };
+    };
+    expect(typeof estimated.data.total).toBe('number');
+    const filtered = (await (
+      await get(
+        `/api/v1/shop/customer?count=estimated&filter=${encodeURIComponent('{"name":{"_eq":"Ada"}}')}`,
+      )
+    ).json()) as { data: { total: number } };
+    expect(filtered.data.total).toBe(1);
+    expect((await get('/api/v1/shop/customer?fields=password')).status).toBe(400);
+    expect((await get('/api/v1/shop/order?fields=customer.name')).status).toBe(400);
+    expect((await get('/api/v1/shop/customer?count=maybe')).status).toBe(400);
+  });
+
   it('refuses bad paging with 400 and a message that names it', async () => {
     for (const query of ['page=0', 'page=abc', 'perPage=201', 'perPage=1;DROP']) {
       const res = await get(`/api/v1/shop/customer?${query}`);

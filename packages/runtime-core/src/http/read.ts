@@ -119,6 +119,25 @@ export async function readRows(options: {
     if (error instanceof FilterError) return fail(400, error.message);
     throw error;
   }
+  const fields = options.query.get('fields');
+  const requested = fields
+    ? fields
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean)
+    : null;
+  if (requested) {
+    if (requested.length > 200) return fail(400, 'fields lists at most 200 fields');
+    const path = requested.find((f) => f.includes('.'));
+    if (path)
+      return fail(400, `fields: relation paths like '${path.slice(0, 60)}' are not supported yet`);
+    const unknown = requested.find((f) => !plan.sortable.has(f));
+    if (unknown) return fail(400, `fields: ${plan.entity} has no field '${unknown.slice(0, 40)}'`);
+  }
+  const count = options.query.get('count') ?? 'exact';
+  if (count !== 'exact' && count !== 'estimated' && count !== 'none') {
+    return fail(400, `count must be exact, estimated or none, not '${count.slice(0, 20)}'`);
+  }
   const params: unknown[] = [
     page.limit,
     page.offset,
@@ -126,7 +145,7 @@ export async function readRows(options: {
     ...(filter?.params ?? []),
   ];
   const { rows } = await options.db.query<{ json: string }>(
-    plan.listSql({ sort, filter: filter?.sql ?? null }),
+    plan.listSql({ sort, filter: filter?.sql ?? null, fields: requested, count }),
     params,
   );
   return ok(rows[0]!.json);

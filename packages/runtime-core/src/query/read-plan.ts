@@ -14,6 +14,10 @@ export interface ListOptions {
   sort: SortKey[];
   /** A compiled filter over alias `e`, its parameters numbered from $4. */
   filter: string | null;
+  /** Columns to return besides the system fields; null for all. */
+  fields: string[] | null;
+  /** exact: count(*); estimated: the planner's row estimate when unfiltered; none: no total. */
+  count: 'exact' | 'estimated' | 'none';
 }
 
 /** Parameters of every list statement: $1 limit, $2 offset, $3 keywords pattern (or null). */
@@ -68,22 +72,40 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
     sortable: new Set(readColumns(doc, entity)),
     getSql: `SELECT to_json(r)::text AS json FROM (SELECT ${columns} FROM ${table} WHERE ${quoteIdent('id')} = $1 AND ${live}) r`,
     // Each sort/filter shape is compiled once and kept; identifiers come only from metadata.
-    listSql: ({ sort, filter }) => {
-      const key = `${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}`;
+    listSql: ({ sort, filter, fields, count }) => {
+      const key = `${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${fields?.join(',') ?? '*'}|${count}`;
       let sql = variants.get(key);
       if (!sql) {
         const where = `${live} AND ${search}${filter ? ` AND (${filter})` : ''}`;
         const order = sort.length
           ? `${sort.map((k) => `e.${quoteIdent(k.field)} ${k.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}, e.${quoteIdent('id')}`
           : defaultOrder;
-        sql =
-          `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${columns} FROM ${table} AS e WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json), ` +
-          `'total', (SELECT count(*) FROM ${table} AS e WHERE ${where}))::text AS json`;
+        const selected = fields ? selectedColumns(doc, entity, fields) : columns;
+        const exact = `(SELECT count(*) FROM ${table} AS e WHERE ${where})`;
+        // The planner's estimate only describes the whole table; a filtered list counts exactly.
+        const estimated = `(CASE WHEN $3::text IS NULL${filter ? ' AND FALSE' : ''} THEN (SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END FROM pg_class c WHERE c.oid = '${table.replace(/'/g, "''")}'::regclass) END)`;
+        const total =
+          count === 'none'
+            ? ''
+            : `, 'total', ${count === 'exact' ? exact : `coalesce(${estimated}, ${exact})`}`;
+        sql = `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${selected} FROM ${table} AS e WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json)${total})::text AS json`;
         if (variants.size < 500) variants.set(key, sql);
       }
       return sql;
     },
   };
+}
+
+/** The system fields, then the requested ones (already checked against `readColumns`). */
+function selectedColumns(doc: ModelDocument, entity: Entity, fields: string[]): string {
+  const all = readColumns(doc, entity);
+  const system = all.filter(
+    (c) => c === 'id' || (OPTIONAL_SYSTEM as readonly string[]).includes(c),
+  );
+  return [...new Set([...system, ...fields])]
+    .filter((c) => all.includes(c))
+    .map(quoteIdent)
+    .join(', ');
 }
 
 /** Every entity's read plan for one published model; built once per version. */
