@@ -4,7 +4,11 @@
  */
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3199);
+import { e2eEnv } from './e2e/env';
+
+const env = e2eEnv();
+
+const port = env.E2E_PORT;
 
 export default defineConfig({
   testDir: './e2e',
@@ -14,14 +18,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  retries: env.CI ? 1 : 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: env.PLAYWRIGHT_CHROMIUM_PATH,
       args: [
         '--no-sandbox',
         '--disable-gpu',

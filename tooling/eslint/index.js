@@ -70,6 +70,7 @@ export const base = tseslint.config(
     files: [
       '**/env.ts',
       '**/dev-env.ts',
+      '**/tooling-env.ts',
       '**/*.test.ts',
       '**/e2e/**',
       '**/testing/**',

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '@tessera/db/embedded';
 import { adminQuery, dropDatabase, withDatabase } from '@tessera/db/testing';
 
+import { e2eEnv, inheritedEnv, shareWithWorkers } from './env';
 import { E2E_ADMIN } from './fixtures';
 
 const appDir = path.resolve(import.meta.dirname, '..');
@@ -24,12 +25,7 @@ async function startConsole(
   const database = `tessera_e2e_${port}_${Date.now().toString(36)}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
   // No shared Redis: repeated runs on one machine must not share login budgets.
-  const {
-    REDIS_URL: _redis,
-    TESSERA_ADMIN_EMAIL: _email,
-    TESSERA_ADMIN_PASSWORD: _password,
-    ...inherited
-  } = process.env;
+  const inherited = inheritedEnv();
   const server = spawn(path.join(appDir, 'node_modules', '.bin', 'tsx'), ['server.ts'], {
     cwd: appDir,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -72,8 +68,9 @@ export default async function globalSetup() {
       'No production build: run `pnpm --filter @tessera/web build` (turbo does it before `test`).',
     );
   }
-  const port = Number(process.env.E2E_PORT ?? 3199);
-  let adminUrl = process.env.DATABASE_URL;
+  const env = e2eEnv();
+  const port = env.E2E_PORT;
+  let adminUrl = env.DATABASE_URL;
   let stopEmbedded = async () => undefined as void;
   if (!adminUrl) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-e2e-pg-'));
@@ -89,7 +86,7 @@ export default async function globalSetup() {
     startConsole(adminUrl, port, E2E_ADMIN),
     startConsole(adminUrl, port + 1, null),
   ]);
-  process.env.E2E_SETUP_URL = `http://127.0.0.1:${port + 1}`;
+  shareWithWorkers('E2E_SETUP_URL', `http://127.0.0.1:${port + 1}`);
 
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 
+import { e2eEnv } from './env';
 import { signOut } from './fixtures';
 
 test('with no user yet, the console offers one-time setup of the first administrator', async ({
   page,
 }, testInfo) => {
-  const base = process.env.E2E_SETUP_URL!;
+  const base = e2eEnv().E2E_SETUP_URL!;
   await page.goto(`${base}/`);
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { name: 'Set up Tessera' })).toBeVisible();

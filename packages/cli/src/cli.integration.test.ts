@@ -105,5 +105,11 @@ describe('tessera CLI', () => {
     const missing = await tessera('schema', 'plan', 'nowhere');
     expect(missing).toMatchObject({ code: 1, err: "Error (404): No project 'nowhere'" });
     expect((await tessera('schema', 'frobnicate', 'shop')).code).toBe(2);
+    const badEnv = await run(
+      ['schema', 'plan', 'shop'],
+      { TESSERA_URL: 'ftp://x' },
+      { out: () => undefined, err: () => undefined },
+    );
+    expect(badEnv).toBe(2);
   });
 });

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { TRPCClientError } from '@trpc/client';
 
 import { createApiClient } from './client';
+import { parseCliEnv } from './env';
 import {
   exportCommand,
   importCommand,
@@ -23,9 +24,14 @@ Environment: TESSERA_URL (default http://localhost:3000), TESSERA_TOKEN, TESSERA
 
 export async function run(
   argv: string[],
-  env: Record<string, string | undefined>,
+  source: Record<string, string | undefined>,
   io: Io,
 ): Promise<number> {
+  const env = parseCliEnv(source);
+  if ('error' in env) {
+    io.err(`Invalid environment variables:\n${env.error}`);
+    return 2;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -45,7 +51,7 @@ export async function run(
   }
   const { values, positionals } = parsed;
   const [group, command, project, file] = positionals;
-  const url = env.TESSERA_URL ?? 'http://localhost:3000';
+  const url = env.TESSERA_URL;
   const api = createApiClient({ url, token: env.TESSERA_TOKEN });
   if (values.help || !group) {
     io.out(USAGE);

@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { toolingEnv } from '../src/tooling-env';
+
 const require = createRequire(import.meta.url);
 const prismaCli = path.join(path.dirname(require.resolve('prisma/package.json')), 'build/index.js');
 
@@ -14,7 +16,7 @@ const result = spawnSync(process.execPath, [prismaCli, 'generate'], {
   cwd: path.resolve(import.meta.dirname, '..'),
   env: {
     ...process.env,
-    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+    PRISMA_SCHEMA_ENGINE_BINARY: toolingEnv().PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
     PRISMA_HIDE_UPDATE_MESSAGE: '1',
     CHECKPOINT_DISABLE: '1',
   },

@@ -13,6 +13,7 @@ import { createDb } from '../client';
 import { quoteIdent, startEmbeddedPostgres } from '../embedded';
 import { applyMigrations } from '../migrate';
 import { seed } from '../seed';
+import { toolingEnv } from '../tooling-env';
 
 export interface TestServer {
   adminUrl: string;
@@ -29,8 +30,9 @@ export function withDatabase(url: string, database: string): string {
 export async function startTestServer(): Promise<TestServer> {
   let adminUrl: string;
   let stopServer = async () => undefined as void;
-  if (process.env.DATABASE_URL) {
-    adminUrl = process.env.DATABASE_URL;
+  const { DATABASE_URL } = toolingEnv();
+  if (DATABASE_URL) {
+    adminUrl = DATABASE_URL;
   } else {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tessera-pg-'));
     // As root, PostgreSQL runs as a dedicated user that must be able to enter this directory.
