@@ -1,124 +1,20 @@
-import type { AddressInfo } from 'node:net';
-
-import { authenticateToken, createSession, readCredential } from '@tessera/auth';
-import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import { assignIds, createProjectDdl, validateDocument } from '@tessera/meta';
-import { MetadataCache } from '@tessera/runtime-core';
-import pg from 'pg';
-import pino from 'pino';
+/** Reading published entities over HTTP. */
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createRuntimeServer } from './server';
+import { startShopRuntime } from './test/shop-runtime';
 
-let t: TestDatabase;
 let pool: pg.Pool;
-let cache: MetadataCache;
 let base: string;
-let close: () => Promise<void>;
 let viewerToken: string;
 let outsiderToken: string;
-let adminToken: string;
 let adaId: string;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: t.url, max: 4 });
-  const parsed = validateDocument({
-    project: 'shop',
-    entities: [
-      {
-        code: 'customer',
-        softDelete: true,
-        fields: [
-          { code: 'name', type: 'string', length: 100 },
-          { code: 'email', type: 'email' },
-        ],
-      },
-      { code: 'order', fields: [{ code: 'total', type: 'decimal', precision: 12, scale: 2 }] },
-    ],
-    relations: [
-      {
-        code: 'order_customer',
-        type: 'many-to-one',
-        from: 'order',
-        to: 'customer',
-        field: 'customer',
-        inverse: 'orders',
-      },
-    ],
-  });
-  if (!parsed.ok) throw new Error('invalid model');
-  const doc = assignIds(parsed.document, null);
-  for (const statement of createProjectDdl(doc)) await pool.query(statement.sql);
-  await pool.query(
-    `INSERT INTO meta_projects (id, code, name, draft, published_version, updated_at) VALUES (gen_random_uuid(), 'shop', 'Shop', $1, 1, now())`,
-    [JSON.stringify(doc)],
-  );
-  await pool.query(
-    `INSERT INTO meta_versions (id, project_id, version, document, plan) SELECT gen_random_uuid(), id, 1, $1, '{}' FROM meta_projects WHERE code = 'shop'`,
-    [JSON.stringify(doc)],
-  );
-  const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO shop.customer (name, email) VALUES ('Ada', 'ada@example.com'), ('Bob', NULL) RETURNING id`,
-  );
-  adaId = rows[0]!.id;
-  await pool.query(`INSERT INTO shop.customer (name, deleted_at) VALUES ('Gone', now())`);
-  await pool.query(`INSERT INTO shop."order" (total, customer) VALUES (12.50, $1)`, [adaId]);
-
-  const viewerRole = await t.db.role.findUniqueOrThrow({
-    where: { code: 'viewer' },
-    select: { id: true },
-  });
-  const viewer = await t.db.user.create({
-    data: {
-      email: 'v@example.com',
-      passwordHash: 'x',
-      roles: { create: { roleId: viewerRole.id } },
-    },
-    select: { id: true },
-  });
-  const outsider = await t.db.user.create({
-    data: { email: 'o@example.com', passwordHash: 'x' },
-    select: { id: true },
-  });
-  viewerToken = (await createSession({ db: t.db }, viewer.id)).token;
-  outsiderToken = (await createSession({ db: t.db }, outsider.id)).token;
-  const adminRole = await t.db.role.findUniqueOrThrow({
-    where: { code: 'admin' },
-    select: { id: true },
-  });
-  const admin = await t.db.user.create({
-    data: {
-      email: 'a@example.com',
-      passwordHash: 'x',
-      roles: { create: { roleId: adminRole.id } },
-    },
-    select: { id: true },
-  });
-  adminToken = (await createSession({ db: t.db }, admin.id)).token;
-
-  cache = new MetadataCache({ pool, databaseUrl: t.url });
-  await cache.start();
-  const server = createRuntimeServer({
-    pool,
-    logger: pino({ level: 'silent' }),
-    metadataVersion: () => null,
-    metadata: () => cache.current(),
-    authenticate: async (headers) => {
-      const credential = readCredential(headers);
-      return credential ? authenticateToken({ db: t.db }, credential.token) : null;
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((r) => server.close(() => r()));
+  ({ pool, base, viewerToken, outsiderToken, adaId, stop } = await startShopRuntime());
 });
-afterAll(async () => {
-  await close();
-  await cache.stop();
-  await pool.end();
-  await t.drop();
-});
+afterAll(() => stop());
 
 const get = (path: string, token = viewerToken) =>
   fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -329,122 +225,5 @@ describe('reading published entities', () => {
     expect((await get('/api/v1/shop/customer', '')).status).toBe(401);
     expect((await get('/api/v1/shop/customer', 'bogus.token')).status).toBe(401);
     expect((await get('/api/v1/shop/customer', outsiderToken)).status).toBe(403);
-  });
-});
-
-const send = (
-  method: string,
-  path: string,
-  body?: unknown,
-  token = adminToken,
-  headers: Record<string, string> = {},
-) =>
-  fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-
-describe('writing rows', () => {
-  it('creates with validation, ignoring system and unknown keys', async () => {
-    const res = await send('POST', '/api/v1/shop/customer', {
-      name: 'Cleo',
-      email: 'cleo@example.com',
-      id: '00000000-0000-4000-8000-00000000dead',
-      version: 99,
-      created_by: null,
-      secret: 'x',
-      ['__proto__']: { admin: true },
-    });
-    expect(res.status).toBe(200);
-    const row = ((await res.json()) as { data: Record<string, unknown> }).data;
-    expect(row).toMatchObject({ name: 'Cleo', email: 'cleo@example.com', version: 1 });
-    expect(row.id).not.toBe('00000000-0000-4000-8000-00000000dead');
-    expect(row).not.toHaveProperty('secret');
-
-    const invalid = await send('POST', '/api/v1/shop/customer', {
-      name: 'x'.repeat(101),
-      email: 'nope',
-    });
-    expect(invalid.status).toBe(422);
-    expect(await invalid.json()).toEqual({
-      status: 422,
-      msg: 'Some fields need attention',
-      errors: { name: 'At most 100 characters', email: 'Must be an email address' },
-    });
-    expect(
-      (
-        await send('POST', '/api/v1/shop/order', {
-          total: 1,
-          customer: '00000000-0000-4000-8000-000000000000',
-        })
-      ).status,
-    ).toBe(422);
-    expect((await send('POST', '/api/v1/shop/customer', '[1]')).status).toBe(400);
-  });
-
-  it('updates with optimistic concurrency: version and updated_at advance, a stale version gets 409', async () => {
-    const created = (
-      (await (await send('POST', '/api/v1/shop/customer', { name: 'Dora' })).json()) as {
-        data: { id: string; version: number; updated_at: string };
-      }
-    ).data;
-    const updated = await send('PUT', `/api/v1/shop/customer/${created.id}`, {
-      name: 'Dora B',
-      version: 1,
-    });
-    const row = (
-      (await updated.json()) as { data: { name: string; version: number; updated_at: string } }
-    ).data;
-    expect(row).toMatchObject({ name: 'Dora B', version: 2 });
-    expect(Date.parse(row.updated_at)).toBeGreaterThanOrEqual(Date.parse(created.updated_at));
-    const stale = await send(
-      'PUT',
-      `/api/v1/shop/customer/${created.id}`,
-      { name: 'Lost' },
-      adminToken,
-      { 'if-match': '"1"' },
-    );
-    expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ status: 409, currentVersion: 2 });
-    expect(
-      (
-        await send('PUT', '/api/v1/shop/customer/00000000-0000-4000-8000-000000000000', {
-          name: 'x',
-        })
-      ).status,
-    ).toBe(404);
-  });
-
-  it('deletes softly when the entity keeps deleted rows, and for good otherwise', async () => {
-    const created = (
-      (await (await send('POST', '/api/v1/shop/customer', { name: 'Eve' })).json()) as {
-        data: { id: string };
-      }
-    ).data;
-    expect((await send('DELETE', `/api/v1/shop/customer/${created.id}`)).status).toBe(200);
-    expect((await get(`/api/v1/shop/customer/${created.id}`)).status).toBe(404);
-    const { rows } = await pool.query(
-      `SELECT deleted_at IS NOT NULL AS gone FROM shop.customer WHERE id = $1`,
-      [created.id],
-    );
-    expect(rows[0]).toEqual({ gone: true });
-    expect((await send('DELETE', `/api/v1/shop/customer/${created.id}`)).status).toBe(404);
-    const order = (
-      (await (await send('POST', '/api/v1/shop/order', { total: 5, customer: adaId })).json()) as {
-        data: { id: string };
-      }
-    ).data;
-    expect((await send('DELETE', `/api/v1/shop/order/${order.id}`)).status).toBe(200);
-  });
-
-  it('checks the write permissions', async () => {
-    expect(
-      (await send('POST', '/api/v1/shop/customer', { name: 'Nope' }, viewerToken)).status,
-    ).toBe(403);
-    expect(
-      (await send('DELETE', `/api/v1/shop/customer/${adaId}`, undefined, viewerToken)).status,
-    ).toBe(403);
-    expect((await send('PUT', '/api/v1/shop/customer', { name: 'x' })).status).toBe(405);
   });
 });

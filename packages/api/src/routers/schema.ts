@@ -1,16 +1,14 @@
 /** Plan, publish, versions, diff, rollback, export and import of a project's model. */
 import { z } from 'zod';
 
+import { planProject, publishEvents, publishProject } from '../services/schema/publishing';
 import {
   diffVersions,
   exportProject,
   importProject,
   listVersions,
-  planProject,
-  publishEvents,
-  publishProject,
   rollbackProject,
-} from '../services/schema/publishing';
+} from '../services/schema/versions';
 import { listTrash, restoreTrash } from '../services/schema/trash';
 import { createTRPCRouter, permissionProcedure } from '../trpc';
 

@@ -9,65 +9,19 @@ import { Field } from '~/components/ui/field';
 import { useFormErrors } from '~/components/ui/use-form-errors';
 import { useTRPC } from '~/trpc/react';
 
-export const FIELD_TYPES = [
-  'string',
-  'text',
-  'integer',
-  'bigint',
-  'decimal',
-  'float',
-  'boolean',
-  'date',
-  'datetime',
-  'time',
-  'uuid',
-  'json',
-  'enum',
-  'enum-multi',
-  'email',
-  'url',
-  'computed',
-] as const;
-type FieldType = (typeof FIELD_TYPES)[number];
-const NUMERIC = new Set<FieldType>(['integer', 'bigint', 'decimal', 'float']);
-const TEXTUAL = new Set<FieldType>(['string', 'text', 'email', 'url']);
+import {
+  asText,
+  FIELD_TYPES,
+  type FieldDef,
+  type FieldType,
+  NUMERIC,
+  num,
+  parseDefault,
+  showDefault,
+  TEXTUAL,
+} from './field-form';
 
-export type FieldDef = Record<string, unknown> & { code: string; type: FieldType };
-
-function parseDefault(type: FieldType, text: string): unknown {
-  if (text === '') return undefined;
-  if (text === 'now()') return { fn: 'now' };
-  if (text === 'uuid()') return { fn: 'uuid' };
-  if (NUMERIC.has(type)) return Number(text);
-  if (type === 'boolean') return text === 'true';
-  if (type === 'enum-multi')
-    return text
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-  if (type === 'json') {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
-function showDefault(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object' && value && 'fn' in value)
-    return `${String((value as { fn: string }).fn)}()`;
-  if (Array.isArray(value)) return value.join(', ');
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-const num = (text: string) => (text.trim() === '' ? undefined : Number(text));
-
-/** A stored parameter as form text. */
-export const asText = (value: unknown, fallback = ''): string =>
-  typeof value === 'number' || typeof value === 'string' ? String(value) : fallback;
+export { asText, type FieldDef } from './field-form';
 
 export function FieldDialog({
   project,

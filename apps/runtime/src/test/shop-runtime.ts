@@ -1,0 +1,123 @@
+/** A runtime serving a small published shop model on a database of its own, for HTTP tests. */
+import type { AddressInfo } from 'node:net';
+
+import { authenticateToken, createSession, readCredential } from '@tessera/auth';
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import { assignIds, createProjectDdl, validateDocument } from '@tessera/meta';
+import { MetadataCache } from '@tessera/runtime-core';
+import pg from 'pg';
+import pino from 'pino';
+
+import { createRuntimeServer } from '../server';
+
+export interface ShopRuntime {
+  t: TestDatabase;
+  pool: pg.Pool;
+  base: string;
+  viewerToken: string;
+  outsiderToken: string;
+  adminToken: string;
+  adaId: string;
+  stop: () => Promise<void>;
+}
+
+export async function startShopRuntime(): Promise<ShopRuntime> {
+  const t = await createTestDatabase();
+  const pool = new pg.Pool({ connectionString: t.url, max: 4 });
+  const parsed = validateDocument({
+    project: 'shop',
+    entities: [
+      {
+        code: 'customer',
+        softDelete: true,
+        fields: [
+          { code: 'name', type: 'string', length: 100 },
+          { code: 'email', type: 'email' },
+        ],
+      },
+      { code: 'order', fields: [{ code: 'total', type: 'decimal', precision: 12, scale: 2 }] },
+    ],
+    relations: [
+      {
+        code: 'order_customer',
+        type: 'many-to-one',
+        from: 'order',
+        to: 'customer',
+        field: 'customer',
+        inverse: 'orders',
+      },
+    ],
+  });
+  if (!parsed.ok) throw new Error('invalid model');
+  const doc = assignIds(parsed.document, null);
+  for (const statement of createProjectDdl(doc)) await pool.query(statement.sql);
+  await pool.query(
+    `INSERT INTO meta_projects (id, code, name, draft, published_version, updated_at) VALUES (gen_random_uuid(), 'shop', 'Shop', $1, 1, now())`,
+    [JSON.stringify(doc)],
+  );
+  await pool.query(
+    `INSERT INTO meta_versions (id, project_id, version, document, plan) SELECT gen_random_uuid(), id, 1, $1, '{}' FROM meta_projects WHERE code = 'shop'`,
+    [JSON.stringify(doc)],
+  );
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO shop.customer (name, email) VALUES ('Ada', 'ada@example.com'), ('Bob', NULL) RETURNING id`,
+  );
+  const adaId = rows[0]!.id;
+  await pool.query(`INSERT INTO shop.customer (name, deleted_at) VALUES ('Gone', now())`);
+  await pool.query(`INSERT INTO shop."order" (total, customer) VALUES (12.50, $1)`, [adaId]);
+
+  const viewerRole = await t.db.role.findUniqueOrThrow({
+    where: { code: 'viewer' },
+    select: { id: true },
+  });
+  const viewer = await t.db.user.create({
+    data: {
+      email: 'v@example.com',
+      passwordHash: 'x',
+      roles: { create: { roleId: viewerRole.id } },
+    },
+    select: { id: true },
+  });
+  const outsider = await t.db.user.create({
+    data: { email: 'o@example.com', passwordHash: 'x' },
+    select: { id: true },
+  });
+  const viewerToken = (await createSession({ db: t.db }, viewer.id)).token;
+  const outsiderToken = (await createSession({ db: t.db }, outsider.id)).token;
+  const adminRole = await t.db.role.findUniqueOrThrow({
+    where: { code: 'admin' },
+    select: { id: true },
+  });
+  const admin = await t.db.user.create({
+    data: {
+      email: 'a@example.com',
+      passwordHash: 'x',
+      roles: { create: { roleId: adminRole.id } },
+    },
+    select: { id: true },
+  });
+  const adminToken = (await createSession({ db: t.db }, admin.id)).token;
+
+  const cache = new MetadataCache({ pool, databaseUrl: t.url });
+  await cache.start();
+  const server = createRuntimeServer({
+    pool,
+    logger: pino({ level: 'silent' }),
+    metadataVersion: () => null,
+    metadata: () => cache.current(),
+    authenticate: async (headers) => {
+      const credential = readCredential(headers);
+      return credential ? authenticateToken({ db: t.db }, credential.token) : null;
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise<void>((r) => server.close(() => r()));
+  const stop = async () => {
+    await close();
+    await cache.stop();
+    await pool.end();
+    await t.drop();
+  };
+  return { t, pool, base, viewerToken, outsiderToken, adminToken, adaId, stop };
+}
