@@ -1,24 +1,14 @@
 /** Publishing with progress, many-to-many junctions and entity status. */
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { callerAs, testServices } from './test/fixtures';
 
 let t: TestDatabase;
-let listener: pg.Client;
-const notifications: string[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
-  listener = new pg.Client({ connectionString: t.url });
-  await listener.connect();
-  listener.on('notification', (n) => notifications.push(n.payload ?? ''));
-  await listener.query('LISTEN tessera_metadata');
 });
-afterAll(async () => {
-  await listener.end();
-  await t.drop();
-});
+afterAll(() => t.drop());
 
 const services = () => testServices(t.db, { databaseUrl: t.url });
 

@@ -20,6 +20,7 @@ import { Copy, KeyRound, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
+import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { EmptyState, ErrorState, TableSkeleton } from '~/components/ui/states';
@@ -254,14 +255,9 @@ function CreateTokenDialog({
                 </Text>
               ) : null}
               <Flex justify="end" gap="3">
-                <Dialog.Close>
-                  <Button type="button" variant="soft" color="gray">
-                    Cancel
-                  </Button>
-                </Dialog.Close>
-                <Button type="submit" loading={create.isPending} disabled={!scopes.length}>
+                <DialogButtons pending={create.isPending} disabled={!scopes.length}>
                   Create token
-                </Button>
+                </DialogButtons>
               </Flex>
             </Flex>
           </form>

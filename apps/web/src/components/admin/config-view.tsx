@@ -16,6 +16,7 @@ import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
+import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { EmptyState, ErrorState, TableSkeleton } from '~/components/ui/states';
@@ -203,14 +204,9 @@ function ConfigDialog({ row, onClose }: { row: ConfigRow | null; onClose: () => 
                 <span />
               )}
               <Flex gap="3">
-                <Dialog.Close>
-                  <Button variant="soft" color="gray" type="button">
-                    Cancel
-                  </Button>
-                </Dialog.Close>
-                <Button type="submit" disabled={!!parsed.error} loading={save.isPending}>
+                <DialogButtons disabled={!!parsed.error} pending={save.isPending}>
                   Save
-                </Button>
+                </DialogButtons>
               </Flex>
             </Flex>
           </Flex>

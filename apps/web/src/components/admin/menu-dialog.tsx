@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 
 import { MENU_ICON_NAMES } from '~/components/shell/menu-icon';
+import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { useFormErrors } from '~/components/ui/use-form-errors';
 import { useTRPC } from '~/trpc/react';
@@ -186,14 +187,7 @@ export function MenuDialog({
                 <span />
               )}
               <Flex gap="3">
-                <Dialog.Close>
-                  <Button variant="soft" color="gray" type="button">
-                    Cancel
-                  </Button>
-                </Dialog.Close>
-                <Button type="submit" loading={create.isPending || update.isPending}>
-                  Save
-                </Button>
+                <DialogButtons pending={create.isPending || update.isPending}>Save</DialogButtons>
               </Flex>
             </Flex>
           </Flex>

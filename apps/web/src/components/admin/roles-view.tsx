@@ -18,6 +18,7 @@ import { Plus } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { toast } from 'sonner';
 
+import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { ErrorState } from '~/components/ui/states';
@@ -213,14 +214,9 @@ function RoleDialog({ role, onClose }: { role: RoleRow | null; onClose: () => vo
                 <span />
               )}
               <Flex gap="3">
-                <Dialog.Close>
-                  <Button variant="soft" color="gray" type="button">
-                    Cancel
-                  </Button>
-                </Dialog.Close>
-                <Button type="submit" loading={create.isPending || update.isPending}>
+                <DialogButtons pending={create.isPending || update.isPending}>
                   {role ? 'Save' : 'Create role'}
-                </Button>
+                </DialogButtons>
               </Flex>
             </Flex>
           </Flex>

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
+import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { useFormErrors } from '~/components/ui/use-form-errors';
 import { useTRPC } from '~/trpc/react';
@@ -149,14 +150,7 @@ export function UserDialog({
               ) : null}
             </Flex>
             <Flex gap="3" justify="end" mt="2">
-              <Dialog.Close>
-                <Button variant="soft" color="gray" type="button">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" loading={pending}>
-                {user ? 'Save' : 'Create user'}
-              </Button>
+              <DialogButtons pending={pending}>{user ? 'Save' : 'Create user'}</DialogButtons>
             </Flex>
           </Flex>
         </form>

@@ -1,10 +1,11 @@
 'use client';
 /** Adds an entity to the draft. */
-import { Button, Checkbox, Dialog, Flex, Text, TextField } from '@radix-ui/themes';
+import { Checkbox, Dialog, Flex, Text, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
+import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { useFormErrors } from '~/components/ui/use-form-errors';
 import { useTRPC } from '~/trpc/react';
@@ -82,14 +83,7 @@ export function EntityDialog({
               </Flex>
             </Text>
             <Flex justify="end" gap="3">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" loading={create.isPending}>
-                Add entity
-              </Button>
+              <DialogButtons pending={create.isPending}>Add entity</DialogButtons>
             </Flex>
           </Flex>
         </form>

@@ -1,10 +1,11 @@
 'use client';
 /** Adds or edits a field; the form shows the parameters and rules that suit the chosen type. */
-import { Button, Checkbox, Dialog, Flex, Grid, Select, Text, TextField } from '@radix-ui/themes';
+import { Checkbox, Dialog, Flex, Grid, Select, Text, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
+import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { useFormErrors } from '~/components/ui/use-form-errors';
 import { useTRPC } from '~/trpc/react';
@@ -302,14 +303,9 @@ export function FieldDialog({
               </Text>
             ) : null}
             <Flex justify="end" gap="3">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" loading={create.isPending || update.isPending}>
+              <DialogButtons pending={create.isPending || update.isPending}>
                 {field ? 'Save field' : 'Add field'}
-              </Button>
+              </DialogButtons>
             </Flex>
           </Flex>
         </form>

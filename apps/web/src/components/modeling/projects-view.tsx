@@ -19,6 +19,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
+import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { EmptyState, ErrorState } from '~/components/ui/states';
@@ -136,14 +137,7 @@ function NewProjectDialog({ onClose }: { onClose: () => void }) {
               />
             </Field>
             <Flex justify="end" gap="3">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" loading={create.isPending}>
-                Create project
-              </Button>
+              <DialogButtons pending={create.isPending}>Create project</DialogButtons>
             </Flex>
           </Flex>
         </form>
@@ -220,14 +214,9 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
               />
             </Field>
             <Flex justify="end" gap="3">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" loading={importDoc.isPending} disabled={!document.trim()}>
+              <DialogButtons pending={importDoc.isPending} disabled={!document.trim()}>
                 Import
-              </Button>
+              </DialogButtons>
             </Flex>
           </Flex>
         </form>

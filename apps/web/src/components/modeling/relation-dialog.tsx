@@ -1,10 +1,11 @@
 'use client';
 /** Adds a relation between two entities of the draft. */
-import { Button, Checkbox, Dialog, Flex, Select, Text, TextField } from '@radix-ui/themes';
+import { Checkbox, Dialog, Flex, Select, Text, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
+import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { useFormErrors } from '~/components/ui/use-form-errors';
 import { useTRPC } from '~/trpc/react';
@@ -153,14 +154,7 @@ export function RelationDialog({
               </Text>
             ) : null}
             <Flex justify="end" gap="3">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit" loading={create.isPending}>
-                Add relation
-              </Button>
+              <DialogButtons pending={create.isPending}>Add relation</DialogButtons>
             </Flex>
           </Flex>
         </form>
