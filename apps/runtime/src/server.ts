@@ -49,11 +49,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-const WRITE_PERMISSION: Record<string, string> = {
-  POST: 'data:create',
-  PUT: 'data:update',
-  DELETE: 'data:delete',
-};
+const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE']);
 
 const DATA_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/([a-z][a-z0-9_]{1,39})(?:\/([^/]+))?\/?$/;
 
@@ -105,21 +101,23 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
     const headers = toHeaders(req);
     const principal = await deps.authenticate(headers);
     if (!principal) return send(res, 401, { status: 401, msg: 'Sign in or send a bearer token' });
+    const common = {
+      db: deps.pool,
+      overview: deps.metadata(),
+      caller: {
+        userId: principal.user.id,
+        roles: principal.roles,
+        permissions: principal.permissions,
+        scopes: principal.scopes,
+      },
+      project,
+      entity,
+    };
     if (method === 'GET' || method === 'HEAD') {
-      if (!principal.permissions.has('data:read'))
-        return send(res, 403, { status: 403, msg: 'Missing permission data:read' });
-      const result = await readRows({
-        db: deps.pool,
-        overview: deps.metadata(),
-        project,
-        entity,
-        id,
-        query: url.searchParams,
-      });
+      const result = await readRows({ ...common, id, query: url.searchParams });
       return sendText(res, result.status, result.body);
     }
-    const permission = WRITE_PERMISSION[method];
-    if (!permission || (method === 'POST') !== (id === undefined))
+    if (!WRITE_METHODS.has(method) || (method === 'POST') !== (id === undefined))
       return send(res, 405, { status: 405, msg: `${method} is not supported here` });
     if (
       readCredential(headers)?.source === 'cookie' &&
@@ -130,15 +128,6 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
     ) {
       return send(res, 403, { status: 403, msg: 'Cross-site requests may not change data' });
     }
-    if (!principal.permissions.has(permission))
-      return send(res, 403, { status: 403, msg: `Missing permission ${permission}` });
-    const common = {
-      db: deps.pool,
-      overview: deps.metadata(),
-      project,
-      entity,
-      userId: principal.user.id,
-    };
     let body: unknown = null;
     if (method !== 'DELETE') {
       try {

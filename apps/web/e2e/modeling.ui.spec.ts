@@ -57,4 +57,26 @@ test('a modeler imports the shop model, previews the plan, publishes, then adds 
   await page.getByRole('button', { name: 'Changes' }).first().click();
   await expect(page.getByText('Added field order.note (text)')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('3-versions.png'), fullPage: true });
+
+  // Data permissions: the viewer may update only its own orders, and only their note.
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  await page.getByRole('combobox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: 'Viewer' }).click();
+  await expect(page.getByText('holds data:read')).toBeVisible();
+  await page.getByRole('button', { name: 'update order' }).click();
+  const grant = page.getByRole('dialog');
+  await grant
+    .getByLabel('Row filter (optional)')
+    .fill('{ "created_by": { "_eq": "$CURRENT_USER" } }');
+  await grant.getByText('Every field is writable').click();
+  const writable = grant.getByRole('group', { name: 'writable fields' });
+  for (const box of await writable.getByRole('checkbox').all()) await box.click();
+  await writable.getByText('note', { exact: true }).click();
+  await grant.getByRole('button', { name: 'Grant' }).click();
+  await expect(page.getByText('Permission saved')).toBeVisible();
+  const cell = page.getByRole('button', { name: 'update order' });
+  await expect(cell).toHaveText('allowed');
+  await expect(page.getByText('1 field', { exact: true })).toBeVisible();
+  await expect(page.getByText('rows', { exact: true })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('4-permissions.png'), fullPage: true });
 });

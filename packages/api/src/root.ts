@@ -2,6 +2,7 @@ import { apiTokenRouter } from './routers/api-token';
 import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { configRouter } from './routers/config';
+import { dataPermissionRouter } from './routers/data-permission';
 import { menuRouter } from './routers/menu';
 import { modelRouter } from './routers/model';
 import { projectRouter } from './routers/project';
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   user: userRouter,
   role: roleRouter,
+  dataPermission: dataPermissionRouter,
   menu: menuRouter,
   config: configRouter,
   apiToken: apiTokenRouter,

@@ -6,7 +6,23 @@ export {
   type PublishedModel,
   type SchemaOverview,
 } from './metadata/overview';
-export { MAX_PER_PAGE, readRows, type HttpResult } from './http/read';
+export { DATA_ACTIONS, loadGrants, type DataAction, type Grant } from './access/grants';
+export {
+  entityAccess,
+  FULL_ACCESS,
+  resolveVariables,
+  type Caller,
+  type EntityAccess,
+} from './access/policy';
+export { MAX_PER_PAGE, readRows } from './http/read';
+export type { HttpResult } from './http/result';
+export type { DataRequest } from './http/target';
 export { compileModel, compileReadPlan, readColumns, type ReadPlan } from './query/read-plan';
-export { compileFilter, FilterError, parseFilterParam, type CompiledFilter } from './query/filter';
+export {
+  AccessRuleError,
+  compileFilter,
+  FilterError,
+  parseFilterParam,
+  type CompiledFilter,
+} from './query/filter';
 export { createRow, deleteRow, updateRow, type WriteOptions } from './http/write';

@@ -18,6 +18,7 @@ export interface ShopRuntime {
   outsiderToken: string;
   adminToken: string;
   adaId: string;
+  cache: MetadataCache;
   stop: () => Promise<void>;
 }
 
@@ -119,5 +120,5 @@ export async function startShopRuntime(): Promise<ShopRuntime> {
     await pool.end();
     await t.drop();
   };
-  return { t, pool, base, viewerToken, outsiderToken, adminToken, adaId, stop };
+  return { t, pool, base, viewerToken, outsiderToken, adminToken, adaId, cache, stop };
 }

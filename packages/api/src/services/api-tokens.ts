@@ -34,7 +34,11 @@ export async function createToken(
   ctx: AuthedContext,
   input: { name: string; scopes: string[]; expiresAt: Date | null },
 ) {
-  const beyond = input.scopes.filter((s) => !ctx.principal.permissions.has(s));
+  // Data scopes may be asked for freely: a token reaches data only where the owner's roles
+  // grant it (whole or per entity), so they can only narrow.
+  const beyond = input.scopes.filter(
+    (s) => !ctx.principal.permissions.has(s) && !s.startsWith('data:'),
+  );
   if (beyond.length)
     throw new AppError('VALIDATION', `You do not hold ${beyond.join(', ')}`, {
       fieldErrors: { scopes: `You do not hold ${beyond[0]}` },

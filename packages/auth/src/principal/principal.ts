@@ -18,6 +18,8 @@ export interface Principal {
   sessionId?: string;
   sessionExpiresAt?: Date;
   apiTokenId?: string;
+  /** An API token's scopes: they narrow what the owner's roles grant, data grants included. */
+  scopes?: ReadonlySet<string>;
 }
 
 export interface AuthenticateOptions {
@@ -41,6 +43,7 @@ export async function authenticateToken(
       permissions: new Set([...principal.permissions].filter((p) => scopes.has(p))),
       via: 'api-token',
       apiTokenId: apiToken.id,
+      scopes,
     };
   }
   const session = await validateSessionToken(options, token);

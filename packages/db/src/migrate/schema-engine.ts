@@ -66,6 +66,7 @@ export async function withSchemaEngine<T>(
   function track<A extends { dispose: () => Promise<void> }>(adapter: A): A {
     opened.push(adapter);
     readCharAsText(adapter);
+    runScriptWhole(adapter);
     return adapter;
   }
   const adapter = bindMigrationAwareSqlAdapterFactory(tracked);
@@ -80,6 +81,23 @@ export async function withSchemaEngine<T>(
     engine.free();
     await Promise.allSettled(opened.map((a) => a.dispose()));
   }
+}
+
+/**
+ * The pg adapter splits a migration script on every `;`, which breaks function bodies and any
+ * quoted semicolon. The native engine sends the script as one batch; so does this, through the
+ * simple query protocol, which also runs it as one implicit transaction.
+ */
+function runScriptWhole(adapter: object) {
+  const target = adapter as {
+    executeScript?: (script: string) => Promise<void>;
+    underlyingDriver?: () => { query: (sql: string) => Promise<unknown> };
+  };
+  const driver = target.underlyingDriver?.();
+  if (!target.executeScript || !driver) return;
+  target.executeScript = async (script) => {
+    await driver.query(script);
+  };
 }
 
 const PG_CHAR_OID = 18;

@@ -1,40 +1,23 @@
 /**
  * GET /api/v1/{project}/{entity} and GET /api/v1/{project}/{entity}/{id}, answered in amis's
  * envelope. The JSON comes out of PostgreSQL as text and is written straight into the body.
+ * Only what the caller may read is visible: rows outside its row filter do not exist for it,
+ * and neither do hidden fields, whether selected, sorted, filtered or searched.
  */
-import type pg from 'pg';
+import type { EntityAccess } from '../access/policy';
+import { AccessRuleError, compileFilter, FilterError, parseFilterParam } from '../query/filter';
+import {
+  GET_FIXED_PARAMS,
+  LIST_FIXED_PARAMS,
+  type ReadPlan,
+  type SortKey,
+} from '../query/read-plan';
+import { fail, type HttpResult, isResult, ok, UUID } from './result';
+import { type DataRequest, denied, resolveTarget, type Target } from './target';
 
-import type { SchemaOverview } from '../metadata/overview';
-import { compileFilter, FilterError, parseFilterParam } from '../query/filter';
-import { compileModel, LIST_FIXED_PARAMS, type ReadPlan, type SortKey } from '../query/read-plan';
+export type { HttpResult } from './result';
 
-export interface HttpResult {
-  status: number;
-  body: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_PER_PAGE = 200;
-
-const fail = (status: number, msg: string): HttpResult => ({
-  status,
-  body: JSON.stringify({ status, msg }),
-});
-const ok = (json: string): HttpResult => ({
-  status: 200,
-  body: `{"status":0,"msg":"","data":${json}}`,
-});
-
-/** Plans are compiled once per model version and reused until the next publish. */
-const planCache = new WeakMap<object, ReadonlyMap<string, ReadPlan>>();
-
-function planFor(overview: SchemaOverview, project: string, entity: string): ReadPlan | HttpResult {
-  const model = overview.models.get(project);
-  if (!model) return fail(404, `No project '${project}'`);
-  let plans = planCache.get(model);
-  if (!plans) planCache.set(model, (plans = compileModel(model.document)));
-  return plans.get(entity) ?? fail(404, `No entity '${entity}' in project '${project}'`);
-}
 
 function pageParams(query: URLSearchParams): { limit: number; offset: number } | HttpResult {
   const page = query.get('page') ?? '1';
@@ -50,8 +33,19 @@ function pageParams(query: URLSearchParams): { limit: number; offset: number } |
   return { limit: Number(perPage), offset: (Number(page) - 1) * Number(perPage) };
 }
 
+/** The columns the caller may see: system fields always, the others as its access allows. */
+export function visibleColumns(plan: ReadPlan, access: EntityAccess): Set<string> {
+  return new Set(
+    plan.columns.filter((c) => plan.system.includes(c) || !access.fields || access.fields.has(c)),
+  );
+}
+
 /** `sort=-total,name`, or amis's `orderBy` + `orderDir`. Unknown fields are refused by name. */
-function sortParams(query: URLSearchParams, plan: ReadPlan): SortKey[] | HttpResult {
+function sortParams(
+  query: URLSearchParams,
+  plan: ReadPlan,
+  columns: Set<string>,
+): SortKey[] | HttpResult {
   const keys: SortKey[] = [];
   const sort = query.get('sort');
   const orderBy = query.get('orderBy');
@@ -66,7 +60,7 @@ function sortParams(query: URLSearchParams, plan: ReadPlan): SortKey[] | HttpRes
       return fail(400, `orderDir must be asc or desc, not '${dir.slice(0, 20)}'`);
     keys.push({ field: orderBy, desc: dir === 'desc' });
   }
-  const unknown = keys.find((k) => !plan.sortable.has(k.field));
+  const unknown = keys.find((k) => !columns.has(k.field));
   if (unknown)
     return fail(
       400,
@@ -75,78 +69,102 @@ function sortParams(query: URLSearchParams, plan: ReadPlan): SortKey[] | HttpRes
   return keys;
 }
 
+/** `fields=a,b`: a subset of the visible columns, or null for all of them. */
+function fieldParams(
+  query: URLSearchParams,
+  plan: ReadPlan,
+  columns: Set<string>,
+  access: EntityAccess,
+): readonly string[] | null | HttpResult {
+  const fields = query.get('fields');
+  const requested = fields
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (!requested?.length) return access.fields ? [...columns] : null;
+  if (requested.length > 200) return fail(400, 'fields lists at most 200 fields');
+  const path = requested.find((f) => f.includes('.'));
+  if (path)
+    return fail(400, `fields: relation paths like '${path.slice(0, 60)}' are not supported yet`);
+  const unknown = requested.find((f) => !columns.has(f));
+  if (unknown) return fail(400, `fields: ${plan.entity} has no field '${unknown.slice(0, 40)}'`);
+  return requested;
+}
+
+/** The caller's filter and its row filter, compiled; parameters numbered after `offset`. */
+export function whereFor(
+  target: Target,
+  access: EntityAccess,
+  filterText: string | null,
+  offset: number,
+): { sql: string | null; params: unknown[] } | HttpResult {
+  try {
+    return compileFilter({
+      doc: target.doc,
+      entity: target.entity,
+      alias: 'e',
+      filter: parseFilterParam(filterText),
+      offset,
+      access: target.readable,
+      rowFilter: access.rowFilter,
+    });
+  } catch (error) {
+    if (error instanceof FilterError) return fail(400, error.message);
+    if (error instanceof AccessRuleError) return fail(403, error.message);
+    throw error;
+  }
+}
+
 function likePattern(keywords: string): string {
   return `%${keywords.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function readRows(options: {
-  db: Pick<pg.Pool, 'query'>;
-  overview: SchemaOverview;
-  project: string;
-  entity: string;
-  id?: string;
-  query: URLSearchParams;
-}): Promise<HttpResult> {
-  const plan = planFor(options.overview, options.project, options.entity);
-  if ('status' in plan) return plan;
+export async function readRows(
+  options: DataRequest & { id?: string; query: URLSearchParams },
+): Promise<HttpResult> {
+  const target = resolveTarget(options);
+  if (isResult(target)) return target;
+  const access = target.access('read');
+  if (!access) return denied('read', options.entity);
+  const { plan } = target;
+  const columns = visibleColumns(plan, access);
   if (options.id !== undefined) {
     if (!UUID.test(options.id))
       return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
-    const { rows } = await options.db.query<{ json: string }>(plan.getSql, [options.id]);
+    const where = whereFor(target, access, null, GET_FIXED_PARAMS);
+    if (isResult(where)) return where;
+    const fields = fieldParams(options.query, plan, columns, access);
+    if (isResult(fields)) return fields;
+    const { rows } = await options.db.query<{ json: string }>(
+      plan.getSql({ fields, filter: where.sql }),
+      [options.id, ...where.params],
+    );
     return rows[0] ? ok(rows[0].json) : fail(404, `No ${options.entity} '${options.id}'`);
   }
   const page = pageParams(options.query);
-  if ('status' in page) return page;
-  const sort = sortParams(options.query, plan);
-  if ('status' in sort) return sort;
+  if (isResult(page)) return page;
+  const sort = sortParams(options.query, plan, columns);
+  if (isResult(sort)) return sort;
   const keywords = options.query.get('keywords')?.trim() || null;
   if (keywords && keywords.length > 200)
     return fail(400, 'keywords must be at most 200 characters');
-  let filter: { sql: string; params: unknown[] } | null = null;
-  try {
-    const parsed = parseFilterParam(options.query.get('filter'));
-    const model = options.overview.models.get(options.project)!;
-    const entity = model.document.entities.find((e) => e.code === options.entity)!;
-    if (parsed !== null)
-      filter = compileFilter({
-        doc: model.document,
-        entity,
-        alias: 'e',
-        filter: parsed,
-        offset: LIST_FIXED_PARAMS,
-      });
-  } catch (error) {
-    if (error instanceof FilterError) return fail(400, error.message);
-    throw error;
-  }
-  const fields = options.query.get('fields');
-  const requested = fields
-    ? fields
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean)
-    : null;
-  if (requested) {
-    if (requested.length > 200) return fail(400, 'fields lists at most 200 fields');
-    const path = requested.find((f) => f.includes('.'));
-    if (path)
-      return fail(400, `fields: relation paths like '${path.slice(0, 60)}' are not supported yet`);
-    const unknown = requested.find((f) => !plan.sortable.has(f));
-    if (unknown) return fail(400, `fields: ${plan.entity} has no field '${unknown.slice(0, 40)}'`);
-  }
+  const where = whereFor(target, access, options.query.get('filter'), LIST_FIXED_PARAMS);
+  if (isResult(where)) return where;
+  const fields = fieldParams(options.query, plan, columns, access);
+  if (isResult(fields)) return fields;
   const count = options.query.get('count') ?? 'exact';
   if (count !== 'exact' && count !== 'estimated' && count !== 'none') {
     return fail(400, `count must be exact, estimated or none, not '${count.slice(0, 20)}'`);
   }
-  const params: unknown[] = [
-    page.limit,
-    page.offset,
-    keywords ? likePattern(keywords) : null,
-    ...(filter?.params ?? []),
-  ];
   const { rows } = await options.db.query<{ json: string }>(
-    plan.listSql({ sort, filter: filter?.sql ?? null, fields: requested, count }),
-    params,
+    plan.listSql({
+      sort,
+      filter: where.sql,
+      fields,
+      search: plan.searchable.filter((c) => columns.has(c)),
+      count,
+    }),
+    [page.limit, page.offset, keywords ? likePattern(keywords) : null, ...where.params],
   );
   return ok(rows[0]!.json);
 }

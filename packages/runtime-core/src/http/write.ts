@@ -1,81 +1,95 @@
 /**
  * POST, PUT and DELETE of single rows. Only the entity's own fields and to-one relation keys
- * are writable; system fields, unknown keys and prototype keys are never written. Values are
- * validated with the same rules as everywhere (`checkValue`) and bound with their column type.
- * Driver errors are translated here and never reach the client raw.
+ * are writable, narrowed by the caller's field list; system fields, unknown keys and prototype
+ * keys are never written. Values are validated with the same rules as everywhere (`checkValue`)
+ * and bound with their column type. The caller's row filter limits which rows an update or
+ * delete can reach, and a created or updated row must still satisfy it, checked inside the same
+ * statement. Driver errors are translated here and never reach the client raw.
  */
-import {
-  checkValue,
-  columnType,
-  type Entity,
-  type Field,
-  type ModelDocument,
-  quoteIdent,
-  relationField,
-} from '@tessera/meta';
-import type pg from 'pg';
+import { checkValue, columnType, type Field, quoteIdent, relationField } from '@tessera/meta';
 
-import type { SchemaOverview } from '../metadata/overview';
-import { readColumns } from '../query/read-plan';
-import type { HttpResult } from './read';
+import type { EntityAccess } from '../access/policy';
+import { AccessRuleError, compileFilter } from '../query/filter';
+import { fail, type HttpResult, isResult, ok, UUID } from './result';
+import { type DataRequest, denied, resolveTarget, type Target } from './target';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const fail = (status: number, msg: string, errors?: Record<string, string>): HttpResult => ({
-  status,
-  body: JSON.stringify({ status, msg, ...(errors ? { errors } : {}) }),
-});
-const ok = (json: string): HttpResult => ({
-  status: 200,
-  body: `{"status":0,"msg":"","data":${json}}`,
-});
-
-interface Target {
-  doc: ModelDocument;
-  entity: Entity;
+interface WriteTarget extends Target {
   table: string;
   /** Writable columns with the field that validates them. */
   writable: Map<string, Field>;
+  /** What the response shows: the columns the caller may read. */
   returning: string;
 }
 
-function target(
-  overview: SchemaOverview,
-  project: string,
-  entityCode: string,
-): Target | HttpResult {
-  const model = overview.models.get(project);
-  if (!model) return fail(404, `No project '${project}'`);
-  const entity = model.document.entities.find((e) => e.code === entityCode);
-  if (!entity) return fail(404, `No entity '${entityCode}' in project '${project}'`);
+function writeTarget(
+  request: DataRequest,
+  action: 'create' | 'update' | 'delete',
+): { t: WriteTarget; access: EntityAccess } | HttpResult {
+  const base = resolveTarget(request);
+  if (isResult(base)) return base;
+  const access = base.access(action);
+  if (!access) return denied(action, request.entity);
   const writable = new Map<string, Field>();
-  for (const field of entity.fields) if (field.type !== 'computed') writable.set(field.code, field);
-  for (const relation of model.document.relations) {
-    if (relation.type !== 'many-to-many' && relation.from === entity.code) {
-      writable.set(relationField(relation), {
-        code: relationField(relation),
-        type: 'uuid',
-        required: relation.required,
-      });
-    }
+  const allowed = (code: string) => !access.fields || access.fields.has(code);
+  for (const field of base.entity.fields)
+    if (field.type !== 'computed' && allowed(field.code)) writable.set(field.code, field);
+  for (const relation of base.doc.relations) {
+    const code = relationField(relation);
+    if (relation.type !== 'many-to-many' && relation.from === base.entity.code && allowed(code))
+      writable.set(code, { code, type: 'uuid', required: relation.required });
   }
+  const read = base.access('read');
+  const shown = base.plan.columns.filter(
+    (c) => base.plan.system.includes(c) || (read && (!read.fields || read.fields.has(c))),
+  );
   return {
-    doc: model.document,
-    entity,
-    table: `${quoteIdent(project)}.${quoteIdent(entity.code)}`,
-    writable,
-    returning: readColumns(model.document, entity).map(quoteIdent).join(', '),
+    t: {
+      ...base,
+      table: `${quoteIdent(request.project)}.${quoteIdent(base.entity.code)}`,
+      writable,
+      returning: shown.map((c) => `e.${quoteIdent(c)}`).join(', '),
+    },
+    access,
   };
 }
 
-const has = (entity: Entity, column: string) =>
+/** The caller's row filter for this action over alias `e`, parameters after `offset`. */
+function ruleFor(
+  t: WriteTarget,
+  access: EntityAccess,
+  offset: number,
+): { sql: string | null; params: unknown[] } | HttpResult {
+  try {
+    return compileFilter({
+      doc: t.doc,
+      entity: t.entity,
+      alias: 'e',
+      filter: null,
+      offset,
+      rowFilter: access.rowFilter,
+    });
+  } catch (error) {
+    if (error instanceof AccessRuleError) return fail(403, error.message);
+    throw error;
+  }
+}
+
+/** The final SELECT of a write: the visible columns, refusing a row outside the rule. */
+function answer(t: WriteTarget, rule: string | null, action: string): string {
+  const check = rule
+    ? ` WHERE CASE WHEN ${rule} THEN TRUE ELSE tessera_deny('The ${t.entity.code} would be outside what you may ${action}') END`
+    : '';
+  return `SELECT to_json(x)::text AS json FROM (SELECT ${t.returning} FROM r AS e${check}) x`;
+}
+
+const has = (entity: Target['entity'], column: string) =>
   (
     entity.systemFields ?? ['created_at', 'updated_at', 'created_by', 'updated_by', 'version']
   ).includes(column as never);
 
 /** Validated values for the writable keys present in `body`; errors keyed by field. */
 function collect(
-  t: Target,
+  t: WriteTarget,
   body: Record<string, unknown>,
   creating: boolean,
 ): { values: Map<string, unknown>; errors: Record<string, string> } {
@@ -95,17 +109,19 @@ function placeholder(field: Field, index: number): string {
   return `$${index}::${columnType(field)}`;
 }
 
-function translate(error: unknown, t: Target, action: 'write' | 'delete'): HttpResult {
+function translate(error: unknown, t: WriteTarget, action: 'write' | 'delete'): HttpResult {
   const e = error as { code?: string; constraint?: string; column?: string };
   const column = [...t.writable.keys()].find(
     (c) => e.constraint?.includes(`_${c}_`) || e.column === c,
   );
   switch (e.code) {
+    case '42501':
+      return fail(403, (error as Error).message);
     case '23505':
       return fail(
         409,
         `Another ${t.entity.code} already has this ${column ?? 'value'}`,
-        column ? { [column]: 'Already in use' } : undefined,
+        column ? { errors: { [column]: 'Already in use' } } : undefined,
       );
     case '23503':
       return action === 'delete'
@@ -113,16 +129,20 @@ function translate(error: unknown, t: Target, action: 'write' | 'delete'): HttpR
         : fail(
             422,
             'A related row does not exist',
-            column ? { [column]: 'No such row' } : undefined,
+            column ? { errors: { [column]: 'No such row' } } : undefined,
           );
     case '23502':
       return fail(
         422,
         `${column ?? 'A field'} is required`,
-        column ? { [column]: 'Required' } : undefined,
+        column ? { errors: { [column]: 'Required' } } : undefined,
       );
     case '23514':
-      return fail(422, 'A value is not allowed', column ? { [column]: 'Not allowed' } : undefined);
+      return fail(
+        422,
+        'A value is not allowed',
+        column ? { errors: { [column]: 'Not allowed' } } : undefined,
+      );
     case '22P02':
     case '22003':
     case '22001':
@@ -132,21 +152,21 @@ function translate(error: unknown, t: Target, action: 'write' | 'delete'): HttpR
   }
 }
 
-export interface WriteOptions {
-  db: Pick<pg.Pool, 'query'>;
-  overview: SchemaOverview;
-  project: string;
-  entity: string;
-  userId: string;
-}
+export type WriteOptions = DataRequest;
+
+const asObject = (body: unknown): Record<string, unknown> | null =>
+  typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : null;
 
 export async function createRow(options: WriteOptions & { body: unknown }): Promise<HttpResult> {
-  const t = target(options.overview, options.project, options.entity);
-  if ('status' in t) return t;
-  if (typeof options.body !== 'object' || options.body === null || Array.isArray(options.body))
-    return fail(400, 'The body must be a JSON object');
-  const { values, errors } = collect(t, options.body as Record<string, unknown>, true);
-  if (Object.keys(errors).length) return fail(422, 'Some fields need attention', errors);
+  const resolved = writeTarget(options, 'create');
+  if (isResult(resolved)) return resolved;
+  const { t, access } = resolved;
+  const body = asObject(options.body);
+  if (!body) return fail(400, 'The body must be a JSON object');
+  const { values, errors } = collect(t, body, true);
+  if (Object.keys(errors).length) return fail(422, 'Some fields need attention', { errors });
   const columns: string[] = [];
   const params: unknown[] = [];
   const placeholders: string[] = [];
@@ -158,40 +178,48 @@ export async function createRow(options: WriteOptions & { body: unknown }): Prom
   for (const column of ['created_by', 'updated_by']) {
     if (!has(t.entity, column)) continue;
     columns.push(quoteIdent(column));
-    params.push(options.userId);
+    params.push(options.caller.userId);
     placeholders.push(`$${params.length}::uuid`);
   }
-  const sql = columns.length
-    ? `WITH r AS (INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${t.returning}) SELECT to_json(r)::text AS json FROM r`
-    : `WITH r AS (INSERT INTO ${t.table} DEFAULT VALUES RETURNING ${t.returning}) SELECT to_json(r)::text AS json FROM r`;
+  const rule = ruleFor(t, access, params.length);
+  if (isResult(rule)) return rule;
+  const insert = columns.length
+    ? `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING *`
+    : `INSERT INTO ${t.table} DEFAULT VALUES RETURNING *`;
   try {
-    const { rows } = await options.db.query<{ json: string }>(sql, params);
+    const { rows } = await options.db.query<{ json: string }>(
+      `WITH r AS (${insert}) ${answer(t, rule.sql, 'create')}`,
+      [...params, ...rule.params],
+    );
     return ok(rows[0]!.json);
   } catch (error) {
     return translate(error, t, 'write');
   }
 }
 
+/** The version the client saw, from the body's `version` or an `If-Match` header. */
+function expectedVersion(
+  body: Record<string, unknown>,
+  ifMatch: string | null,
+): string | undefined {
+  const fromBody = body.version;
+  if (typeof fromBody === 'number' || typeof fromBody === 'string') return String(fromBody);
+  if (fromBody !== undefined && fromBody !== null) return '(invalid)';
+  return ifMatch ? ifMatch.replace(/^W\//, '').replace(/"/g, '') : undefined;
+}
+
 export async function updateRow(
   options: WriteOptions & { id: string; body: unknown; ifMatch: string | null },
 ): Promise<HttpResult> {
-  const t = target(options.overview, options.project, options.entity);
-  if ('status' in t) return t;
+  const resolved = writeTarget(options, 'update');
+  if (isResult(resolved)) return resolved;
+  const { t, access } = resolved;
   if (!UUID.test(options.id)) return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
-  if (typeof options.body !== 'object' || options.body === null || Array.isArray(options.body))
-    return fail(400, 'The body must be a JSON object');
-  const body = options.body as Record<string, unknown>;
+  const body = asObject(options.body);
+  if (!body) return fail(400, 'The body must be a JSON object');
   const { values, errors } = collect(t, body, false);
-  if (Object.keys(errors).length) return fail(422, 'Some fields need attention', errors);
-  const fromBody = body.version;
-  const expected =
-    typeof fromBody === 'number' || typeof fromBody === 'string'
-      ? String(fromBody)
-      : fromBody === undefined || fromBody === null
-        ? options.ifMatch
-          ? options.ifMatch.replace(/^W\//, '').replace(/"/g, '')
-          : undefined
-        : '(invalid)';
+  if (Object.keys(errors).length) return fail(422, 'Some fields need attention', { errors });
+  const expected = expectedVersion(body, options.ifMatch);
   const versioned = has(t.entity, 'version');
   if (expected !== undefined && (!versioned || !/^\d{1,9}$/.test(expected)))
     return fail(400, 'version must be a whole number');
@@ -201,52 +229,57 @@ export async function updateRow(
     params.push(value);
     sets.push(`${quoteIdent(code)} = ${placeholder(t.writable.get(code)!, params.length)}`);
   }
-  if (versioned) sets.push(`"version" = "version" + 1`);
+  if (sets.length === 0) return fail(400, 'Nothing to update');
+  if (versioned) sets.push(`"version" = e."version" + 1`);
   if (has(t.entity, 'updated_at')) sets.push(`"updated_at" = CURRENT_TIMESTAMP`);
   if (has(t.entity, 'updated_by')) {
-    params.push(options.userId);
+    params.push(options.caller.userId);
     sets.push(`"updated_by" = $${params.length}::uuid`);
   }
-  const live = t.entity.softDelete ? ` AND "deleted_at" IS NULL` : '';
   let guard = '';
   if (expected !== undefined) {
     params.push(Number(expected));
-    guard = ` AND "version" = $${params.length}`;
+    guard = ` AND e."version" = $${params.length}`;
   }
-  if (sets.length === 0) return fail(400, 'Nothing to update');
+  const rule = ruleFor(t, access, params.length);
+  if (isResult(rule)) return rule;
+  // The same rule text guards the row before the change and checks it after.
+  const live = `${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   try {
     const { rows } = await options.db.query<{ json: string }>(
-      `WITH r AS (UPDATE ${t.table} SET ${sets.join(', ')} WHERE "id" = $1${live}${guard} RETURNING ${t.returning}) SELECT to_json(r)::text AS json FROM r`,
-      params,
+      `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING e.*) ${answer(t, rule.sql, 'update')}`,
+      [...params, ...rule.params],
     );
     if (rows[0]) return ok(rows[0].json);
   } catch (error) {
     return translate(error, t, 'write');
   }
-  const current = await options.db.query<{ version: number | null }>(
-    `SELECT ${versioned ? '"version"' : 'NULL AS version'} FROM ${t.table} WHERE "id" = $1${live}`,
-    [options.id],
+  const current = ruleFor(t, access, 1);
+  if (isResult(current)) return current;
+  const found = await options.db.query<{ version: number | null }>(
+    `SELECT ${versioned ? 'e."version"' : 'NULL AS version'} FROM ${t.table} AS e WHERE e."id" = $1${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${current.sql ? ` AND ${current.sql}` : ''}`,
+    [options.id, ...current.params],
   );
-  if (!current.rows[0]) return fail(404, `No ${options.entity} '${options.id}'`);
-  return {
-    status: 409,
-    body: JSON.stringify({
-      status: 409,
-      msg: `This ${options.entity} was changed by someone else (now version ${current.rows[0].version})`,
-      currentVersion: current.rows[0].version,
-    }),
-  };
+  if (!found.rows[0]) return fail(404, `No ${options.entity} '${options.id}'`);
+  const version = found.rows[0].version;
+  return fail(409, `This ${options.entity} was changed by someone else (now version ${version})`, {
+    currentVersion: version,
+  });
 }
 
 export async function deleteRow(options: WriteOptions & { id: string }): Promise<HttpResult> {
-  const t = target(options.overview, options.project, options.entity);
-  if ('status' in t) return t;
+  const resolved = writeTarget(options, 'delete');
+  if (isResult(resolved)) return resolved;
+  const { t, access } = resolved;
   if (!UUID.test(options.id)) return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
+  const rule = ruleFor(t, access, 1);
+  if (isResult(rule)) return rule;
+  const where = `e."id" = $1${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   const sql = t.entity.softDelete
-    ? `UPDATE ${t.table} SET "deleted_at" = CURRENT_TIMESTAMP WHERE "id" = $1 AND "deleted_at" IS NULL RETURNING "id"`
-    : `DELETE FROM ${t.table} WHERE "id" = $1 RETURNING "id"`;
+    ? `UPDATE ${t.table} AS e SET "deleted_at" = CURRENT_TIMESTAMP WHERE ${where} RETURNING e."id"`
+    : `DELETE FROM ${t.table} AS e WHERE ${where} RETURNING e."id"`;
   try {
-    const { rows } = await options.db.query(sql, [options.id]);
+    const { rows } = await options.db.query(sql, [options.id, ...rule.params]);
     return rows[0]
       ? ok(JSON.stringify({ id: options.id }))
       : fail(404, `No ${options.entity} '${options.id}'`);

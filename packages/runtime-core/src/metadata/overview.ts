@@ -6,6 +6,8 @@
 import { type ModelDocument, validateDocument } from '@tessera/meta';
 import type pg from 'pg';
 
+import { type Grant, loadGrants } from '../access/grants';
+
 export interface PublishedModel {
   project: string;
   version: number;
@@ -14,10 +16,16 @@ export interface PublishedModel {
 
 export interface SchemaOverview {
   readonly models: ReadonlyMap<string, PublishedModel>;
+  /** Data grants by project code. */
+  readonly grants: ReadonlyMap<string, readonly Grant[]>;
   readonly loadedAt: Date;
 }
 
-export const EMPTY_OVERVIEW: SchemaOverview = { models: new Map(), loadedAt: new Date(0) };
+export const EMPTY_OVERVIEW: SchemaOverview = {
+  models: new Map(),
+  grants: new Map(),
+  loadedAt: new Date(0),
+};
 
 export async function loadOverview(db: Pick<pg.Pool, 'query'>): Promise<SchemaOverview> {
   const { rows } = await db.query<{ code: string; version: number; document: unknown }>(
@@ -31,7 +39,7 @@ export async function loadOverview(db: Pick<pg.Pool, 'query'>): Promise<SchemaOv
     if (parsed.ok)
       models.set(row.code, { project: row.code, version: row.version, document: parsed.document });
   }
-  return { models, loadedAt: new Date() };
+  return { models, grants: await loadGrants(db), loadedAt: new Date() };
 }
 
 /** `{ project: version }` for health reports. */

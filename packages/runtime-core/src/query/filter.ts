@@ -14,12 +14,23 @@ import {
   relationField,
 } from '@tessera/meta';
 
+import { allowsField, type EntityAccess } from '../access/policy';
+
 export class FilterError extends Error {
   override readonly name = 'FilterError';
 }
 
+/** A stored row filter that no longer compiles against the model: it grants nothing. */
+export class AccessRuleError extends Error {
+  override readonly name = 'AccessRuleError';
+}
+
+/** The caller's read access per entity code; null when it may not read that entity. */
+export type AccessLookup = (entity: string) => EntityAccess | null;
+
 export interface CompiledFilter {
-  sql: string;
+  /** Null when nothing restricts the rows. */
+  sql: string | null;
   params: unknown[];
 }
 
@@ -57,6 +68,8 @@ interface State {
   offset: number;
   conditions: number;
   aliases: number;
+  /** Restricts fields and related entities to what the caller may read; unset for rules. */
+  access: AccessLookup | undefined;
 }
 
 const SYSTEM_FIELDS: Record<string, Field> = {
@@ -193,6 +206,9 @@ function compileNode(
       continue;
     }
     const field = entity.fields.find((f) => f.code === key) ?? systemField(entity, key);
+    // A field the caller may not read does not exist for it: no filter oracle.
+    if (field && !readable(state, entity, key))
+      throw new FilterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
     if (field) {
       parts.push(...fieldCondition(state, alias, entity, field, value, here));
       continue;
@@ -200,6 +216,8 @@ function compileNode(
     const toOne = state.doc.relations.find(
       (r) => r.type !== 'many-to-many' && r.from === entity.code && relationField(r) === key,
     );
+    if (toOne && !readable(state, entity, key))
+      throw new FilterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
     if (toOne) {
       if (isObject(value) && Object.keys(value).some((k) => k.startsWith('_'))) {
         parts.push(
@@ -209,8 +227,9 @@ function compileNode(
       }
       const target = state.doc.entities.find((e) => e.code === toOne.to)!;
       const inner = `t${++state.aliases}`;
+      const rule = relatedRule(state, target, inner, here);
       parts.push(
-        `EXISTS (SELECT 1 FROM ${quoteIdent(state.doc.project)}.${quoteIdent(target.code)} ${inner} WHERE ${inner}."id" = ${alias}.${quoteIdent(key)}${target.softDelete ? ` AND ${inner}."deleted_at" IS NULL` : ''} AND ${compileNode(state, target, inner, value, here, depth + 1)})`,
+        `EXISTS (SELECT 1 FROM ${quoteIdent(state.doc.project)}.${quoteIdent(target.code)} ${inner} WHERE ${inner}."id" = ${alias}.${quoteIdent(key)}${target.softDelete ? ` AND ${inner}."deleted_at" IS NULL` : ''}${rule} AND ${compileNode(state, target, inner, value, here, depth + 1)})`,
       );
       continue;
     }
@@ -227,7 +246,8 @@ function compileNode(
       const source = state.doc.entities.find((e) => e.code === toMany.from)!;
       const inner = `t${++state.aliases}`;
       const [quantifier, nested] = Object.entries(value)[0]!;
-      const exists = `EXISTS (SELECT 1 FROM ${quoteIdent(state.doc.project)}.${quoteIdent(source.code)} ${inner} WHERE ${inner}.${quoteIdent(relationField(toMany))} = ${alias}."id"${source.softDelete ? ` AND ${inner}."deleted_at" IS NULL` : ''} AND ${compileNode(state, source, inner, nested, `${here}.${quantifier}`, depth + 1)})`;
+      const rule = relatedRule(state, source, inner, here);
+      const exists = `EXISTS (SELECT 1 FROM ${quoteIdent(state.doc.project)}.${quoteIdent(source.code)} ${inner} WHERE ${inner}.${quoteIdent(relationField(toMany))} = ${alias}."id"${source.softDelete ? ` AND ${inner}."deleted_at" IS NULL` : ''}${rule} AND ${compileNode(state, source, inner, nested, `${here}.${quantifier}`, depth + 1)})`;
       parts.push(quantifier === '_none' ? `NOT ${exists}` : exists);
       continue;
     }
@@ -236,13 +256,55 @@ function compileNode(
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
-/** Compiles a parsed filter for `entity` (row alias `alias`); parameters start at `$offset + 1`. */
+function readable(state: State, entity: Entity, key: string): boolean {
+  if (!state.access || key === 'id' || Object.hasOwn(SYSTEM_FIELDS, key)) return true;
+  const access = state.access(entity.code);
+  return access !== null && allowsField(access, key);
+}
+
+/**
+ * For a path into a related entity: refuses it when the caller may not read that entity, and
+ * otherwise returns the caller's row filter there (` AND …`), so a path never looks at rows the
+ * caller could not list.
+ */
+function relatedRule(state: State, target: Entity, alias: string, path: string): string {
+  if (!state.access) return '';
+  const access = state.access(target.code);
+  if (!access) throw new FilterError(`${path}: ${target.code} may not be read`);
+  return access.rowFilter ? ` AND (${compileRule(state, target, alias, access.rowFilter)})` : '';
+}
+
+/** A stored row filter, compiled with full sight of the model (it is written by administrators). */
+function compileRule(state: State, entity: Entity, alias: string, rule: unknown): string {
+  const access = state.access;
+  const conditions = state.conditions;
+  state.access = undefined;
+  try {
+    return compileNode(state, entity, alias, rule, '', 0);
+  } catch (error) {
+    if (error instanceof FilterError)
+      throw new AccessRuleError(`A permission rule on ${entity.code} is invalid: ${error.message}`);
+    throw error;
+  } finally {
+    state.access = access;
+    state.conditions = conditions;
+  }
+}
+
+/**
+ * Compiles a parsed filter (or null) for `entity` (row alias `alias`); parameters start at
+ * `$offset + 1`. With `access`, fields and paths are limited to what the caller may read and the
+ * caller's row filters (`rowFilter` for this entity, the read rule for related ones) are added.
+ * Returns null for the SQL when nothing restricts the rows.
+ */
 export function compileFilter(options: {
   doc: ModelDocument;
   entity: Entity;
   alias: string;
   filter: unknown;
   offset: number;
+  access?: AccessLookup;
+  rowFilter?: unknown;
 }): CompiledFilter {
   const state: State = {
     doc: options.doc,
@@ -250,9 +312,14 @@ export function compileFilter(options: {
     offset: options.offset,
     conditions: 0,
     aliases: 0,
+    access: options.access,
   };
-  const sql = compileNode(state, options.entity, options.alias, options.filter, '', 0);
-  return { sql, params: state.params };
+  const parts: string[] = [];
+  if (options.filter !== null && options.filter !== undefined)
+    parts.push(`(${compileNode(state, options.entity, options.alias, options.filter, '', 0)})`);
+  if (options.rowFilter !== null && options.rowFilter !== undefined)
+    parts.push(`(${compileRule(state, options.entity, options.alias, options.rowFilter)})`);
+  return { sql: parts.length ? parts.join(' AND ') : null, params: state.params };
 }
 
 /** Parses the `filter` query parameter. */

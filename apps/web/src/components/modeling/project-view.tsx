@@ -9,11 +9,12 @@ import { ErrorState } from '~/components/ui/states';
 import { useTRPC } from '~/trpc/react';
 
 import { EntitiesPanel } from './entities-panel';
+import { PermissionsPanel } from './permissions-panel';
 import { PublishPanel } from './publish-panel';
 import { TrashPanel } from './trash-panel';
 import { VersionsPanel } from './versions-panel';
 
-const TABS = ['entities', 'publish', 'versions', 'trash'] as const;
+const TABS = ['entities', 'publish', 'versions', 'trash', 'permissions'] as const;
 
 export function ProjectView({ code }: { code: string }) {
   const trpc = useTRPC();
@@ -50,6 +51,7 @@ export function ProjectView({ code }: { code: string }) {
           <Tabs.Trigger value="publish">Plan &amp; publish</Tabs.Trigger>
           <Tabs.Trigger value="versions">Versions</Tabs.Trigger>
           <Tabs.Trigger value="trash">Trash</Tabs.Trigger>
+          <Tabs.Trigger value="permissions">Permissions</Tabs.Trigger>
         </Tabs.List>
         <div style={{ paddingTop: 'var(--space-4)' }}>
           {p && tab === 'entities' ? (
@@ -63,6 +65,7 @@ export function ProjectView({ code }: { code: string }) {
           {p && tab === 'publish' ? <PublishPanel project={p.code} /> : null}
           {p && tab === 'versions' ? <VersionsPanel project={p.code} /> : null}
           {p && tab === 'trash' ? <TrashPanel project={p.code} /> : null}
+          {p && tab === 'permissions' ? <PermissionsPanel project={p.code} /> : null}
         </div>
       </Tabs.Root>
     </>

@@ -11,14 +11,13 @@ import {
   publish,
   PublishRefusedError,
 } from '@tessera/meta';
+import { METADATA_CHANNEL } from '@tessera/runtime-core';
 import pg from 'pg';
 
 import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
 import { storedDocument } from './documents';
 import { findProject } from './projects';
-
-export const METADATA_CHANNEL = 'tessera_metadata';
 
 async function withConnection<T>(
   ctx: AuthedContext,

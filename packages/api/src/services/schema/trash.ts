@@ -11,13 +11,13 @@ import {
   quoteIdent,
   validateDocument,
 } from '@tessera/meta';
+import { METADATA_CHANNEL } from '@tessera/runtime-core';
 import pg from 'pg';
 
 import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
 import { storedDocument } from './documents';
 import { findProject } from './projects';
-import { METADATA_CHANNEL } from './publishing';
 
 export async function listTrash(ctx: AuthedContext, code: string) {
   const project = await findProject(ctx, code);

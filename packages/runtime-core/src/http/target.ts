@@ -1,0 +1,55 @@
+/**
+ * What every data route starts with: the project's published model, the entity, its compiled
+ * read plan and the caller's access, or the 404 that says which part does not exist.
+ */
+import type { Entity, ModelDocument } from '@tessera/meta';
+import type pg from 'pg';
+
+import type { DataAction } from '../access/grants';
+import { type Caller, type EntityAccess, entityAccess } from '../access/policy';
+import type { SchemaOverview } from '../metadata/overview';
+import type { AccessLookup } from '../query/filter';
+import { compileModel, type ReadPlan } from '../query/read-plan';
+import { fail, type HttpResult } from './result';
+
+export interface DataRequest {
+  db: Pick<pg.Pool, 'query'>;
+  overview: SchemaOverview;
+  caller: Caller;
+  project: string;
+  entity: string;
+}
+
+export interface Target {
+  doc: ModelDocument;
+  entity: Entity;
+  plan: ReadPlan;
+  /** The caller's access for `action` on this entity, per entity code. */
+  access: (action: DataAction, entity?: string) => EntityAccess | null;
+  /** Read access per entity, for filters and paths. */
+  readable: AccessLookup;
+}
+
+/** Plans are compiled once per model version and reused until the next publish. */
+const planCache = new WeakMap<object, ReadonlyMap<string, ReadPlan>>();
+
+export function plansFor(model: { document: ModelDocument }): ReadonlyMap<string, ReadPlan> {
+  let plans = planCache.get(model);
+  if (!plans) planCache.set(model, (plans = compileModel(model.document)));
+  return plans;
+}
+
+export function resolveTarget(request: DataRequest): Target | HttpResult {
+  const model = request.overview.models.get(request.project);
+  if (!model) return fail(404, `No project '${request.project}'`);
+  const plan = plansFor(model).get(request.entity);
+  const entity = model.document.entities.find((e) => e.code === request.entity);
+  if (!plan || !entity)
+    return fail(404, `No entity '${request.entity}' in project '${request.project}'`);
+  const access = (action: DataAction, code = request.entity) =>
+    entityAccess(request.overview, request.caller, request.project, code, action);
+  return { doc: model.document, entity, plan, access, readable: (code) => access('read', code) };
+}
+
+export const denied = (action: DataAction, entity: string): HttpResult =>
+  fail(403, `You may not ${action} ${entity}`);
