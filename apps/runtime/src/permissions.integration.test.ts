@@ -173,6 +173,24 @@ describe('field lists', () => {
     expect(viaSally.body.data.total).toBe(1);
   });
 
+  it("applies the related entity's fields and rows to expansions", async () => {
+    const res = await get('/api/v1/shop/order?expand=customer', sally.token);
+    expect(res.status).toBe(200);
+    const expanded = res.body.data.items.find((o: { customer: unknown }) => o.customer);
+    expect(expanded.customer.name).toBe('Ada');
+    expect(expanded.customer).not.toHaveProperty('email');
+    expect(expanded).not.toHaveProperty('tags');
+    const tags = await get('/api/v1/shop/order?expand=tags', sally.token);
+    expect(tags.status).toBe(400);
+    expect(tags.body.msg).toContain("no relation 'tags'");
+    // A customer's orders, expanded, are only the caller's own.
+    const viaSam = await get(`/api/v1/shop/customer/${shop.adaId}?expand=orders`, sam.token);
+    expect(viaSam.body.data.orders).toEqual([]);
+    const viaSally = await get(`/api/v1/shop/customer/${shop.adaId}?expand=orders`, sally.token);
+    expect(viaSally.body.data.orders.length).toBeGreaterThan(0);
+    expect(viaSally.body.data.orders[0]).not.toHaveProperty('tags');
+  });
+
   it('writes only writable fields', async () => {
     await grant('customer', 'create', null, ['name']);
     const created = await request('POST', '/api/v1/shop/customer', sally.token, {

@@ -48,5 +48,6 @@ export { checkValue, type ValueCheck } from './values';
 export { createProjectDdl, fieldChecks, fieldIndexes, type DdlStatement } from './ddl/create';
 export * from './plan';
 export { columnType, defaultExpression, sqlLiteral } from './sql-types';
+export { junctionColumns, junctionTable } from './ddl/physical';
 export { diffDocuments, type ModelChange } from './diff';
 export { withJunctionEntities } from './junctions';

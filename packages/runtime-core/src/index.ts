@@ -26,3 +26,4 @@ export {
   type CompiledFilter,
 } from './query/filter';
 export { createRow, deleteRow, updateRow, type WriteOptions } from './http/write';
+export { linksOf, permissionFields, type Link } from './query/links';

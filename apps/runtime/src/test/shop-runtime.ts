@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { authenticateToken, createSession, readCredential } from '@tessera/auth';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import { assignIds, createProjectDdl, validateDocument } from '@tessera/meta';
+import { assignIds, createProjectDdl, validateDocument, withJunctionEntities } from '@tessera/meta';
 import { MetadataCache } from '@tessera/runtime-core';
 import pg from 'pg';
 import pino from 'pino';
@@ -37,6 +37,7 @@ export async function startShopRuntime(): Promise<ShopRuntime> {
         ],
       },
       { code: 'order', fields: [{ code: 'total', type: 'decimal', precision: 12, scale: 2 }] },
+      { code: 'tag', fields: [{ code: 'label', type: 'string', length: 40 }] },
     ],
     relations: [
       {
@@ -47,10 +48,18 @@ export async function startShopRuntime(): Promise<ShopRuntime> {
         field: 'customer',
         inverse: 'orders',
       },
+      {
+        code: 'order_tags',
+        type: 'many-to-many',
+        from: 'order',
+        to: 'tag',
+        field: 'tags',
+        inverse: 'orders',
+      },
     ],
   });
   if (!parsed.ok) throw new Error('invalid model');
-  const doc = assignIds(parsed.document, null);
+  const doc = assignIds(withJunctionEntities(parsed.document), null);
   for (const statement of createProjectDdl(doc)) await pool.query(statement.sql);
   await pool.query(
     `INSERT INTO meta_projects (id, code, name, draft, published_version, updated_at) VALUES (gen_random_uuid(), 'shop', 'Shop', $1, 1, now())`,

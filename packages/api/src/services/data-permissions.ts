@@ -5,12 +5,13 @@
  */
 import { Prisma } from '@tessera/db';
 import { AppError } from '@tessera/errors';
-import { type Entity, type ModelDocument, relationField } from '@tessera/meta';
+import type { Entity, ModelDocument } from '@tessera/meta';
 import {
   compileFilter,
   type DataAction,
   FilterError,
   METADATA_CHANNEL,
+  permissionFields,
   resolveVariables,
 } from '@tessera/runtime-core';
 
@@ -43,7 +44,7 @@ export async function listDataPermissions(
     entities: project.draft.entities.map((e) => ({
       code: e.code,
       name: e.name ?? e.code,
-      fields: entityFields(project.draft, e),
+      fields: permissionFields(project.draft, e),
     })),
     permissions: rows.map((r) => ({
       ...r,
@@ -51,16 +52,6 @@ export async function listDataPermissions(
       rowFilter: r.rowFilter ?? null,
     })),
   };
-}
-
-/** The fields a list may name: the entity's own fields and its to-one relation keys. */
-function entityFields(doc: ModelDocument, entity: Entity): string[] {
-  return [
-    ...entity.fields.map((f) => f.code),
-    ...doc.relations
-      .filter((r) => r.type !== 'many-to-many' && r.from === entity.code)
-      .map(relationField),
-  ];
 }
 
 function checkRule(
@@ -72,7 +63,7 @@ function checkRule(
     throw new AppError('VALIDATION', 'A delete permission has no field list', {
       fieldErrors: { fields: 'Leave empty for delete' },
     });
-  const known = entityFields(doc, entity);
+  const known = permissionFields(doc, entity);
   const unknown = input.fields?.find((f) => !known.includes(f));
   if (unknown !== undefined)
     throw new AppError('VALIDATION', `${entity.code} has no field '${unknown}'`, {

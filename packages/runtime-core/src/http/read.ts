@@ -12,6 +12,7 @@ import {
   type ReadPlan,
   type SortKey,
 } from '../query/read-plan';
+import { compileSelection, parseSelection } from '../query/selection';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
 
@@ -69,26 +70,26 @@ function sortParams(
   return keys;
 }
 
-/** `fields=a,b`: a subset of the visible columns, or null for all of them. */
-function fieldParams(
+/** `fields` and `expand`, compiled into the SELECT list; parameters numbered after `offset`. */
+function selectFor(
+  target: Target,
   query: URLSearchParams,
-  plan: ReadPlan,
-  columns: Set<string>,
-  access: EntityAccess,
-): readonly string[] | null | HttpResult {
-  const fields = query.get('fields');
-  const requested = fields
-    ?.split(',')
-    .map((f) => f.trim())
-    .filter(Boolean);
-  if (!requested?.length) return access.fields ? [...columns] : null;
-  if (requested.length > 200) return fail(400, 'fields lists at most 200 fields');
-  const path = requested.find((f) => f.includes('.'));
-  if (path)
-    return fail(400, `fields: relation paths like '${path.slice(0, 60)}' are not supported yet`);
-  const unknown = requested.find((f) => !columns.has(f));
-  if (unknown) return fail(400, `fields: ${plan.entity} has no field '${unknown.slice(0, 40)}'`);
-  return requested;
+  offset: number,
+): { sql: string; params: unknown[] } | HttpResult {
+  try {
+    return compileSelection({
+      doc: target.doc,
+      entity: target.entity,
+      alias: 'e',
+      selection: parseSelection(query.get('fields'), query.get('expand')),
+      access: target.readable,
+      offset,
+    });
+  } catch (error) {
+    if (error instanceof FilterError) return fail(400, error.message);
+    if (error instanceof AccessRuleError) return fail(403, error.message);
+    throw error;
+  }
 }
 
 /** The caller's filter and its row filter, compiled; parameters numbered after `offset`. */
@@ -133,11 +134,11 @@ export async function readRows(
       return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
     const where = whereFor(target, access, null, GET_FIXED_PARAMS);
     if (isResult(where)) return where;
-    const fields = fieldParams(options.query, plan, columns, access);
-    if (isResult(fields)) return fields;
+    const select = selectFor(target, options.query, GET_FIXED_PARAMS + where.params.length);
+    if (isResult(select)) return select;
     const { rows } = await options.db.query<{ json: string }>(
-      plan.getSql({ fields, filter: where.sql }),
-      [options.id, ...where.params],
+      plan.getSql({ select: select.sql, filter: where.sql }),
+      [options.id, ...where.params, ...select.params],
     );
     return rows[0] ? ok(rows[0].json) : fail(404, `No ${options.entity} '${options.id}'`);
   }
@@ -150,8 +151,8 @@ export async function readRows(
     return fail(400, 'keywords must be at most 200 characters');
   const where = whereFor(target, access, options.query.get('filter'), LIST_FIXED_PARAMS);
   if (isResult(where)) return where;
-  const fields = fieldParams(options.query, plan, columns, access);
-  if (isResult(fields)) return fields;
+  const select = selectFor(target, options.query, LIST_FIXED_PARAMS + where.params.length);
+  if (isResult(select)) return select;
   const count = options.query.get('count') ?? 'exact';
   if (count !== 'exact' && count !== 'estimated' && count !== 'none') {
     return fail(400, `count must be exact, estimated or none, not '${count.slice(0, 20)}'`);
@@ -160,11 +161,17 @@ export async function readRows(
     plan.listSql({
       sort,
       filter: where.sql,
-      fields,
+      select: select.sql,
       search: plan.searchable.filter((c) => columns.has(c)),
       count,
     }),
-    [page.limit, page.offset, keywords ? likePattern(keywords) : null, ...where.params],
+    [
+      page.limit,
+      page.offset,
+      keywords ? likePattern(keywords) : null,
+      ...where.params,
+      ...select.params,
+    ],
   );
   return ok(rows[0]!.json);
 }

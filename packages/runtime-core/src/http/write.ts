@@ -10,7 +10,9 @@ import { checkValue, columnType, type Field, quoteIdent, relationField } from '@
 
 import type { EntityAccess } from '../access/policy';
 import { AccessRuleError, compileFilter } from '../query/filter';
+import { type Link, linksOf } from '../query/links';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
+import { checkIdList, currentLinks, replaceLinks } from './write-links';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
 
 interface WriteTarget extends Target {
@@ -19,6 +21,10 @@ interface WriteTarget extends Target {
   writable: Map<string, Field>;
   /** What the response shows: the columns the caller may read. */
   returning: string;
+  /** Writable many-to-many fields. */
+  lists: Map<string, Link>;
+  /** Many-to-many fields the response shows. */
+  shownLists: Link[];
 }
 
 function writeTarget(
@@ -39,15 +45,17 @@ function writeTarget(
       writable.set(code, { code, type: 'uuid', required: relation.required });
   }
   const read = base.access('read');
-  const shown = base.plan.columns.filter(
-    (c) => base.plan.system.includes(c) || (read && (!read.fields || read.fields.has(c))),
-  );
+  const readable = (c: string) => Boolean(read && (!read.fields || read.fields.has(c)));
+  const shown = base.plan.columns.filter((c) => base.plan.system.includes(c) || readable(c));
+  const links = [...linksOf(base.doc, base.entity).values()].filter((l) => l.junction);
   return {
     t: {
       ...base,
       table: `${quoteIdent(request.project)}.${quoteIdent(base.entity.code)}`,
       writable,
       returning: shown.map((c) => `e.${quoteIdent(c)}`).join(', '),
+      lists: new Map(links.filter((l) => allowed(l.name)).map((l) => [l.name, l])),
+      shownLists: links.filter((l) => readable(l.name) && base.access('read', l.target.code)),
     },
     access,
   };
@@ -74,12 +82,48 @@ function ruleFor(
   }
 }
 
-/** The final SELECT of a write: the visible columns, refusing a row outside the rule. */
-function answer(t: WriteTarget, rule: string | null, action: string): string {
+/**
+ * The final SELECT of a write: the visible columns and many-to-many lists (`written` holds the
+ * lists this statement sets), refusing a row outside the rule.
+ */
+function answer(
+  t: WriteTarget,
+  rule: string | null,
+  action: string,
+  written: Map<string, string>,
+): string {
   const check = rule
     ? ` WHERE CASE WHEN ${rule} THEN TRUE ELSE tessera_deny('The ${t.entity.code} would be outside what you may ${action}') END`
     : '';
-  return `SELECT to_json(x)::text AS json FROM (SELECT ${t.returning} FROM r AS e${check}) x`;
+  const lists = t.shownLists.map(
+    (l) => `, ${written.get(l.name) ?? currentLinks(t.doc.project, l)} AS ${quoteIdent(l.name)}`,
+  );
+  return `SELECT to_json(x)::text AS json FROM (SELECT ${t.returning}${lists.join('')} FROM r AS e${check}) x`;
+}
+
+/** The CTEs that set the many-to-many lists in `links`, parameters appended to `params`. */
+function linkWrites(
+  t: WriteTarget,
+  links: Map<string, string[]>,
+  params: unknown[],
+  updating: boolean,
+): { ctes: string; written: Map<string, string> } {
+  const ctes: string[] = [];
+  const written = new Map<string, string>();
+  let n = 0;
+  for (const [name, ids] of links) {
+    params.push(ids);
+    const replaced = replaceLinks(
+      t.doc.project,
+      t.lists.get(name)!,
+      params.length,
+      `l${++n}`,
+      updating,
+    );
+    ctes.push(...replaced.ctes);
+    written.set(name, replaced.shown);
+  }
+  return { ctes: ctes.map((c) => `, ${c}`).join(''), written };
 }
 
 const has = (entity: Target['entity'], column: string) =>
@@ -92,9 +136,20 @@ function collect(
   t: WriteTarget,
   body: Record<string, unknown>,
   creating: boolean,
-): { values: Map<string, unknown>; errors: Record<string, string> } {
+): {
+  values: Map<string, unknown>;
+  links: Map<string, string[]>;
+  errors: Record<string, string>;
+} {
   const values = new Map<string, unknown>();
+  const links = new Map<string, string[]>();
   const errors: Record<string, string> = {};
+  for (const name of t.lists.keys()) {
+    if (!Object.hasOwn(body, name)) continue;
+    const check = checkIdList(body[name]);
+    if (check.ok) links.set(name, check.ids);
+    else errors[name] = check.message;
+  }
   for (const [code, field] of t.writable) {
     const present = Object.hasOwn(body, code);
     if (!present && !(creating && field.required && field.default === undefined)) continue;
@@ -102,7 +157,7 @@ function collect(
     if (!check.ok) errors[code] = check.message;
     else values.set(code, check.value);
   }
-  return { values, errors };
+  return { values, links, errors };
 }
 
 function placeholder(field: Field, index: number): string {
@@ -111,9 +166,9 @@ function placeholder(field: Field, index: number): string {
 
 function translate(error: unknown, t: WriteTarget, action: 'write' | 'delete'): HttpResult {
   const e = error as { code?: string; constraint?: string; column?: string };
-  const column = [...t.writable.keys()].find(
-    (c) => e.constraint?.includes(`_${c}_`) || e.column === c,
-  );
+  const column =
+    [...t.lists.values()].find((l) => e.constraint?.startsWith(`${l.junction!.table}_`))?.name ??
+    [...t.writable.keys()].find((c) => e.constraint?.includes(`_${c}_`) || e.column === c);
   switch (e.code) {
     case '42501':
       return fail(403, (error as Error).message);
@@ -165,7 +220,7 @@ export async function createRow(options: WriteOptions & { body: unknown }): Prom
   const { t, access } = resolved;
   const body = asObject(options.body);
   if (!body) return fail(400, 'The body must be a JSON object');
-  const { values, errors } = collect(t, body, true);
+  const { values, links, errors } = collect(t, body, true);
   if (Object.keys(errors).length) return fail(422, 'Some fields need attention', { errors });
   const columns: string[] = [];
   const params: unknown[] = [];
@@ -181,6 +236,7 @@ export async function createRow(options: WriteOptions & { body: unknown }): Prom
     params.push(options.caller.userId);
     placeholders.push(`$${params.length}::uuid`);
   }
+  const { ctes, written } = linkWrites(t, links, params, false);
   const rule = ruleFor(t, access, params.length);
   if (isResult(rule)) return rule;
   const insert = columns.length
@@ -188,7 +244,7 @@ export async function createRow(options: WriteOptions & { body: unknown }): Prom
     : `INSERT INTO ${t.table} DEFAULT VALUES RETURNING *`;
   try {
     const { rows } = await options.db.query<{ json: string }>(
-      `WITH r AS (${insert}) ${answer(t, rule.sql, 'create')}`,
+      `WITH r AS (${insert})${ctes} ${answer(t, rule.sql, 'create', written)}`,
       [...params, ...rule.params],
     );
     return ok(rows[0]!.json);
@@ -217,7 +273,7 @@ export async function updateRow(
   if (!UUID.test(options.id)) return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
   const body = asObject(options.body);
   if (!body) return fail(400, 'The body must be a JSON object');
-  const { values, errors } = collect(t, body, false);
+  const { values, links, errors } = collect(t, body, false);
   if (Object.keys(errors).length) return fail(422, 'Some fields need attention', { errors });
   const expected = expectedVersion(body, options.ifMatch);
   const versioned = has(t.entity, 'version');
@@ -229,25 +285,28 @@ export async function updateRow(
     params.push(value);
     sets.push(`${quoteIdent(code)} = ${placeholder(t.writable.get(code)!, params.length)}`);
   }
-  if (sets.length === 0) return fail(400, 'Nothing to update');
+  if (sets.length === 0 && links.size === 0) return fail(400, 'Nothing to update');
   if (versioned) sets.push(`"version" = e."version" + 1`);
   if (has(t.entity, 'updated_at')) sets.push(`"updated_at" = CURRENT_TIMESTAMP`);
   if (has(t.entity, 'updated_by')) {
     params.push(options.caller.userId);
     sets.push(`"updated_by" = $${params.length}::uuid`);
   }
+  // Only links changed and the entity keeps no version or timestamps: touch the row anyway.
+  if (sets.length === 0) sets.push(`"id" = e."id"`);
   let guard = '';
   if (expected !== undefined) {
     params.push(Number(expected));
     guard = ` AND e."version" = $${params.length}`;
   }
+  const { ctes, written } = linkWrites(t, links, params, true);
   const rule = ruleFor(t, access, params.length);
   if (isResult(rule)) return rule;
   // The same rule text guards the row before the change and checks it after.
   const live = `${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   try {
     const { rows } = await options.db.query<{ json: string }>(
-      `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING e.*) ${answer(t, rule.sql, 'update')}`,
+      `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING e.*)${ctes} ${answer(t, rule.sql, 'update', written)}`,
       [...params, ...rule.params],
     );
     if (rows[0]) return ok(rows[0].json);

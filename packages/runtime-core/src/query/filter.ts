@@ -11,10 +11,10 @@ import {
   type Field,
   type ModelDocument,
   quoteIdent,
-  relationField,
 } from '@tessera/meta';
 
 import { allowsField, type EntityAccess } from '../access/policy';
+import { linksOf } from './links';
 
 export class FilterError extends Error {
   override readonly name = 'FilterError';
@@ -68,6 +68,7 @@ interface State {
   offset: number;
   conditions: number;
   aliases: number;
+  aliasPrefix: string;
   /** Restricts fields and related entities to what the caller may read; unset for rules. */
   access: AccessLookup | undefined;
 }
@@ -213,41 +214,36 @@ function compileNode(
       parts.push(...fieldCondition(state, alias, entity, field, value, here));
       continue;
     }
-    const toOne = state.doc.relations.find(
-      (r) => r.type !== 'many-to-many' && r.from === entity.code && relationField(r) === key,
-    );
-    if (toOne && !readable(state, entity, key))
+    const link = linksOf(state.doc, entity).get(key);
+    if (link?.field && !readable(state, entity, key))
       throw new FilterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
-    if (toOne) {
-      if (isObject(value) && Object.keys(value).some((k) => k.startsWith('_'))) {
+    if (link?.cardinality === 'one') {
+      if (link.column && isObject(value) && Object.keys(value).some((k) => k.startsWith('_'))) {
         parts.push(
           ...fieldCondition(state, alias, entity, { code: key, type: 'uuid' }, value, here),
         );
         continue;
       }
-      const target = state.doc.entities.find((e) => e.code === toOne.to)!;
-      const inner = `t${++state.aliases}`;
-      const rule = relatedRule(state, target, inner, here);
+      const inner = `${state.aliasPrefix}${++state.aliases}`;
+      const rule = relatedRule(state, link.target, inner, here);
+      const { from, where } = link.reach(alias, inner);
       parts.push(
-        `EXISTS (SELECT 1 FROM ${quoteIdent(state.doc.project)}.${quoteIdent(target.code)} ${inner} WHERE ${inner}."id" = ${alias}.${quoteIdent(key)}${target.softDelete ? ` AND ${inner}."deleted_at" IS NULL` : ''}${rule} AND ${compileNode(state, target, inner, value, here, depth + 1)})`,
+        `EXISTS (SELECT 1 FROM ${from} WHERE ${where}${rule} AND ${compileNode(state, link.target, inner, value, here, depth + 1)})`,
       );
       continue;
     }
-    const toMany = state.doc.relations.find(
-      (r) => r.type !== 'many-to-many' && r.to === entity.code && r.inverse === key,
-    );
-    if (toMany) {
+    if (link) {
       if (
         !isObject(value) ||
         Object.keys(value).length !== 1 ||
         !('_some' in value || '_none' in value)
       )
         throw new FilterError(`${here}: a to-many path takes { "_some": … } or { "_none": … }`);
-      const source = state.doc.entities.find((e) => e.code === toMany.from)!;
-      const inner = `t${++state.aliases}`;
+      const inner = `${state.aliasPrefix}${++state.aliases}`;
       const [quantifier, nested] = Object.entries(value)[0]!;
-      const rule = relatedRule(state, source, inner, here);
-      const exists = `EXISTS (SELECT 1 FROM ${quoteIdent(state.doc.project)}.${quoteIdent(source.code)} ${inner} WHERE ${inner}.${quoteIdent(relationField(toMany))} = ${alias}."id"${source.softDelete ? ` AND ${inner}."deleted_at" IS NULL` : ''}${rule} AND ${compileNode(state, source, inner, nested, `${here}.${quantifier}`, depth + 1)})`;
+      const rule = relatedRule(state, link.target, inner, here);
+      const { from, where } = link.reach(alias, inner);
+      const exists = `EXISTS (SELECT 1 FROM ${from} WHERE ${where}${rule} AND ${compileNode(state, link.target, inner, nested, `${here}.${quantifier}`, depth + 1)})`;
       parts.push(quantifier === '_none' ? `NOT ${exists}` : exists);
       continue;
     }
@@ -305,6 +301,8 @@ export function compileFilter(options: {
   offset: number;
   access?: AccessLookup;
   rowFilter?: unknown;
+  /** Names the aliases of nested paths, so filters compiled apart never collide. */
+  aliasPrefix?: string;
 }): CompiledFilter {
   const state: State = {
     doc: options.doc,
@@ -312,6 +310,7 @@ export function compileFilter(options: {
     offset: options.offset,
     conditions: 0,
     aliases: 0,
+    aliasPrefix: options.aliasPrefix ?? 't',
     access: options.access,
   };
   const parts: string[] = [];

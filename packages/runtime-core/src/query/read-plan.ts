@@ -15,8 +15,8 @@ export interface ListOptions {
   sort: SortKey[];
   /** A compiled filter over alias `e` (row filter included), its parameters from $4. */
   filter: string | null;
-  /** Columns to return besides the system fields; null for all. */
-  fields: readonly string[] | null;
+  /** The compiled SELECT list over alias `e` (see selection.ts). */
+  select: string;
   /** Text columns that `keywords` searches. */
   search: readonly string[];
   /** exact: count(*); estimated: the planner's row estimate when unfiltered; none: no total. */
@@ -36,8 +36,8 @@ export interface ReadPlan {
   system: readonly string[];
   /** Text columns that keyword search looks at. */
   searchable: readonly string[];
-  /** One row `{ json }` or none; $1 = id, filter parameters from $2. */
-  getSql: (options: { fields: readonly string[] | null; filter: string | null }) => string;
+  /** One row `{ json }` or none; $1 = id, then the filter's and the SELECT list's parameters. */
+  getSql: (options: { select: string; filter: string | null }) => string;
   /** One row `{ json }`: `{ "items", "total" }`; see LIST_FIXED_PARAMS. */
   listSql: (options: ListOptions) => string;
 }
@@ -78,11 +78,6 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
   const defaultOrder = system.includes('created_at')
     ? `e.${quoteIdent('created_at')} DESC, e.${quoteIdent('id')}`
     : `e.${quoteIdent('id')}`;
-  const select = (fields: readonly string[] | null) =>
-    [...new Set([...system, ...(fields ?? columns)])]
-      .filter((c) => columns.includes(c))
-      .map((c) => `e.${quoteIdent(c)}`)
-      .join(', ');
   const variants = new Map<string, string>();
   const remember = (key: string, build: () => string) => {
     let sql = variants.get(key);
@@ -97,15 +92,15 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
     columns,
     system,
     searchable: entity.fields.filter((f) => TEXT_TYPES.has(f.type)).map((f) => f.code),
-    getSql: ({ fields, filter }) =>
+    getSql: ({ select, filter }) =>
       remember(
-        `get|${fields?.join(',') ?? '*'}|${filter ?? ''}`,
+        `get|${select}|${filter ?? ''}`,
         () =>
-          `SELECT to_json(r)::text AS json FROM (SELECT ${select(fields)} FROM ${table} AS e WHERE e."id" = $1 AND ${live}${filter ? ` AND ${filter}` : ''}) r`,
+          `SELECT to_json(r)::text AS json FROM (SELECT ${select} FROM ${table} AS e WHERE e."id" = $1 AND ${live}${filter ? ` AND ${filter}` : ''}) r`,
       ),
-    listSql: ({ sort, filter, fields, search, count }) =>
+    listSql: ({ sort, filter, select, search, count }) =>
       remember(
-        `list|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${fields?.join(',') ?? '*'}|${search.join(',')}|${count}`,
+        `list|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${select}|${search.join(',')}|${count}`,
         () => {
           const matches = search.map((c) => `e.${quoteIdent(c)}::text ILIKE $3`);
           const keywords = `($3::text IS NULL${matches.length ? ` OR ${matches.join(' OR ')}` : ''})`;
@@ -120,7 +115,7 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
             count === 'none'
               ? ''
               : `, 'total', ${count === 'exact' ? exact : `coalesce(${estimated}, ${exact})`}`;
-          return `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${select(fields)} FROM ${table} AS e WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json)${total})::text AS json`;
+          return `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${select} FROM ${table} AS e WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json)${total})::text AS json`;
         },
       ),
   };
