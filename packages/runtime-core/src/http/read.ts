@@ -12,6 +12,7 @@ import {
   type ReadPlan,
   type SortKey,
 } from '../query/read-plan';
+import { afterCondition, cursorExpression, orderKeys } from '../query/cursor';
 import { compileSelection, parseSelection } from '../query/selection';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
@@ -153,6 +154,30 @@ export async function readRows(
   if (isResult(where)) return where;
   const select = selectFor(target, options.query, LIST_FIXED_PARAMS + where.params.length);
   if (isResult(select)) return select;
+  const after = options.query.get('after');
+  let cursor: { condition: string | null; expression: string } | null = null;
+  const cursorParams: unknown[] = [];
+  if (after !== null) {
+    const keys = orderKeys(target.entity, sort);
+    let condition: string | null = null;
+    if (after !== '') {
+      try {
+        const compiled = afterCondition(
+          target.doc,
+          target.entity,
+          keys,
+          after.slice(0, 4000),
+          LIST_FIXED_PARAMS + where.params.length + select.params.length,
+        );
+        condition = compiled.sql;
+        cursorParams.push(...compiled.params);
+      } catch (error) {
+        if (error instanceof FilterError) return fail(400, error.message);
+        throw error;
+      }
+    }
+    cursor = { condition, expression: cursorExpression(keys) };
+  }
   const count = options.query.get('count') ?? 'exact';
   if (count !== 'exact' && count !== 'estimated' && count !== 'none') {
     return fail(400, `count must be exact, estimated or none, not '${count.slice(0, 20)}'`);
@@ -164,13 +189,15 @@ export async function readRows(
       select: select.sql,
       search: plan.searchable.filter((c) => columns.has(c)),
       count,
+      cursor,
     }),
     [
       page.limit,
-      page.offset,
+      cursor ? 0 : page.offset,
       keywords ? likePattern(keywords) : null,
       ...where.params,
       ...select.params,
+      ...cursorParams,
     ],
   );
   return ok(rows[0]!.json);

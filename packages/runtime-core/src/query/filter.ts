@@ -95,6 +95,14 @@ function systemField(entity: Entity, key: string): Field | undefined {
   return SYSTEM_FIELDS[key];
 }
 
+/** The field behind a readable column: an own field, a system field or a to-one key. */
+export function columnField(doc: ModelDocument, entity: Entity, column: string): Field | undefined {
+  const own = entity.fields.find((f) => f.code === column) ?? systemField(entity, column);
+  if (own) return own;
+  const link = linksOf(doc, entity).get(column);
+  return link?.column ? { code: column, type: 'uuid' } : undefined;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -21,6 +21,11 @@ export interface ListOptions {
   search: readonly string[];
   /** exact: count(*); estimated: the planner's row estimate when unfiltered; none: no total. */
   count: 'exact' | 'estimated' | 'none';
+  /**
+   * Keyset mode: rows after the cursor's row (`condition`, null for the first page), with
+   * `hasNext` and `nextCursor` (built by `expression`). The offset parameter is then 0.
+   */
+  cursor: { condition: string | null; expression: string } | null;
 }
 
 /** Parameters of every list statement: $1 limit, $2 offset, $3 keywords pattern (or null). */
@@ -98,9 +103,9 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
         () =>
           `SELECT to_json(r)::text AS json FROM (SELECT ${select} FROM ${table} AS e WHERE e."id" = $1 AND ${live}${filter ? ` AND ${filter}` : ''}) r`,
       ),
-    listSql: ({ sort, filter, select, search, count }) =>
+    listSql: ({ sort, filter, select, search, count, cursor }) =>
       remember(
-        `list|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${select}|${search.join(',')}|${count}`,
+        `list|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${select}|${search.join(',')}|${count}|${cursor ? `${cursor.condition ?? ''}|${cursor.expression}` : ''}`,
         () => {
           const matches = search.map((c) => `e.${quoteIdent(c)}::text ILIKE $3`);
           const keywords = `($3::text IS NULL${matches.length ? ` OR ${matches.join(' OR ')}` : ''})`;
@@ -115,7 +120,11 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
             count === 'none'
               ? ''
               : `, 'total', ${count === 'exact' ? exact : `coalesce(${estimated}, ${exact})`}`;
-          return `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${select} FROM ${table} AS e WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json)${total})::text AS json`;
+          if (!cursor)
+            return `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${select} FROM ${table} AS e WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json)${total})::text AS json`;
+          // One row more than asked tells whether there is a next page.
+          const after = cursor.condition ? ` AND ${cursor.condition}` : '';
+          return `WITH page AS (SELECT ${select}, ${cursor.expression} AS "__cursor", row_number() OVER (ORDER BY ${order}) AS "__n" FROM ${table} AS e WHERE ${where}${after} ORDER BY ${order} LIMIT $1 + 1 OFFSET $2) SELECT json_build_object('items', coalesce((SELECT json_agg(to_jsonb(p) - '__cursor' - '__n' ORDER BY p."__n") FROM page p WHERE p."__n" <= $1), '[]'::json), 'hasNext', (SELECT count(*) > $1 FROM page), 'nextCursor', (SELECT p."__cursor" FROM page p WHERE p."__n" = $1 AND EXISTS (SELECT 1 FROM page q WHERE q."__n" > $1))${total})::text AS json`;
         },
       ),
   };

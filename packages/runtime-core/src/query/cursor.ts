@@ -1,0 +1,78 @@
+/**
+ * Keyset pagination: `after=<cursor>` continues a list after the row the cursor names, in the
+ * list's order (its sort keys, NULLs last, then id). The cursor is the base64url JSON of that
+ * row's sort values and id, built by PostgreSQL along with the page.
+ */
+import { checkValue, columnType, type Entity, type ModelDocument, quoteIdent } from '@tessera/meta';
+
+import { columnField, FilterError } from './filter';
+import type { SortKey } from './read-plan';
+
+/** The sort keys a list really orders by, before the final id. */
+export function orderKeys(entity: Entity, sort: SortKey[]): SortKey[] {
+  if (sort.length) return sort;
+  const hasCreated = (entity.systemFields ?? ['created_at']).includes('created_at');
+  return hasCreated ? [{ field: 'created_at', desc: true }] : [];
+}
+
+/** Names the order a cursor belongs to, so a cursor from another order is refused. */
+const signature = (keys: SortKey[]) => keys.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',');
+
+/** SQL for the cursor of row alias `e`: base64url of `[order, sort values…, id]`. */
+export function cursorExpression(keys: SortKey[]): string {
+  const order = `'${signature(keys).replace(/'/g, "''")}'::text`;
+  const values = [order, ...keys.map((k) => `e.${quoteIdent(k.field)}`), `e."id"`].join(', ');
+  return `rtrim(translate(encode(convert_to(json_build_array(${values})::text, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
+}
+
+/**
+ * The condition for rows after `cursor`, its parameters numbered after `offset`. Equal keys
+ * compare with IS NOT DISTINCT FROM; NULLs sort last in both directions.
+ */
+export function afterCondition(
+  doc: ModelDocument,
+  entity: Entity,
+  keys: SortKey[],
+  cursor: string,
+  offset: number,
+): { sql: string; params: unknown[] } {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = null;
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== keys.length + 2 ||
+    values.shift() !== signature(keys)
+  )
+    throw new FilterError('after: not a cursor of this list (was the sort changed?)');
+  const params: unknown[] = [];
+  const bound: string[] = [];
+  const fields = [
+    ...keys.map((k) => columnField(doc, entity, k.field)!),
+    { code: 'id', type: 'uuid' as const },
+  ];
+  fields.forEach((field, i) => {
+    const check = checkValue({ ...field, required: false, validation: undefined }, values[i]);
+    if (!check.ok || (field.code === 'id' && check.value === null))
+      throw new FilterError('after: not a cursor of this list');
+    params.push(check.value);
+    bound.push(`$${offset + params.length}::${columnType(field)}`);
+  });
+  const column = (i: number) => `e.${quoteIdent(fields[i]!.code)}`;
+  const alternatives: string[] = [];
+  for (let i = 0; i <= keys.length; i++) {
+    const equal = Array.from(
+      { length: i },
+      (_, j) => `${column(j)} IS NOT DISTINCT FROM ${bound[j]}`,
+    );
+    const key = keys[i];
+    const beyond = key
+      ? `(${bound[i]} IS NOT NULL AND (${column(i)} ${key.desc ? '<' : '>'} ${bound[i]} OR ${column(i)} IS NULL))`
+      : `${column(i)} > ${bound[i]}`;
+    alternatives.push([...equal, beyond].join(' AND '));
+  }
+  return { sql: `(${alternatives.map((a) => `(${a})`).join(' OR ')})`, params };
+}
