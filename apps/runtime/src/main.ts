@@ -4,7 +4,7 @@ import pino from 'pino';
 
 import { authenticateToken, readCredential } from '@tessera/auth';
 import { createDb } from '@tessera/db';
-import { MetadataCache, servedVersions } from '@tessera/runtime-core';
+import { MetadataCache, pruneIdempotencyKeys, servedVersions } from '@tessera/runtime-core';
 
 import { env } from './env';
 import { createRuntimeServer } from './server';
@@ -54,6 +54,14 @@ server.listen(env.RUNTIME_PORT, env.RUNTIME_HOST, () => {
     `Runtime ready at http://${host}:${env.RUNTIME_PORT}`,
   );
 });
+
+// Idempotency keys live a day; any replica may prune them.
+const prune = () =>
+  pruneIdempotencyKeys(pool).catch((error: unknown) =>
+    logger.warn({ message: String(error) }, 'Pruning idempotency keys failed'),
+  );
+void prune();
+setInterval(() => void prune(), 60 * 60 * 1000).unref();
 
 function shutdown() {
   server.close(

@@ -62,8 +62,14 @@ function toHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-function sendText(res: ServerResponse, status: number, text: string) {
+function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -142,11 +148,11 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
     }
     const result =
       method === 'POST'
-        ? await createRow({ ...common, body })
+        ? await createRow({ ...common, body, idempotencyKey: headers.get('idempotency-key') })
         : method === 'PUT'
           ? await updateRow({ ...common, id: id!, body, ifMatch: headers.get('if-match') })
           : await deleteRow({ ...common, id: id! });
-    return sendText(res, result.status, result.body);
+    return sendText(res, result.status, result.body, result.headers);
   }
   send(res, 404, { status: 404, msg: `No route ${req.method} ${url.pathname}` });
 }

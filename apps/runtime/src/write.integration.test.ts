@@ -160,3 +160,48 @@ describe('cross-site writes', () => {
     expect(rows[0]).toEqual({ n: 1 });
   });
 });
+
+describe('Idempotency-Key', () => {
+  const create = (key: string, body: unknown) =>
+    fetch(`${base}/api/v1/shop/customer`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${adminToken}`,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('answers a retried create with the first result and creates one row', async () => {
+    const first = await create('retry-1', { name: 'Once' });
+    expect(first.status).toBe(200);
+    const retried = await Promise.all([
+      create('retry-1', { name: 'Once' }),
+      create('retry-1', { name: 'Once' }),
+    ]);
+    const firstBody = (await first.json()) as { data: { id: string } };
+    for (const res of retried) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('idempotent-replayed')).toBe('true');
+      expect(((await res.json()) as { data: { id: string } }).data.id).toBe(firstBody.data.id);
+    }
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS n FROM shop.customer WHERE name = 'Once'`,
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('refuses the same key for another body, and a malformed key', async () => {
+    expect((await create('retry-2', { name: 'A' })).status).toBe(200);
+    const other = await create('retry-2', { name: 'B' });
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as { msg: string }).msg).toContain('different request');
+    expect((await create('bad key with spaces', { name: 'C' })).status).toBe(400);
+  });
+
+  it('does not keep a key whose create failed', async () => {
+    expect((await create('retry-3', { name: 'x'.repeat(101) })).status).toBe(422);
+    expect((await create('retry-3', { name: 'Fixed' })).status).toBe(200);
+  });
+});

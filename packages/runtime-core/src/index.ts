@@ -27,3 +27,4 @@ export {
 } from './query/filter';
 export { createRow, deleteRow, updateRow, type WriteOptions } from './http/write';
 export { linksOf, permissionFields, type Link } from './query/links';
+export { pruneIdempotencyKeys, IDEMPOTENCY_TTL_HOURS } from './http/idempotency';

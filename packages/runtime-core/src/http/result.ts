@@ -2,6 +2,7 @@
 export interface HttpResult {
   status: number;
   body: string;
+  headers?: Record<string, string>;
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -12,6 +12,7 @@ import type { EntityAccess } from '../access/policy';
 import { AccessRuleError, compileFilter } from '../query/filter';
 import { type Link, linksOf } from '../query/links';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
+import { idempotencyClaim, isClaimConflict, replay, storeAnswer } from './idempotency';
 import { checkIdList, currentLinks, replaceLinks } from './write-links';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
 
@@ -214,12 +215,20 @@ const asObject = (body: unknown): Record<string, unknown> | null =>
     ? (body as Record<string, unknown>)
     : null;
 
-export async function createRow(options: WriteOptions & { body: unknown }): Promise<HttpResult> {
+export async function createRow(
+  options: WriteOptions & { body: unknown; idempotencyKey?: string | null },
+): Promise<HttpResult> {
   const resolved = writeTarget(options, 'create');
   if (isResult(resolved)) return resolved;
   const { t, access } = resolved;
   const body = asObject(options.body);
   if (!body) return fail(400, 'The body must be a JSON object');
+  const claim = idempotencyClaim(
+    options.idempotencyKey,
+    `${options.project}/${options.entity}`,
+    body,
+  );
+  if (isResult(claim)) return claim;
   const { values, links, errors } = collect(t, body, true);
   if (Object.keys(errors).length) return fail(422, 'Some fields need attention', { errors });
   const columns: string[] = [];
@@ -242,13 +251,16 @@ export async function createRow(options: WriteOptions & { body: unknown }): Prom
   const insert = columns.length
     ? `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING *`
     : `INSERT INTO ${t.table} DEFAULT VALUES RETURNING *`;
+  const all = [...params, ...rule.params];
+  const final = answer(t, rule.sql, 'create', written);
+  const sql = claim
+    ? `WITH r AS (${insert})${ctes}${storeAnswer(final, claim, options.caller.userId, all)}`
+    : `WITH r AS (${insert})${ctes} ${final}`;
   try {
-    const { rows } = await options.db.query<{ json: string }>(
-      `WITH r AS (${insert})${ctes} ${answer(t, rule.sql, 'create', written)}`,
-      [...params, ...rule.params],
-    );
+    const { rows } = await options.db.query<{ json: string }>(sql, all);
     return ok(rows[0]!.json);
   } catch (error) {
+    if (claim && isClaimConflict(error)) return replay(options.db, claim, options.caller.userId);
     return translate(error, t, 'write');
   }
 }

@@ -1,0 +1,80 @@
+/**
+ * `Idempotency-Key` on create: the answer is stored with the key in the same statement that
+ * creates the row, so a retry (even a concurrent one) gets the first answer and no second row.
+ * The same key with another body is refused. Keys are kept for a day.
+ */
+import { createHash } from 'node:crypto';
+
+import type pg from 'pg';
+
+import { fail, type HttpResult } from './result';
+
+export const IDEMPOTENCY_TTL_HOURS = 24;
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+export interface IdempotencyClaim {
+  key: string;
+  scope: string;
+  hash: string;
+}
+
+export function idempotencyClaim(
+  key: string | null | undefined,
+  scope: string,
+  body: unknown,
+): IdempotencyClaim | HttpResult | null {
+  if (key === null || key === undefined) return null;
+  if (!KEY.test(key)) return fail(400, 'Idempotency-Key must be 1 to 255 visible ASCII characters');
+  const hash = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+  return { key, scope, hash };
+}
+
+/**
+ * Wraps the final SELECT of a create (`answer`, giving `json`) so the answer is also stored
+ * under the claim; parameters appended to `params`.
+ */
+export function storeAnswer(
+  answer: string,
+  claim: IdempotencyClaim,
+  userId: string,
+  params: unknown[],
+): string {
+  params.push(userId, claim.key, claim.scope, claim.hash);
+  const n = params.length;
+  return `, a AS (${answer}), k AS (INSERT INTO idempotency_keys (user_id, key, scope, request_hash, response) SELECT $${n - 3}::uuid, $${n - 2}, $${n - 1}, $${n}, a.json FROM a) SELECT json FROM a`;
+}
+
+export const isClaimConflict = (error: unknown) =>
+  (error as { code?: string; constraint?: string }).code === '23505' &&
+  (error as { constraint?: string }).constraint === 'idempotency_keys_pkey';
+
+/** The first answer for a repeated key, or the refusal when the key named another request. */
+export async function replay(
+  db: Pick<pg.Pool, 'query'>,
+  claim: IdempotencyClaim,
+  userId: string,
+): Promise<HttpResult> {
+  const { rows } = await db.query<{ scope: string; request_hash: string; response: string }>(
+    `SELECT scope, request_hash, response FROM idempotency_keys
+      WHERE user_id = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`,
+    [userId, claim.key, IDEMPOTENCY_TTL_HOURS],
+  );
+  const stored = rows[0];
+  if (!stored) return fail(409, 'This Idempotency-Key is being used by another request; retry');
+  if (stored.scope !== claim.scope || stored.request_hash !== claim.hash)
+    return fail(422, 'This Idempotency-Key was already used for a different request');
+  return {
+    status: 200,
+    body: `{"status":0,"msg":"","data":${stored.response}}`,
+    headers: { 'idempotent-replayed': 'true' },
+  };
+}
+
+/** Forgets keys older than a day; the runtime calls it now and then. */
+export async function pruneIdempotencyKeys(db: Pick<pg.Pool, 'query'>): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
+    [IDEMPOTENCY_TTL_HOURS],
+  );
+  return rowCount ?? 0;
+}
