@@ -8,8 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isCrossSiteRequest, type Principal, readCredential } from '@tessera/auth';
 import { checkHealth, healthHttpStatus } from '@tessera/db/health';
 import {
+  bulkUpdate,
   createRow,
   deleteRow,
+  deleteRows,
   readRows,
   type SchemaOverview,
   updateRow,
@@ -123,7 +125,13 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
       const result = await readRows({ ...common, id, query: url.searchParams });
       return sendText(res, result.status, result.body);
     }
-    if (!WRITE_METHODS.has(method) || (method === 'POST') !== (id === undefined))
+    const bulk = method === 'POST' && id === 'bulk';
+    const bulkDelete = method === 'DELETE' && id === undefined;
+    if (
+      !WRITE_METHODS.has(method) ||
+      (method === 'POST' && id !== undefined && !bulk) ||
+      (method === 'PUT' && id === undefined)
+    )
       return send(res, 405, { status: 405, msg: `${method} is not supported here` });
     if (
       readCredential(headers)?.source === 'cookie' &&
@@ -146,12 +154,15 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
         });
       }
     }
-    const result =
-      method === 'POST'
-        ? await createRow({ ...common, body, idempotencyKey: headers.get('idempotency-key') })
-        : method === 'PUT'
-          ? await updateRow({ ...common, id: id!, body, ifMatch: headers.get('if-match') })
-          : await deleteRow({ ...common, id: id! });
+    const result = bulk
+      ? await bulkUpdate({ ...common, pool: deps.pool, body })
+      : bulkDelete
+        ? await deleteRows({ ...common, ids: url.searchParams.get('ids') })
+        : method === 'POST'
+          ? await createRow({ ...common, body, idempotencyKey: headers.get('idempotency-key') })
+          : method === 'PUT'
+            ? await updateRow({ ...common, id: id!, body, ifMatch: headers.get('if-match') })
+            : await deleteRow({ ...common, id: id! });
     return sendText(res, result.status, result.body, result.headers);
   }
   send(res, 404, { status: 404, msg: `No route ${req.method} ${url.pathname}` });

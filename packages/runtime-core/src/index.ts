@@ -25,6 +25,7 @@ export {
   parseFilterParam,
   type CompiledFilter,
 } from './query/filter';
-export { createRow, deleteRow, updateRow, type WriteOptions } from './http/write';
+export { createRow, deleteRow, deleteRows, updateRow, type WriteOptions } from './http/write';
+export { bulkUpdate } from './http/bulk';
 export { linksOf, permissionFields, type Link } from './query/links';
 export { pruneIdempotencyKeys, IDEMPOTENCY_TTL_HOURS } from './http/idempotency';

@@ -3,6 +3,8 @@ export interface HttpResult {
   status: number;
   body: string;
   headers?: Record<string, string>;
+  /** For a success, the JSON text of `data` alone. */
+  data?: string;
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,6 +22,7 @@ export const fail = (
 export const ok = (json: string): HttpResult => ({
   status: 200,
   body: `{"status":0,"msg":"","data":${json}}`,
+  data: json,
 });
 
 export const isResult = (value: unknown): value is HttpResult =>

@@ -339,21 +339,58 @@ export async function updateRow(
 }
 
 export async function deleteRow(options: WriteOptions & { id: string }): Promise<HttpResult> {
+  if (!UUID.test(options.id)) return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
+  const result = await removeRows(options, [options.id]);
+  if (isResult(result)) return result;
+  return result.length
+    ? ok(JSON.stringify({ id: options.id }))
+    : fail(404, `No ${options.entity} '${options.id}'`);
+}
+
+export const MAX_BULK_IDS = 1000;
+
+/** `?ids=a,b,c`: the selected rows, or the refusal of an empty or malformed selection. */
+export function parseIds(text: string | null): string[] | HttpResult {
+  const ids = [
+    ...new Set(
+      (text ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (ids.length === 0) return fail(400, 'Select at least one row (ids is empty)');
+  if (ids.length > MAX_BULK_IDS) return fail(400, `Select at most ${MAX_BULK_IDS} rows at once`);
+  const bad = ids.find((id) => !UUID.test(id));
+  if (bad !== undefined) return fail(400, `ids: '${bad.slice(0, 40)}' is not an id`);
+  return ids;
+}
+
+/** amis's bulk delete: every selected row the caller may delete, all or none. */
+export async function deleteRows(
+  options: WriteOptions & { ids: string | null },
+): Promise<HttpResult> {
+  const ids = parseIds(options.ids);
+  if (isResult(ids)) return ids;
+  const result = await removeRows(options, ids);
+  if (isResult(result)) return result;
+  return ok(JSON.stringify({ ids: result, count: result.length }));
+}
+
+/** Deletes (or soft-deletes) the listed rows inside the caller's rule; returns the ids it did. */
+async function removeRows(options: WriteOptions, ids: string[]): Promise<string[] | HttpResult> {
   const resolved = writeTarget(options, 'delete');
   if (isResult(resolved)) return resolved;
   const { t, access } = resolved;
-  if (!UUID.test(options.id)) return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
   const rule = ruleFor(t, access, 1);
   if (isResult(rule)) return rule;
-  const where = `e."id" = $1${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
+  const where = `e."id" = ANY ($1::uuid[])${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   const sql = t.entity.softDelete
     ? `UPDATE ${t.table} AS e SET "deleted_at" = CURRENT_TIMESTAMP WHERE ${where} RETURNING e."id"`
     : `DELETE FROM ${t.table} AS e WHERE ${where} RETURNING e."id"`;
   try {
-    const { rows } = await options.db.query(sql, [options.id, ...rule.params]);
-    return rows[0]
-      ? ok(JSON.stringify({ id: options.id }))
-      : fail(404, `No ${options.entity} '${options.id}'`);
+    const { rows } = await options.db.query<{ id: string }>(sql, [ids, ...rule.params]);
+    return rows.map((r) => r.id);
   } catch (error) {
     return translate(error, t, 'delete');
   }
