@@ -205,6 +205,43 @@ describe('field lists', () => {
   });
 });
 
+describe('every other path', () => {
+  it('limits exports, aggregates, bulk deletes, bulk updates and imports the same way', async () => {
+    const own = await get('/api/v1/shop/order?count=exact', sally.token);
+    const csv = await fetch(`${shop.base}/api/v1/shop/order/export`, {
+      headers: { authorization: `Bearer ${sally.token}` },
+    });
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines.length - 1).toBe(own.body.data.total);
+    expect(lines[0]).not.toContain('tags');
+    const hidden = await get('/api/v1/shop/order/export?fields=customer.email', sally.token);
+    expect(hidden.status).toBe(400);
+
+    const counted = await get('/api/v1/shop/order/aggregate?count=*', sally.token);
+    expect(counted.body.data.items).toEqual([{ count: own.body.data.total }]);
+    expect(
+      (await get('/api/v1/shop/customer/aggregate?groupBy=email&count=*', sally.token)).status,
+    ).toBe(400);
+
+    const sallys = own.body.data.items[0].id as string;
+    const bulkDelete = await request('DELETE', `/api/v1/shop/order?ids=${sallys}`, sam.token);
+    expect(bulkDelete.body.data.count).toBe(0);
+    const bulkUpdate = await request('POST', '/api/v1/shop/order/bulk', sam.token, {
+      ids: [sallys],
+      total: 1,
+    });
+    expect(bulkUpdate.status).toBe(404);
+
+    const imported = await fetch(`${shop.base}/api/v1/shop/customer/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sally.token}`, 'content-type': 'text/csv' },
+      body: 'name,email\nEve,eve@example.com\n',
+    });
+    expect(imported.status).toBe(400);
+    expect(((await imported.json()) as { msg: string }).msg).toContain("Column 'email'");
+  });
+});
+
 describe('management', () => {
   it('applies a removed permission to the next request after the notification', async () => {
     const list = await admin.dataPermission.list({ project: 'shop', roleId: salesRoleId });

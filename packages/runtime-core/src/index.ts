@@ -29,3 +29,6 @@ export { createRow, deleteRow, deleteRows, updateRow, type WriteOptions } from '
 export { bulkUpdate } from './http/bulk';
 export { linksOf, permissionFields, type Link } from './query/links';
 export { pruneIdempotencyKeys, IDEMPOTENCY_TTL_HOURS } from './http/idempotency';
+export { aggregateRows } from './http/aggregate';
+export { exportRows, MAX_EXPORT_ROWS, type StreamedResult } from './http/export';
+export { importRows, MAX_IMPORT_LINES } from './http/import';

@@ -76,7 +76,7 @@ function selectFor(
   target: Target,
   query: URLSearchParams,
   offset: number,
-): { sql: string; params: unknown[] } | HttpResult {
+): { sql: string; params: unknown[]; names: string[] } | HttpResult {
   try {
     return compileSelection({
       doc: target.doc,
@@ -121,30 +121,26 @@ function likePattern(keywords: string): string {
   return `%${keywords.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function readRows(
-  options: DataRequest & { id?: string; query: URLSearchParams },
-): Promise<HttpResult> {
+/** The parts of a list request shared by lists and exports, parameters after the fixed three. */
+export interface ListQuery {
+  target: Target;
+  sort: SortKey[];
+  keywords: string | null;
+  where: { sql: string | null; params: unknown[] };
+  select: { sql: string; params: unknown[]; names: string[] };
+  search: string[];
+}
+
+/** Resolves the entity and the caller's read access, and parses sort, keywords, filter, fields. */
+export function parseListQuery(
+  options: DataRequest & { query: URLSearchParams },
+): ListQuery | HttpResult {
   const target = resolveTarget(options);
   if (isResult(target)) return target;
   const access = target.access('read');
   if (!access) return denied('read', options.entity);
   const { plan } = target;
   const columns = visibleColumns(plan, access);
-  if (options.id !== undefined) {
-    if (!UUID.test(options.id))
-      return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
-    const where = whereFor(target, access, null, GET_FIXED_PARAMS);
-    if (isResult(where)) return where;
-    const select = selectFor(target, options.query, GET_FIXED_PARAMS + where.params.length);
-    if (isResult(select)) return select;
-    const { rows } = await options.db.query<{ json: string }>(
-      plan.getSql({ select: select.sql, filter: where.sql }),
-      [options.id, ...where.params, ...select.params],
-    );
-    return rows[0] ? ok(rows[0].json) : fail(404, `No ${options.entity} '${options.id}'`);
-  }
-  const page = pageParams(options.query);
-  if (isResult(page)) return page;
   const sort = sortParams(options.query, plan, columns);
   if (isResult(sort)) return sort;
   const keywords = options.query.get('keywords')?.trim() || null;
@@ -154,6 +150,34 @@ export async function readRows(
   if (isResult(where)) return where;
   const select = selectFor(target, options.query, LIST_FIXED_PARAMS + where.params.length);
   if (isResult(select)) return select;
+  return {
+    target,
+    sort,
+    keywords: keywords ? likePattern(keywords) : null,
+    where,
+    select,
+    search: plan.searchable.filter((c) => columns.has(c)),
+  };
+}
+
+/** The parameters of a list statement: limit, offset, keywords, then the filter's and select's. */
+export const listParams = (q: ListQuery, limit: number, offset: number): unknown[] => [
+  limit,
+  offset,
+  q.keywords,
+  ...q.where.params,
+  ...q.select.params,
+];
+
+export async function readRows(
+  options: DataRequest & { id?: string; query: URLSearchParams },
+): Promise<HttpResult> {
+  if (options.id !== undefined) return readOne({ ...options, id: options.id });
+  const page = pageParams(options.query);
+  if (isResult(page)) return page;
+  const q = parseListQuery(options);
+  if (isResult(q)) return q;
+  const { target, sort, where, select } = q;
   const after = options.query.get('after');
   let cursor: { condition: string | null; expression: string } | null = null;
   const cursorParams: unknown[] = [];
@@ -183,22 +207,34 @@ export async function readRows(
     return fail(400, `count must be exact, estimated or none, not '${count.slice(0, 20)}'`);
   }
   const { rows } = await options.db.query<{ json: string }>(
-    plan.listSql({
+    target.plan.listSql({
       sort,
       filter: where.sql,
       select: select.sql,
-      search: plan.searchable.filter((c) => columns.has(c)),
+      search: q.search,
       count,
       cursor,
     }),
-    [
-      page.limit,
-      cursor ? 0 : page.offset,
-      keywords ? likePattern(keywords) : null,
-      ...where.params,
-      ...select.params,
-      ...cursorParams,
-    ],
+    [...listParams(q, page.limit, cursor ? 0 : page.offset), ...cursorParams],
   );
   return ok(rows[0]!.json);
+}
+
+async function readOne(
+  options: DataRequest & { id: string; query: URLSearchParams },
+): Promise<HttpResult> {
+  const target = resolveTarget(options);
+  if (isResult(target)) return target;
+  const access = target.access('read');
+  if (!access) return denied('read', options.entity);
+  if (!UUID.test(options.id)) return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
+  const where = whereFor(target, access, null, GET_FIXED_PARAMS);
+  if (isResult(where)) return where;
+  const select = selectFor(target, options.query, GET_FIXED_PARAMS + where.params.length);
+  if (isResult(select)) return select;
+  const { rows } = await options.db.query<{ json: string }>(
+    target.plan.getSql({ select: select.sql, filter: where.sql }),
+    [options.id, ...where.params, ...select.params],
+  );
+  return rows[0] ? ok(rows[0].json) : fail(404, `No ${options.entity} '${options.id}'`);
 }

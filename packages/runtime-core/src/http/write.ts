@@ -265,6 +265,31 @@ export async function createRow(
   }
 }
 
+/**
+ * Checks a create body without writing: the refusal (no permission, unknown entity), the
+ * per-field errors, or null when it would be accepted as far as values go.
+ */
+export function checkCreate(
+  options: Omit<WriteOptions, 'db'>,
+  body: Record<string, unknown>,
+): HttpResult | Record<string, string> | null {
+  const resolved = writeTarget({ ...options, db: NO_DB }, 'create');
+  if (isResult(resolved)) return resolved;
+  const { errors } = collect(resolved.t, body, true);
+  return Object.keys(errors).length ? errors : null;
+}
+
+/** The names a create may set: writable fields, to-one keys and many-to-many lists. */
+export function writableNames(options: Omit<WriteOptions, 'db'>): string[] | HttpResult {
+  const resolved = writeTarget({ ...options, db: NO_DB }, 'create');
+  if (isResult(resolved)) return resolved;
+  return [...resolved.t.writable.keys(), ...resolved.t.lists.keys()];
+}
+
+const NO_DB: WriteOptions['db'] = {
+  query: () => Promise.reject(new Error('no database here')),
+};
+
 /** The version the client saw, from the body's `version` or an `If-Match` header. */
 function expectedVersion(
   body: Record<string, unknown>,

@@ -45,6 +45,8 @@ export interface ReadPlan {
   getSql: (options: { select: string; filter: string | null }) => string;
   /** One row `{ json }`: `{ "items", "total" }`; see LIST_FIXED_PARAMS. */
   listSql: (options: ListOptions) => string;
+  /** Matching rows as `{ json }`, one per row, in the list's order, for streaming (exports). */
+  rowsSql: (options: Pick<ListOptions, 'sort' | 'filter' | 'select' | 'search'>) => string;
 }
 
 const TEXT_TYPES = new Set(['string', 'text', 'email', 'url', 'enum']);
@@ -83,6 +85,15 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
   const defaultOrder = system.includes('created_at')
     ? `e.${quoteIdent('created_at')} DESC, e.${quoteIdent('id')}`
     : `e.${quoteIdent('id')}`;
+  const whereOf = (search: readonly string[], filter: string | null) => {
+    const matches = search.map((c) => `e.${quoteIdent(c)}::text ILIKE $3`);
+    const keywords = `($3::text IS NULL${matches.length ? ` OR ${matches.join(' OR ')}` : ''})`;
+    return `${live} AND ${keywords}${filter ? ` AND ${filter}` : ''}`;
+  };
+  const orderOf = (sort: SortKey[]) =>
+    sort.length
+      ? `${sort.map((k) => `e.${quoteIdent(k.field)} ${k.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}, e.${quoteIdent('id')}`
+      : defaultOrder;
   const variants = new Map<string, string>();
   const remember = (key: string, build: () => string) => {
     let sql = variants.get(key);
@@ -107,12 +118,8 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
       remember(
         `list|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${select}|${search.join(',')}|${count}|${cursor ? `${cursor.condition ?? ''}|${cursor.expression}` : ''}`,
         () => {
-          const matches = search.map((c) => `e.${quoteIdent(c)}::text ILIKE $3`);
-          const keywords = `($3::text IS NULL${matches.length ? ` OR ${matches.join(' OR ')}` : ''})`;
-          const where = `${live} AND ${keywords}${filter ? ` AND ${filter}` : ''}`;
-          const order = sort.length
-            ? `${sort.map((k) => `e.${quoteIdent(k.field)} ${k.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}, e.${quoteIdent('id')}`
-            : defaultOrder;
+          const where = whereOf(search, filter);
+          const order = orderOf(sort);
           const exact = `(SELECT count(*) FROM ${table} AS e WHERE ${where})`;
           // The planner's estimate only describes the whole table; a filtered list counts exactly.
           const estimated = `(CASE WHEN $3::text IS NULL${filter ? ' AND FALSE' : ''} THEN (SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END FROM pg_class c WHERE c.oid = '${table.replace(/'/g, "''")}'::regclass) END)`;
@@ -126,6 +133,12 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
           const after = cursor.condition ? ` AND ${cursor.condition}` : '';
           return `WITH page AS (SELECT ${select}, ${cursor.expression} AS "__cursor", row_number() OVER (ORDER BY ${order}) AS "__n" FROM ${table} AS e WHERE ${where}${after} ORDER BY ${order} LIMIT $1 + 1 OFFSET $2) SELECT json_build_object('items', coalesce((SELECT json_agg(to_jsonb(p) - '__cursor' - '__n' ORDER BY p."__n") FROM page p WHERE p."__n" <= $1), '[]'::json), 'hasNext', (SELECT count(*) > $1 FROM page), 'nextCursor', (SELECT p."__cursor" FROM page p WHERE p."__n" = $1 AND EXISTS (SELECT 1 FROM page q WHERE q."__n" > $1))${total})::text AS json`;
         },
+      ),
+    rowsSql: ({ sort, filter, select, search }) =>
+      remember(
+        `rows|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${select}|${search.join(',')}`,
+        () =>
+          `SELECT to_json(r)::text AS json FROM (SELECT ${select} FROM ${table} AS e WHERE ${whereOf(search, filter)} ORDER BY ${orderOf(sort)} LIMIT $1 OFFSET $2) r`,
       ),
   };
 }

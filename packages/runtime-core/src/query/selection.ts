@@ -83,7 +83,7 @@ export function compileSelection(options: {
   selection: Selection;
   access: AccessLookup;
   offset: number;
-}): { sql: string; params: unknown[] } {
+}): { sql: string; params: unknown[]; names: string[] } {
   const state: State = {
     doc: options.doc,
     access: options.access,
@@ -91,8 +91,9 @@ export function compileSelection(options: {
     offset: options.offset,
     aliases: 0,
   };
-  const sql = selectList(state, options.entity, options.alias, options.selection, '', 0);
-  return { sql, params: state.params };
+  const names: string[] = [];
+  const sql = selectList(state, options.entity, options.alias, options.selection, '', 0, names);
+  return { sql, params: state.params, names };
 }
 
 function selectList(
@@ -102,6 +103,8 @@ function selectList(
   selection: Selection,
   path: string,
   depth: number,
+  /** Receives the output names, in order. */
+  names: string[] = [],
 ): string {
   const access = state.access(entity.code);
   if (!access) throw new FilterError(`${path}: ${entity.code} may not be read`);
@@ -140,7 +143,9 @@ function selectList(
     items.push(
       `${related(state, link, alias, expanded, where(name), depth)} AS ${quoteIdent(name)}`,
     );
+    out.add(name);
   }
+  names.push(...out);
   return items.join(', ');
 }
 
