@@ -55,7 +55,7 @@ export const base = tseslint.config(
   },
   {
     // Tests read untyped JSON bodies and rows on purpose.
-    files: ['**/*.test.ts', '**/e2e/**'],
+    files: ['**/*.test.ts', '**/e2e/**', '**/src/test/**'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

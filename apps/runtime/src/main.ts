@@ -4,7 +4,12 @@ import pino from 'pino';
 
 import { authenticateToken, readCredential } from '@tessera/auth';
 import { createDb } from '@tessera/db';
-import { MetadataCache, pruneIdempotencyKeys, servedVersions } from '@tessera/runtime-core';
+import {
+  ChangeFeed,
+  MetadataCache,
+  pruneIdempotencyKeys,
+  servedVersions,
+} from '@tessera/runtime-core';
 
 import { env } from './env';
 import { createRuntimeServer } from './server';
@@ -30,6 +35,9 @@ metadata.on('reload', (overview) =>
   logger.info({ versions: servedVersions(overview) }, 'Serving metadata'),
 );
 await metadata.start();
+// Every runtime hears every write, whichever replica made it, for its change streams.
+const changes = new ChangeFeed(metadata.listener);
+await changes.start();
 
 // Authentication is the console's own check: session cookie or bearer token, permissions fresh.
 const platform = createDb({ databaseUrl: env.DATABASE_URL, poolSize: 4 });
@@ -37,6 +45,7 @@ const server = createRuntimeServer({
   pool,
   logger,
   metadata: () => metadata.current(),
+  changes,
   allowedOrigins: env.RUNTIME_ALLOWED_ORIGINS,
   authenticate: async (headers) => {
     const credential = readCredential(headers);

@@ -7,6 +7,7 @@ import { createApiToken, createSession } from '@tessera/auth';
 import { callerAs, seedUser, testServices } from '@tessera/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { openStream } from './test/sse';
 import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
 
 let shop: ShopRuntime;
@@ -239,6 +240,20 @@ describe('every other path', () => {
     });
     expect(imported.status).toBe(400);
     expect(((await imported.json()) as { msg: string }).msg).toContain("Column 'email'");
+  });
+});
+
+describe('the change stream', () => {
+  it('shows a subscriber only the changed rows and fields it may read', async () => {
+    const stream = await openStream(`${shop.base}/api/v1/shop/changes?entities=order`, sally.token);
+    await request('POST', '/api/v1/shop/order', sam.token, { total: 3 });
+    const own = await request('POST', '/api/v1/shop/order', sally.token, { total: 4 });
+    const [event] = await stream.next(1);
+    expect(event!.data.ids).toEqual([own.body.data.id]);
+    expect(event!.data.rows[0]).not.toHaveProperty('tags');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stream.events).toHaveLength(1);
+    stream.close();
   });
 });
 

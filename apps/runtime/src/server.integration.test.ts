@@ -5,7 +5,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { EMPTY_OVERVIEW } from '@tessera/runtime-core';
+import { ChangeFeed, EMPTY_OVERVIEW, Listener } from '@tessera/runtime-core';
 
 import { createRuntimeServer } from './server';
 
@@ -23,6 +23,7 @@ beforeAll(async () => {
     metadataVersion: () => null,
     metadata: () => EMPTY_OVERVIEW,
     authenticate: async () => null,
+    changes: new ChangeFeed(new Listener(t.url)),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -68,6 +69,7 @@ describe('runtime server', () => {
       metadataVersion: () => ({ shop: 3 }),
       metadata: () => EMPTY_OVERVIEW,
       authenticate: async () => null,
+      changes: new ChangeFeed(new Listener(t.url)),
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/health`);

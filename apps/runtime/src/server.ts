@@ -7,10 +7,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 
 import type { Principal } from '@tessera/auth';
 import { checkHealth, healthHttpStatus } from '@tessera/db/health';
-import type { SchemaOverview } from '@tessera/runtime-core';
+import type { ChangeFeed, SchemaOverview } from '@tessera/runtime-core';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 
+import { CHANGES_ROUTE, changesRoute } from './http/changes-route';
 import { DATA_ROUTE, dataRoute } from './http/data-routes';
 import { send } from './http/io';
 
@@ -27,6 +28,8 @@ export interface RuntimeDeps {
   authenticate: (headers: Headers) => Promise<Principal | null>;
   /** Origins (e.g. the console) allowed to send cookie-authenticated writes. */
   allowedOrigins?: readonly string[];
+  /** Announced writes, for the change stream. */
+  changes: ChangeFeed;
 }
 
 async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerResponse) {
@@ -36,6 +39,8 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
     send(res, healthHttpStatus(report), { ...report, metadataVersion: deps.metadataVersion() });
     return;
   }
+  const changes = CHANGES_ROUTE.exec(url.pathname);
+  if (changes) return changesRoute(deps, req, res, url, changes[1]!);
   const data = DATA_ROUTE.exec(url.pathname);
   if (data) return dataRoute(deps, req, res, url, data);
   send(res, 404, { status: 404, msg: `No route ${req.method} ${url.pathname}` });

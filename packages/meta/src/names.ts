@@ -35,6 +35,8 @@ const JS_RESERVED = new Set(
 
 /** Schemas a project may not take. */
 const RESERVED_SCHEMAS = new Set(['public', 'information_schema', 'tessera', 'platform']);
+/** Path segments the runtime serves beside a project's entities (`/api/v1/{project}/changes`). */
+const RESERVED_ENTITIES = new Set(['changes', 'openapi', 'docs']);
 
 /** Columns every entity table carries; fields may not take these codes. */
 export const SYSTEM_FIELD_CODES = [
@@ -58,6 +60,8 @@ export function codeProblem(kind: CodeKind, code: string): string | null {
     return `${kind} code ${shown} must be 2–40 characters: a lower-case letter, then lower-case letters, digits or _`;
   }
   if (kind === 'project' && RESERVED_SCHEMAS.has(code)) return `project code ${shown} is reserved`;
+  if (kind === 'entity' && RESERVED_ENTITIES.has(code))
+    return `entity code ${shown} is reserved for the runtime's own routes`;
   if (SQL_RESERVED.has(code) && !SQL_ALLOWED.has(code))
     return `${kind} code ${shown} is a reserved SQL word; choose another`;
   if (JS_RESERVED.has(code))

@@ -32,3 +32,6 @@ export { pruneIdempotencyKeys, IDEMPOTENCY_TTL_HOURS } from './http/idempotency'
 export { aggregateRows } from './http/aggregate';
 export { exportRows, MAX_EXPORT_ROWS, type StreamedResult } from './http/export';
 export { importRows, MAX_IMPORT_LINES } from './http/import';
+export { ChangeFeed, visibleChange, type ChangeEvent } from './changes/feed';
+export { CHANGES_CHANNEL, type ChangeNotice } from './changes/notify';
+export { Listener } from './metadata/listener';

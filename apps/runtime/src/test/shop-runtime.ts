@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticateToken, createSession, readCredential } from '@tessera/auth';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { assignIds, createProjectDdl, validateDocument, withJunctionEntities } from '@tessera/meta';
-import { MetadataCache } from '@tessera/runtime-core';
+import { ChangeFeed, MetadataCache } from '@tessera/runtime-core';
 import pg from 'pg';
 import pino from 'pino';
 
@@ -110,7 +110,10 @@ export async function startShopRuntime(): Promise<ShopRuntime> {
 
   const cache = new MetadataCache({ pool, databaseUrl: t.url });
   await cache.start();
+  const changes = new ChangeFeed(cache.listener);
+  await changes.start();
   const server = createRuntimeServer({
+    changes,
     pool,
     logger: pino({ level: 'silent' }),
     metadataVersion: () => null,
@@ -122,7 +125,11 @@ export async function startShopRuntime(): Promise<ShopRuntime> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () => new Promise<void>((r) => server.close(() => r()));
+  const close = () =>
+    new Promise<void>((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+    });
   const stop = async () => {
     await close();
     await cache.stop();

@@ -9,6 +9,7 @@
 import { checkValue, columnType, type Field, quoteIdent, relationField } from '@tessera/meta';
 
 import type { EntityAccess } from '../access/policy';
+import { type ChangeOp, notifyCte } from '../changes/notify';
 import { AccessRuleError, compileFilter } from '../query/filter';
 import { type Link, linksOf } from '../query/links';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
@@ -99,8 +100,10 @@ function answer(
   const lists = t.shownLists.map(
     (l) => `, ${written.get(l.name) ?? currentLinks(t.doc.project, l)} AS ${quoteIdent(l.name)}`,
   );
-  return `SELECT to_json(x)::text AS json FROM (SELECT ${t.returning}${lists.join('')} FROM r AS e${check}) x`;
+  return `SELECT to_json(x)::text AS json FROM (SELECT ${t.returning}${lists.join('')} FROM r AS e${check}) x CROSS JOIN n`;
 }
+
+const notice = (t: WriteTarget, op: ChangeOp) => notifyCte(t.doc.project, t.entity.code, op);
 
 /** The CTEs that set the many-to-many lists in `links`, parameters appended to `params`. */
 function linkWrites(
@@ -254,8 +257,8 @@ export async function createRow(
   const all = [...params, ...rule.params];
   const final = answer(t, rule.sql, 'create', written);
   const sql = claim
-    ? `WITH r AS (${insert})${ctes}${storeAnswer(final, claim, options.caller.userId, all)}`
-    : `WITH r AS (${insert})${ctes} ${final}`;
+    ? `WITH r AS (${insert})${ctes}, ${notice(t, 'create')}${storeAnswer(final, claim, options.caller.userId, all)}`
+    : `WITH r AS (${insert})${ctes}, ${notice(t, 'create')} ${final}`;
   try {
     const { rows } = await options.db.query<{ json: string }>(sql, all);
     return ok(rows[0]!.json);
@@ -343,7 +346,7 @@ export async function updateRow(
   const live = `${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   try {
     const { rows } = await options.db.query<{ json: string }>(
-      `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING e.*)${ctes} ${answer(t, rule.sql, 'update', written)}`,
+      `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING e.*)${ctes}, ${notice(t, 'update')} ${answer(t, rule.sql, 'update', written)}`,
       [...params, ...rule.params],
     );
     if (rows[0]) return ok(rows[0].json);
@@ -410,9 +413,10 @@ async function removeRows(options: WriteOptions, ids: string[]): Promise<string[
   const rule = ruleFor(t, access, 1);
   if (isResult(rule)) return rule;
   const where = `e."id" = ANY ($1::uuid[])${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
-  const sql = t.entity.softDelete
+  const change = t.entity.softDelete
     ? `UPDATE ${t.table} AS e SET "deleted_at" = CURRENT_TIMESTAMP WHERE ${where} RETURNING e."id"`
     : `DELETE FROM ${t.table} AS e WHERE ${where} RETURNING e."id"`;
+  const sql = `WITH r AS (${change}), ${notice(t, 'delete')} SELECT r."id" FROM r CROSS JOIN n`;
   try {
     const { rows } = await options.db.query<{ id: string }>(sql, [ids, ...rule.params]);
     return rows.map((r) => r.id);

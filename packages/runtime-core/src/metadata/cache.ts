@@ -6,8 +6,9 @@
  */
 import { EventEmitter } from 'node:events';
 
-import pg from 'pg';
+import type pg from 'pg';
 
+import { Listener } from './listener';
 import { EMPTY_OVERVIEW, loadOverview, type SchemaOverview } from './overview';
 
 export const METADATA_CHANNEL = 'tessera_metadata';
@@ -22,14 +23,19 @@ export interface MetadataCacheOptions {
 
 export class MetadataCache extends EventEmitter<{ reload: [SchemaOverview] }> {
   #overview: SchemaOverview = EMPTY_OVERVIEW;
-  #listener: pg.Client | null = null;
   #stopped = false;
   #reloading: Promise<void> | null = null;
   #pending = false;
-  #retry: NodeJS.Timeout | null = null;
+  /** The runtime's LISTEN connection; other features may listen on it too. */
+  readonly listener: Listener;
 
   constructor(private readonly options: MetadataCacheOptions) {
     super();
+    this.listener = new Listener(options.databaseUrl, options.onError);
+    this.listener.on('notification', (channel) => {
+      if (channel === METADATA_CHANNEL) void this.reload();
+    });
+    this.listener.on('reconnected', () => void this.reload());
   }
 
   /** The overview requests should use; capture it once per request. */
@@ -39,16 +45,13 @@ export class MetadataCache extends EventEmitter<{ reload: [SchemaOverview] }> {
 
   async start(): Promise<void> {
     this.#stopped = false;
-    await this.#listen();
+    await this.listener.start([METADATA_CHANNEL]);
     await this.reload();
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#retry) clearTimeout(this.#retry);
-    const listener = this.#listener;
-    this.#listener = null;
-    await listener?.end().catch(() => undefined);
+    await this.listener.stop();
     await this.#reloading;
   }
 
@@ -72,36 +75,5 @@ export class MetadataCache extends EventEmitter<{ reload: [SchemaOverview] }> {
       this.#reloading = null;
     });
     return this.#reloading;
-  }
-
-  async #listen(attempt = 0): Promise<void> {
-    if (this.#stopped) return;
-    const client = new pg.Client({
-      connectionString: this.options.databaseUrl,
-      application_name: 'tessera-runtime-listen',
-    });
-    client.on('notification', () => void this.reload());
-    client.on('error', (error) => {
-      this.options.onError?.(error);
-      this.#reconnect(client, 0);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${METADATA_CHANNEL}`);
-      this.#listener = client;
-    } catch (error) {
-      this.options.onError?.(error);
-      this.#reconnect(client, attempt + 1);
-    }
-  }
-
-  #reconnect(client: pg.Client, attempt: number) {
-    if (this.#stopped || (this.#listener && this.#listener !== client)) return;
-    this.#listener = null;
-    void client.end().catch(() => undefined);
-    const delay = Math.min(5_000, 100 * 2 ** attempt);
-    this.#retry = setTimeout(() => {
-      void this.#listen(attempt).then(() => this.reload());
-    }, delay);
   }
 }
