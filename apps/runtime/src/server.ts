@@ -13,6 +13,14 @@ import type { Logger } from 'pino';
 
 import { CHANGES_ROUTE, changesRoute } from './http/changes-route';
 import { DATA_ROUTE, dataRoute } from './http/data-routes';
+import {
+  DOCS_ASSET_ROUTE,
+  DOCS_ROUTE,
+  docsAssetRoute,
+  docsRoute,
+  OPENAPI_ROUTE,
+  openApiRoute,
+} from './http/docs-routes';
 import { send } from './http/io';
 
 const REQUEST_ID = /^[\w.:-]{8,128}$/;
@@ -38,6 +46,14 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
     const report = await checkHealth({ ping: () => deps.pool.query('SELECT 1') });
     send(res, healthHttpStatus(report), { ...report, metadataVersion: deps.metadataVersion() });
     return;
+  }
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const openapi = OPENAPI_ROUTE.exec(url.pathname);
+    if (openapi) return openApiRoute(deps, req, res, openapi[1]!);
+    const asset = DOCS_ASSET_ROUTE.exec(url.pathname);
+    if (asset) return docsAssetRoute(res, asset[1]!);
+    const docs = DOCS_ROUTE.exec(url.pathname);
+    if (docs) return docsRoute(deps, res, docs[1]);
   }
   const changes = CHANGES_ROUTE.exec(url.pathname);
   if (changes) return changesRoute(deps, req, res, url, changes[1]!);

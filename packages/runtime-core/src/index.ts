@@ -35,3 +35,4 @@ export { importRows, MAX_IMPORT_LINES } from './http/import';
 export { ChangeFeed, visibleChange, type ChangeEvent } from './changes/feed';
 export { CHANGES_CHANNEL, type ChangeNotice } from './changes/notify';
 export { Listener } from './metadata/listener';
+export { openApiDocument } from './openapi/document';

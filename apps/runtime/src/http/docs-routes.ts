@@ -1,0 +1,81 @@
+/**
+ * The API's description: GET /api/v1/{project}/openapi.json (OpenAPI 3.1, generated live from
+ * the published model and shaped by the caller's permissions) and GET /docs[/{project}], which
+ * renders it with Swagger UI served from this process (nothing is fetched from elsewhere).
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+
+import { openApiDocument } from '@tessera/runtime-core';
+
+import type { RuntimeDeps } from '../server';
+import { refuse, send, toHeaders } from './io';
+
+export const OPENAPI_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/openapi\.json$/;
+export const DOCS_ROUTE = /^\/docs(?:\/([a-z][a-z0-9_]{1,39}))?\/?$/;
+export const DOCS_ASSET_ROUTE = /^\/docs\/assets\/(swagger-ui\.css|swagger-ui-bundle\.js)$/;
+
+const assetsDir = path.dirname(
+  createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'),
+);
+const ASSET_TYPES: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+};
+
+export async function openApiRoute(
+  deps: RuntimeDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  project: string,
+): Promise<void> {
+  const principal = await deps.authenticate(toHeaders(req));
+  if (!principal) return refuse(res, 401, 'Sign in or send a bearer token');
+  const host = req.headers.host ?? 'localhost';
+  const document = openApiDocument({
+    overview: deps.metadata(),
+    caller: {
+      userId: principal.user.id,
+      roles: principal.roles,
+      permissions: principal.permissions,
+      scopes: principal.scopes,
+    },
+    project,
+    serverUrl: `http://${host}`,
+  });
+  if (!document) return refuse(res, 404, `No project '${project}'`);
+  send(res, 200, document);
+}
+
+export async function docsAssetRoute(res: ServerResponse, name: string): Promise<void> {
+  const body = await readFile(path.join(assetsDir, name));
+  res.writeHead(200, {
+    'content-type': ASSET_TYPES[name]!,
+    'content-length': body.length,
+    'cache-control': 'public, max-age=86400',
+  });
+  res.end(body);
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function docsRoute(deps: RuntimeDeps, res: ServerResponse, project: string | undefined) {
+  const projects = [...deps.metadata().models.keys()].sort();
+  const chosen = project ?? (projects.length === 1 ? projects[0] : undefined);
+  const html = chosen
+    ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(chosen)} · Tessera API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: ${JSON.stringify(`/api/v1/${chosen}/openapi.json`)}, dom_id: '#ui', withCredentials: true, deepLinking: true });</script>
+</body></html>`
+    : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tessera API</title></head>
+<body style="font-family: system-ui; margin: 2rem"><h1>Tessera API</h1>${
+        projects.length
+          ? `<p>Choose a project:</p><ul>${projects.map((p) => `<li><a href="/docs/${escape(p)}">${escape(p)}</a></li>`).join('')}</ul>`
+          : '<p>No project is published yet.</p>'
+      }</body></html>`;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(html);
+}

@@ -1,0 +1,387 @@
+/**
+ * The OpenAPI 3.1 document of one project, generated live from its published model and shaped
+ * by the caller's permissions: only the entities, operations and fields it may use appear.
+ */
+import { type Entity, type ModelDocument } from '@tessera/meta';
+
+import type { DataAction } from '../access/grants';
+import { type Caller, type EntityAccess, entityAccess } from '../access/policy';
+import type { SchemaOverview } from '../metadata/overview';
+import { columnField } from '../query/filter';
+import { linksOf } from '../query/links';
+import { readColumns, systemColumns } from '../query/read-plan';
+import { fieldSchema, type JsonSchema, SYSTEM_SCHEMAS } from './schemas';
+
+const pascal = (code: string) =>
+  code.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+
+const envelope = (data: JsonSchema): JsonSchema => ({
+  type: 'object',
+  required: ['status', 'msg', 'data'],
+  properties: { status: { const: 0 }, msg: { type: 'string' }, data },
+});
+const errorRef = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+const ok = (description: string, data: JsonSchema) => ({
+  description,
+  content: { 'application/json': { schema: envelope(data) } },
+});
+const ERRORS = {
+  '400': errorRef('Bad query: the message names the parameter'),
+  '401': errorRef('Not authenticated'),
+  '403': errorRef('Not allowed'),
+  '404': errorRef('Unknown project, entity or id'),
+  '429': errorRef('Rate limited'),
+  '503': errorRef('A dependency is down'),
+};
+const param = (name: string, description: string, schema: JsonSchema, where = 'query') => ({
+  name,
+  in: where,
+  description,
+  schema,
+});
+const LIST_PARAMS = [
+  param('page', 'Page number, from 1', { type: 'integer', minimum: 1, default: 1 }),
+  param('perPage', 'Rows per page', { type: 'integer', minimum: 1, maximum: 200, default: 20 }),
+  param('sort', 'Sort keys, `-` for descending: `-total,name`', { type: 'string' }),
+  param('orderBy', 'amis: the field to sort by', { type: 'string' }),
+  param('orderDir', 'amis: the direction', { type: 'string', enum: ['asc', 'desc'] }),
+  param('keywords', "Search the entity's text fields", { type: 'string', maxLength: 200 }),
+  param(
+    'filter',
+    'A filter (JSON): `{"total":{"_gt":100}}`, `_and`, `_or`, `_not`, relation paths',
+    {
+      type: 'string',
+    },
+  ),
+  param('fields', 'Fields to return, with relation paths: `total,customer.name`', {
+    type: 'string',
+  }),
+  param('expand', 'Relations to embed, up to three levels: `customer.orders`', { type: 'string' }),
+  param('count', 'How to count the total', {
+    type: 'string',
+    enum: ['exact', 'estimated', 'none'],
+    default: 'exact',
+  }),
+  param('after', 'Keyset pagination: the `nextCursor` of the previous page (empty for the first)', {
+    type: 'string',
+  }),
+];
+
+function entitySchemas(
+  doc: ModelDocument,
+  entity: Entity,
+  read: EntityAccess | null,
+  write: EntityAccess | null,
+) {
+  const name = pascal(entity.code);
+  const system = systemColumns(entity);
+  const props: Record<string, JsonSchema> = {};
+  const input: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const column of readColumns(doc, entity)) {
+    const field = columnField(doc, entity, column)!;
+    const schema = system.includes(column)
+      ? (SYSTEM_SCHEMAS[column] ?? {})
+      : linksOf(doc, entity).get(column)
+        ? {
+            type: ['string', 'null'],
+            format: 'uuid',
+            description: `The related ${linksOf(doc, entity).get(column)!.target.code}'s id`,
+          }
+        : fieldSchema(field);
+    if (system.includes(column) || !read?.fields || read.fields.has(column)) props[column] = schema;
+    if (
+      !system.includes(column) &&
+      field.type !== 'computed' &&
+      (!write?.fields || write.fields.has(column))
+    ) {
+      input[column] = schema;
+      if ('required' in field && field.required && field.default === undefined)
+        required.push(column);
+    }
+  }
+  for (const link of linksOf(doc, entity).values()) {
+    if (!link.junction) continue;
+    const list = {
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+      description: `Ids of the related ${link.target.code} rows`,
+    };
+    if (!read?.fields || read.fields.has(link.name)) props[link.name] = list;
+    if (!write?.fields || write.fields.has(link.name)) input[link.name] = list;
+  }
+  return {
+    [name]: { type: 'object', properties: props },
+    [`${name}Input`]: {
+      type: 'object',
+      properties: input,
+      ...(required.length ? { required } : {}),
+    },
+  };
+}
+
+export function openApiDocument(options: {
+  overview: SchemaOverview;
+  caller: Caller;
+  project: string;
+  serverUrl: string;
+}): JsonSchema | null {
+  const model = options.overview.models.get(options.project);
+  if (!model) return null;
+  const doc = model.document;
+  const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, JsonSchema> = {
+    Error: {
+      type: 'object',
+      required: ['status', 'msg'],
+      properties: {
+        status: { type: 'integer' },
+        msg: { type: 'string' },
+        errors: {
+          type: 'object',
+          additionalProperties: { type: 'string' },
+          description: 'Messages by field',
+        },
+      },
+    },
+  };
+  for (const entity of doc.entities) {
+    const can = (action: DataAction) =>
+      entityAccess(options.overview, options.caller, options.project, entity.code, action);
+    const read = can('read');
+    const [create, update, remove] = [can('create'), can('update'), can('delete')];
+    if (!read && !create && !update && !remove) continue;
+    Object.assign(schemas, entitySchemas(doc, entity, read, create ?? update));
+    const name = pascal(entity.code);
+    const ref = { $ref: `#/components/schemas/${name}` };
+    const inputRef = { $ref: `#/components/schemas/${name}Input` };
+    const tags = [entity.name ?? entity.code];
+    const base = `/api/v1/${options.project}/${entity.code}`;
+    const idParam = param('id', 'The row id', { type: 'string', format: 'uuid' }, 'path');
+    const collection: Record<string, unknown> = {};
+    const item: Record<string, unknown> = { parameters: [{ ...idParam, required: true }] };
+    if (read) {
+      collection.get = {
+        tags,
+        operationId: `list${name}`,
+        summary: `List ${entity.code} rows`,
+        parameters: LIST_PARAMS,
+        responses: {
+          '200': ok('A page of rows', {
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: ref },
+              total: { type: 'integer' },
+              hasNext: { type: 'boolean' },
+              nextCursor: { type: ['string', 'null'] },
+            },
+          }),
+          ...ERRORS,
+        },
+      };
+      item.get = {
+        tags,
+        operationId: `get${name}`,
+        summary: `One ${entity.code}`,
+        parameters: LIST_PARAMS.filter((p) => p.name === 'fields' || p.name === 'expand'),
+        responses: { '200': ok('The row', ref), ...ERRORS },
+      };
+      paths[`${base}/export`] = {
+        get: {
+          tags,
+          operationId: `export${name}`,
+          summary: `Export ${entity.code} rows as CSV`,
+          parameters: [
+            param('format', 'csv', { type: 'string', enum: ['csv'] }),
+            ...LIST_PARAMS.filter((p) => !['page', 'perPage', 'count', 'after'].includes(p.name)),
+          ],
+          responses: {
+            '200': {
+              description: 'CSV, streamed',
+              content: { 'text/csv': { schema: { type: 'string' } } },
+            },
+            ...ERRORS,
+          },
+        },
+      };
+      paths[`${base}/aggregate`] = {
+        get: {
+          tags,
+          operationId: `aggregate${name}`,
+          summary: `Aggregate ${entity.code} rows`,
+          parameters: [
+            param('groupBy', 'Up to three fields', { type: 'string' }),
+            param('count', '`*` or fields', { type: 'string' }),
+            param('sum', 'Numeric fields', { type: 'string' }),
+            param('avg', 'Numeric fields', { type: 'string' }),
+            param('min', 'Fields', { type: 'string' }),
+            param('max', 'Fields', { type: 'string' }),
+            LIST_PARAMS.find((p) => p.name === 'filter')!,
+          ],
+          responses: {
+            '200': ok('One item per group', {
+              type: 'object',
+              properties: { items: { type: 'array', items: { type: 'object' } } },
+            }),
+            ...ERRORS,
+          },
+        },
+      };
+    }
+    if (create) {
+      collection.post = {
+        tags,
+        operationId: `create${name}`,
+        summary: `Create a ${entity.code}`,
+        parameters: [
+          param(
+            'Idempotency-Key',
+            'A retry with the same key gets the first answer',
+            { type: 'string', maxLength: 255 },
+            'header',
+          ),
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: inputRef } } },
+        responses: {
+          '200': ok('The created row', ref),
+          '409': errorRef('Unique violation'),
+          '422': errorRef('Validation, with errors by field'),
+          ...ERRORS,
+        },
+      };
+      paths[`${base}/import`] = {
+        post: {
+          tags,
+          operationId: `import${name}`,
+          summary: `Import ${entity.code} rows from CSV, all or nothing`,
+          requestBody: {
+            required: true,
+            content: {
+              'text/csv': { schema: { type: 'string' } },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: { file: { type: 'string', format: 'binary' } },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': ok('How many rows were created', {
+              type: 'object',
+              properties: { created: { type: 'integer' } },
+            }),
+            '422': errorRef('Errors by line; nothing imported'),
+            ...ERRORS,
+          },
+        },
+      };
+    }
+    if (update) {
+      item.put = {
+        tags,
+        operationId: `update${name}`,
+        summary: `Update a ${entity.code}`,
+        parameters: [param('If-Match', 'The version you saw', { type: 'string' }, 'header')],
+        requestBody: { required: true, content: { 'application/json': { schema: inputRef } } },
+        responses: {
+          '200': ok('The updated row', ref),
+          '409': errorRef('Changed by someone else'),
+          '422': errorRef('Validation'),
+          ...ERRORS,
+        },
+      };
+      paths[`${base}/bulk`] = {
+        post: {
+          tags,
+          operationId: `bulk${name}`,
+          summary: `amis quickSave (rows, rowsDiff) or one set of values for the selected ids`,
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          responses: {
+            '200': ok('The updated rows', {
+              type: 'object',
+              properties: { items: { type: 'array', items: ref }, count: { type: 'integer' } },
+            }),
+            ...ERRORS,
+          },
+        },
+      };
+    }
+    if (remove) {
+      item.delete = {
+        tags,
+        operationId: `delete${name}`,
+        summary: entity.softDelete ? `Delete a ${entity.code} (softly)` : `Delete a ${entity.code}`,
+        responses: {
+          '200': ok('The deleted id', { type: 'object', properties: { id: { type: 'string' } } }),
+          '409': errorRef('Still referenced'),
+          ...ERRORS,
+        },
+      };
+      collection.delete = {
+        tags,
+        operationId: `deleteMany${name}`,
+        summary: `Delete the selected ${entity.code} rows`,
+        parameters: [
+          { ...param('ids', 'Comma-separated ids', { type: 'string' }), required: true },
+        ],
+        responses: {
+          '200': ok('The deleted ids', {
+            type: 'object',
+            properties: {
+              ids: { type: 'array', items: { type: 'string' } },
+              count: { type: 'integer' },
+            },
+          }),
+          ...ERRORS,
+        },
+      };
+    }
+    if (Object.keys(collection).length) paths[base] = collection;
+    if (Object.keys(item).length > 1) paths[`${base}/{id}`] = item;
+  }
+  paths[`/api/v1/${options.project}/changes`] = {
+    get: {
+      tags: ['Changes'],
+      operationId: 'changes',
+      summary: 'Server-sent events of created, updated and deleted rows you may read',
+      parameters: [param('entities', 'Only these entities (comma-separated)', { type: 'string' })],
+      responses: {
+        '200': {
+          description: 'An event stream',
+          content: { 'text/event-stream': { schema: { type: 'string' } } },
+        },
+        ...ERRORS,
+      },
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: doc.name ?? doc.project,
+      version: String(model.version),
+      description:
+        doc.description ?? `The live API of project ${doc.project}, version ${model.version}.`,
+    },
+    servers: [{ url: options.serverUrl }],
+    security: [{ bearer: [] }, { session: [] }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (tk_…) or a session token',
+        },
+        session: { type: 'apiKey', in: 'cookie', name: 'tessera_session' },
+      },
+    },
+  };
+}
