@@ -12,6 +12,10 @@ export const env = createEnv({
     RUNTIME_PORT: z.coerce.number().int().min(1).max(65535).default(3200),
     RUNTIME_HOST: z.string().min(1).default('0.0.0.0'),
     RUNTIME_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    /** How long a request waits for a free connection before it is answered 503. */
+    RUNTIME_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** Requests at least this slow are kept for the monitoring panel. */
+    RUNTIME_SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(600_000).default(500),
     RUNTIME_ALLOWED_ORIGINS: z
       .string()
       .default('')

@@ -12,10 +12,15 @@ import {
 } from '@tessera/runtime-core';
 
 import { env } from './env';
+import { SlowRequests } from './http/slow-requests';
 import { createRuntimeServer } from './server';
 
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'runtime' } });
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.RUNTIME_DB_POOL_SIZE });
+const pool = new pg.Pool({
+  connectionString: env.DATABASE_URL,
+  max: env.RUNTIME_DB_POOL_SIZE,
+  connectionTimeoutMillis: env.RUNTIME_DB_ACQUIRE_TIMEOUT_MS,
+});
 // The pg error object drags its whole client along; log what identifies the failure.
 pool.on('error', (err: Error & { code?: string }) =>
   logger.warn({ code: err.code, message: err.message }, 'Idle database connection failed'),
@@ -46,6 +51,7 @@ const server = createRuntimeServer({
   logger,
   metadata: () => metadata.current(),
   changes,
+  slowRequests: new SlowRequests(env.RUNTIME_SLOW_REQUEST_MS),
   allowedOrigins: env.RUNTIME_ALLOWED_ORIGINS,
   authenticate: async (headers) => {
     const credential = readCredential(headers);

@@ -21,7 +21,10 @@ import {
   OPENAPI_ROUTE,
   openApiRoute,
 } from './http/docs-routes';
-import { send } from './http/io';
+import { refuse, send, toHeaders } from './http/io';
+import { createMetrics, metricsRoute, routeName } from './http/metrics';
+import { SlowRequests } from './http/slow-requests';
+import { isUnavailable } from './http/unavailable';
 
 const REQUEST_ID = /^[\w.:-]{8,128}$/;
 
@@ -38,10 +41,23 @@ export interface RuntimeDeps {
   allowedOrigins?: readonly string[];
   /** Announced writes, for the change stream. */
   changes: ChangeFeed;
+  /** The most recent slow requests; a default one is made when absent. */
+  slowRequests?: SlowRequests;
 }
 
-async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerResponse) {
+async function route(
+  deps: RuntimeDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  slow: SlowRequests,
+) {
   const url = new URL(req.url ?? '/', 'http://runtime');
+  if (url.pathname === '/slow-requests' && req.method === 'GET') {
+    const principal = await deps.authenticate(toHeaders(req));
+    if (!principal) return refuse(res, 401, 'Sign in or send a bearer token');
+    if (!principal.permissions.has('monitor:read')) return refuse(res, 403, 'You may not monitor');
+    return send(res, 200, { status: 0, msg: '', data: { items: slow.list() } });
+  }
   if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
     const report = await checkHealth({ ping: () => deps.pool.query('SELECT 1') });
     send(res, healthHttpStatus(report), { ...report, metadataVersion: deps.metadataVersion() });
@@ -63,25 +79,41 @@ async function route(deps: RuntimeDeps, req: IncomingMessage, res: ServerRespons
 }
 
 export function createRuntimeServer(deps: RuntimeDeps): Server {
+  const metrics = createMetrics({ pool: deps.pool, metadataVersion: deps.metadataVersion });
+  const slow = deps.slowRequests ?? new SlowRequests();
   return createServer((req, res) => {
     const started = performance.now();
     const incoming = req.headers['x-request-id'];
     const requestId =
       typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
+    const pathname = new URL(req.url ?? '/', 'http://runtime').pathname;
     res.on('finish', () => {
-      deps.logger.info(
-        {
-          requestId,
-          method: req.method,
-          url: req.url,
-          status: res.statusCode,
-          durationMs: Math.round(performance.now() - started),
-        },
-        'request',
-      );
+      const seconds = (performance.now() - started) / 1000;
+      const entry = {
+        requestId,
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1000),
+      };
+      deps.logger.info(entry, 'request');
+      metrics.observe(entry.method, routeName(pathname), res.statusCode, seconds);
+      slow.record(entry);
     });
-    route(deps, req, res).catch((err: unknown) => {
+    if (pathname === '/metrics' && req.method === 'GET') {
+      void metricsRoute(metrics, res);
+      return;
+    }
+    route(deps, req, res, slow).catch((err: unknown) => {
+      if (isUnavailable(err)) {
+        deps.logger.warn({ requestId, message: (err as Error).message }, 'Database unavailable');
+        if (!res.headersSent) {
+          res.setHeader('retry-after', '2');
+          send(res, 503, { status: 503, msg: 'The database is unavailable; retry shortly' });
+        } else res.end();
+        return;
+      }
       deps.logger.error({ requestId, err }, 'Unhandled runtime error');
       if (!res.headersSent) send(res, 500, { status: 500, msg: 'Internal error' });
       else res.end();

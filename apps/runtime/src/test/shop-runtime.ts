@@ -8,6 +8,7 @@ import { ChangeFeed, MetadataCache } from '@tessera/runtime-core';
 import pg from 'pg';
 import pino from 'pino';
 
+import type { SlowRequests } from '../http/slow-requests';
 import { createRuntimeServer } from '../server';
 
 export interface ShopRuntime {
@@ -22,9 +23,14 @@ export interface ShopRuntime {
   stop: () => Promise<void>;
 }
 
-export async function startShopRuntime(): Promise<ShopRuntime> {
+export interface ShopOptions {
+  pool?: Pick<pg.PoolConfig, 'max' | 'connectionTimeoutMillis'>;
+  slowRequests?: SlowRequests;
+}
+
+export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopRuntime> {
   const t = await createTestDatabase();
-  const pool = new pg.Pool({ connectionString: t.url, max: 4 });
+  const pool = new pg.Pool({ connectionString: t.url, max: 4, ...options.pool });
   const parsed = validateDocument({
     project: 'shop',
     entities: [
@@ -114,6 +120,7 @@ export async function startShopRuntime(): Promise<ShopRuntime> {
   await changes.start();
   const server = createRuntimeServer({
     changes,
+    slowRequests: options.slowRequests,
     pool,
     logger: pino({ level: 'silent' }),
     metadataVersion: () => null,

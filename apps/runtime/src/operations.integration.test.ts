@@ -1,0 +1,92 @@
+/** What operators rely on: /metrics, the slow request log, and 503 when the database cannot serve. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { SlowRequests } from './http/slow-requests';
+import { isUnavailable } from './http/unavailable';
+import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+
+let shop: ShopRuntime;
+
+beforeAll(async () => {
+  shop = await startShopRuntime({
+    pool: { max: 1, connectionTimeoutMillis: 300 },
+    slowRequests: new SlowRequests(0),
+  });
+}, 60_000);
+afterAll(async () => {
+  await shop?.stop();
+});
+
+const get = (path: string, token = shop.adminToken) =>
+  fetch(`${shop.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+describe('GET /metrics', () => {
+  it('counts requests by route pattern and status, with latency, errors and pool usage', async () => {
+    await get('/api/v1/shop/customer');
+    await get(`/api/v1/shop/customer/${shop.adaId}`);
+    await get('/api/v1/shop/customer?perPage=0');
+    const res = await fetch(`${shop.base}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain(
+      'tessera_runtime_http_requests_total{method="GET",route="/api/v1/:project/:entity",status="200"} 1',
+    );
+    expect(text).toContain(
+      'tessera_runtime_http_requests_total{method="GET",route="/api/v1/:project/:entity/:id",status="200"} 1',
+    );
+    expect(text).toContain('status="400"} 1');
+    expect(text).toMatch(
+      /tessera_runtime_http_request_duration_seconds_bucket\{le="0\.1",method="GET",route="\/api\/v1\/:project\/:entity"\} \d/,
+    );
+    expect(text).toContain('tessera_runtime_db_pool_connections{state="max"} 1');
+    expect(text).toContain('tessera_runtime_http_errors_total');
+    expect(text).toContain('tessera_runtime_process_cpu_seconds_total');
+  });
+});
+
+describe('slow requests', () => {
+  it('lists the latest slow requests with their request ids, for monitors only', async () => {
+    await fetch(`${shop.base}/api/v1/shop/tag`, {
+      headers: { authorization: `Bearer ${shop.adminToken}`, 'x-request-id': 'slow-probe-0001' },
+    });
+    const res = await get('/slow-requests');
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as {
+      data: { items: { requestId: string; url: string }[] };
+    };
+    expect(data.items[0]).toMatchObject({ requestId: 'slow-probe-0001', url: '/api/v1/shop/tag' });
+    expect((await get('/slow-requests', shop.viewerToken)).status).toBe(403);
+  });
+});
+
+describe('database unavailable', () => {
+  it('answers 503 with Retry-After when no connection is free, then recovers', async () => {
+    const held = await shop.pool.connect();
+    try {
+      const res = await get('/api/v1/shop/customer');
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('2');
+      expect(await res.json()).toEqual({
+        status: 503,
+        msg: 'The database is unavailable; retry shortly',
+      });
+    } finally {
+      held.release();
+    }
+    expect((await get('/api/v1/shop/customer')).status).toBe(200);
+  });
+
+  it('recognises a restarting server and refused connections', () => {
+    expect(
+      isUnavailable({
+        code: '57P01',
+        message: 'terminating connection due to administrator command',
+      }),
+    ).toBe(true);
+    expect(isUnavailable({ code: 'ECONNREFUSED' })).toBe(true);
+    expect(isUnavailable({ code: '08006' })).toBe(true);
+    expect(isUnavailable({ code: '23505' })).toBe(false);
+    expect(isUnavailable(new Error('boom'))).toBe(false);
+  });
+});
