@@ -12,6 +12,7 @@ import {
 } from '@tessera/runtime-core';
 
 import { env } from './env';
+import { RuntimeLimits } from './http/rate-limits';
 import { SlowRequests } from './http/slow-requests';
 import { createRuntimeServer } from './server';
 
@@ -52,6 +53,10 @@ const server = createRuntimeServer({
   metadata: () => metadata.current(),
   changes,
   slowRequests: new SlowRequests(env.RUNTIME_SLOW_REQUEST_MS),
+  limits: new RuntimeLimits(
+    env.REDIS_URL ? { kind: 'redis', url: env.REDIS_URL } : { kind: 'memory' },
+  ),
+  trustedProxies: env.TRUSTED_PROXIES,
   allowedOrigins: env.RUNTIME_ALLOWED_ORIGINS,
   authenticate: async (headers) => {
     const credential = readCredential(headers);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ChangeFeed, EMPTY_OVERVIEW, Listener } from '@tessera/runtime-core';
 
+import { RuntimeLimits } from './http/rate-limits';
 import { createRuntimeServer } from './server';
 
 let t: TestDatabase;
@@ -24,6 +25,7 @@ beforeAll(async () => {
     metadata: () => EMPTY_OVERVIEW,
     authenticate: async () => null,
     changes: new ChangeFeed(new Listener(t.url)),
+    limits: new RuntimeLimits({ kind: 'memory' }),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,6 +72,7 @@ describe('runtime server', () => {
       metadata: () => EMPTY_OVERVIEW,
       authenticate: async () => null,
       changes: new ChangeFeed(new Listener(t.url)),
+      limits: new RuntimeLimits({ kind: 'memory' }),
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/health`);

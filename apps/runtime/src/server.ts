@@ -23,6 +23,7 @@ import {
 } from './http/docs-routes';
 import { refuse, send, toHeaders } from './http/io';
 import { createMetrics, metricsRoute, routeName } from './http/metrics';
+import type { RuntimeLimits } from './http/rate-limits';
 import { SlowRequests } from './http/slow-requests';
 import { isUnavailable } from './http/unavailable';
 
@@ -43,6 +44,10 @@ export interface RuntimeDeps {
   changes: ChangeFeed;
   /** The most recent slow requests; a default one is made when absent. */
   slowRequests?: SlowRequests;
+  /** Rate limits per caller and project. */
+  limits: RuntimeLimits;
+  /** Proxies whose X-Forwarded-For is believed, for anonymous callers' addresses. */
+  trustedProxies?: readonly string[];
 }
 
 async function route(

@@ -36,3 +36,9 @@ export { ChangeFeed, visibleChange, type ChangeEvent } from './changes/feed';
 export { CHANGES_CHANNEL, type ChangeNotice } from './changes/notify';
 export { Listener } from './metadata/listener';
 export { openApiDocument } from './openapi/document';
+export {
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  rateLimitPerMinute,
+  RUNTIME_SETTING_KEYS,
+  RUNTIME_SETTINGS_PREFIX,
+} from './metadata/settings';

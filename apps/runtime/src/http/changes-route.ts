@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ChangeNotice, visibleChange } from '@tessera/runtime-core';
 
 import type { RuntimeDeps } from '../server';
-import { refuse, toHeaders } from './io';
+import { admit } from './admit';
+import { refuse } from './io';
 
 export const CHANGES_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/changes\/?$/;
 const HEARTBEAT_MS = 15_000;
@@ -21,17 +22,12 @@ export async function changesRoute(
   project: string,
 ): Promise<void> {
   if (req.method !== 'GET') return refuse(res, 405, `${req.method} is not supported here`);
-  const principal = await deps.authenticate(toHeaders(req));
-  if (!principal) return refuse(res, 401, 'Sign in or send a bearer token');
+  const admitted = await admit(deps, req, res, project);
+  if (!admitted) return;
   if (!deps.metadata().models.has(project)) return refuse(res, 404, `No project '${project}'`);
   const only = url.searchParams.get('entities');
   const entities = only ? new Set(only.split(',').map((e) => e.trim())) : null;
-  const caller = {
-    userId: principal.user.id,
-    roles: principal.roles,
-    permissions: principal.permissions,
-    scopes: principal.scopes,
-  };
+  const { caller } = admitted;
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',

@@ -18,7 +18,8 @@ import {
 } from '@tessera/runtime-core';
 
 import type { RuntimeDeps } from '../server';
-import { BodyError, readCsv, readJson, refuse, sendResult, toHeaders } from './io';
+import { admit } from './admit';
+import { BodyError, readCsv, readJson, refuse, sendResult } from './io';
 
 export const DATA_ROUTE =
   /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/([a-z][a-z0-9_]{1,39})(?:\/([^/]+))?\/?$/;
@@ -37,21 +38,10 @@ export async function dataRoute(
   const segment = raw === undefined ? undefined : decodeURIComponent(raw);
   const action = segment !== undefined && ACTIONS.has(segment) ? segment : undefined;
   const id = action ? undefined : segment;
-  const headers = toHeaders(req);
-  const principal = await deps.authenticate(headers);
-  if (!principal) return refuse(res, 401, 'Sign in or send a bearer token');
-  const common = {
-    db: deps.pool,
-    overview: deps.metadata(),
-    caller: {
-      userId: principal.user.id,
-      roles: principal.roles,
-      permissions: principal.permissions,
-      scopes: principal.scopes,
-    },
-    project,
-    entity,
-  };
+  const admitted = await admit(deps, req, res, project);
+  if (!admitted) return;
+  const { headers, caller } = admitted;
+  const common = { db: deps.pool, overview: deps.metadata(), caller, project, entity };
   const query = url.searchParams;
   if (method === 'GET' || method === 'HEAD') {
     if (action === 'export') {

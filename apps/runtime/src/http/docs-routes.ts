@@ -11,7 +11,8 @@ import path from 'node:path';
 import { openApiDocument } from '@tessera/runtime-core';
 
 import type { RuntimeDeps } from '../server';
-import { refuse, send, toHeaders } from './io';
+import { admit } from './admit';
+import { refuse, send } from './io';
 
 export const OPENAPI_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/openapi\.json$/;
 export const DOCS_ROUTE = /^\/docs(?:\/([a-z][a-z0-9_]{1,39}))?\/?$/;
@@ -31,17 +32,12 @@ export async function openApiRoute(
   res: ServerResponse,
   project: string,
 ): Promise<void> {
-  const principal = await deps.authenticate(toHeaders(req));
-  if (!principal) return refuse(res, 401, 'Sign in or send a bearer token');
+  const admitted = await admit(deps, req, res, project);
+  if (!admitted) return;
   const host = req.headers.host ?? 'localhost';
   const document = openApiDocument({
     overview: deps.metadata(),
-    caller: {
-      userId: principal.user.id,
-      roles: principal.roles,
-      permissions: principal.permissions,
-      scopes: principal.scopes,
-    },
+    caller: admitted.caller,
     project,
     serverUrl: `http://${host}`,
   });

@@ -8,6 +8,7 @@ import { ChangeFeed, MetadataCache } from '@tessera/runtime-core';
 import pg from 'pg';
 import pino from 'pino';
 
+import { RuntimeLimits } from '../http/rate-limits';
 import type { SlowRequests } from '../http/slow-requests';
 import { createRuntimeServer } from '../server';
 
@@ -24,6 +25,7 @@ export interface ShopRuntime {
 }
 
 export interface ShopOptions {
+  limits?: RuntimeLimits;
   pool?: Pick<pg.PoolConfig, 'max' | 'connectionTimeoutMillis'>;
   slowRequests?: SlowRequests;
 }
@@ -121,6 +123,7 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
   const server = createRuntimeServer({
     changes,
     slowRequests: options.slowRequests,
+    limits: options.limits ?? new RuntimeLimits({ kind: 'memory' }),
     pool,
     logger: pino({ level: 'silent' }),
     metadataVersion: () => null,

@@ -1,6 +1,11 @@
 /** Typed system configuration: each key has a type and its JSON value must match it. */
 import { type Prisma } from '@tessera/db';
 import { AppError } from '@tessera/errors';
+import {
+  METADATA_CHANNEL,
+  RUNTIME_SETTING_KEYS,
+  RUNTIME_SETTINGS_PREFIX,
+} from '@tessera/runtime-core';
 import { z } from 'zod';
 
 import { writeAudit } from '../audit/write-audit';
@@ -22,6 +27,25 @@ const valueSchemas: Record<ConfigType, z.ZodType> = {
   boolean: z.boolean(),
   json: z.json(),
 };
+
+/** Runtime settings are read by every runtime: only known keys, with sensible values. */
+function checkRuntimeSetting(key: string, type: ConfigType, value: unknown) {
+  if (!RUNTIME_SETTING_KEYS.test(key))
+    throw new AppError(
+      'VALIDATION',
+      `'${key}' is not a runtime setting; use runtime.rateLimit.perMinute or runtime.rateLimit.<project>.perMinute`,
+      { fieldErrors: { key: 'Unknown runtime setting' } },
+    );
+  if (type !== 'number' || typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    throw new AppError('VALIDATION', `'${key}' must be a whole number of requests from 1`, {
+      fieldErrors: { value: 'A whole number from 1' },
+    });
+}
+
+/** Runtimes reload their settings with the models. */
+async function announceRuntimeSettings(ctx: AuthedContext) {
+  await ctx.db.$executeRaw`SELECT pg_notify(${METADATA_CHANNEL}, '{"settings":true}')`;
+}
 
 export async function listConfig(ctx: AuthedContext) {
   return ctx.db.systemConfig.findMany({ select: configSelect, orderBy: { key: 'asc' } });
@@ -47,6 +71,8 @@ export async function setConfig(
       { fieldErrors: { type: `Must stay ${before.type}` } },
     );
   }
+  if (input.key.startsWith(RUNTIME_SETTINGS_PREFIX))
+    checkRuntimeSetting(input.key, type, input.value);
   const parsed = valueSchemas[type].safeParse(input.value);
   if (!parsed.success)
     throw new AppError('VALIDATION', `'${input.key}' must be a ${type}`, {
@@ -65,6 +91,7 @@ export async function setConfig(
     update: { value, description: input.description, updatedBy: ctx.principal.user.id },
     select: configSelect,
   });
+  if (input.key.startsWith(RUNTIME_SETTINGS_PREFIX)) await announceRuntimeSettings(ctx);
   await writeAudit(ctx.db, ctx, {
     action: before ? 'config.update' : 'config.create',
     resource: 'config',
@@ -79,6 +106,7 @@ export async function deleteConfig(ctx: AuthedContext, key: string) {
   const before = await ctx.db.systemConfig.findUnique({ where: { key }, select: configSelect });
   if (!before) throw new AppError('NOT_FOUND', `No configuration key '${key}'`);
   await ctx.db.systemConfig.delete({ where: { key }, select: { key: true } });
+  if (key.startsWith(RUNTIME_SETTINGS_PREFIX)) await announceRuntimeSettings(ctx);
   await writeAudit(ctx.db, ctx, {
     action: 'config.delete',
     resource: 'config',

@@ -187,4 +187,11 @@ export const BASE_CONFIG: {
     value: 30,
     description: 'A session ends this many days after login, active or not.',
   },
+  {
+    key: 'runtime.rateLimit.perMinute',
+    type: 'number',
+    value: 600,
+    description:
+      'Data API requests per caller (token, user or address) and minute. Override per project with runtime.rateLimit.<project>.perMinute.',
+  },
 ];

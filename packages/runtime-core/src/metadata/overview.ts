@@ -7,6 +7,7 @@ import { type ModelDocument, validateDocument } from '@tessera/meta';
 import type pg from 'pg';
 
 import { type Grant, loadGrants } from '../access/grants';
+import { loadSettings } from './settings';
 
 export interface PublishedModel {
   project: string;
@@ -18,12 +19,15 @@ export interface SchemaOverview {
   readonly models: ReadonlyMap<string, PublishedModel>;
   /** Data grants by project code. */
   readonly grants: ReadonlyMap<string, readonly Grant[]>;
+  /** The `runtime.*` configuration keys. */
+  readonly settings: ReadonlyMap<string, unknown>;
   readonly loadedAt: Date;
 }
 
 export const EMPTY_OVERVIEW: SchemaOverview = {
   models: new Map(),
   grants: new Map(),
+  settings: new Map(),
   loadedAt: new Date(0),
 };
 
@@ -39,7 +43,12 @@ export async function loadOverview(db: Pick<pg.Pool, 'query'>): Promise<SchemaOv
     if (parsed.ok)
       models.set(row.code, { project: row.code, version: row.version, document: parsed.document });
   }
-  return { models, grants: await loadGrants(db), loadedAt: new Date() };
+  return {
+    models,
+    grants: await loadGrants(db),
+    settings: await loadSettings(db),
+    loadedAt: new Date(),
+  };
 }
 
 /** `{ project: version }` for health reports. */
