@@ -2,7 +2,6 @@
 import pg from 'pg';
 import pino from 'pino';
 
-import { authenticateToken, readCredential } from '@tessera/auth';
 import { createDb } from '@tessera/db';
 import {
   ChangeFeed,
@@ -11,6 +10,7 @@ import {
   servedVersions,
 } from '@tessera/runtime-core';
 
+import { createAuthenticator } from './auth/authenticate';
 import { env } from './env';
 import { RuntimeLimits } from './http/rate-limits';
 import { SlowRequests } from './http/slow-requests';
@@ -45,8 +45,10 @@ await metadata.start();
 const changes = new ChangeFeed(metadata.listener);
 await changes.start();
 
-// Authentication is the console's own check: session cookie or bearer token, permissions fresh.
+// Authentication is the console's own check (session cookie or bearer token), cached until a
+// change is announced.
 const platform = createDb({ databaseUrl: env.DATABASE_URL, poolSize: 4 });
+const authenticate = await createAuthenticator({ db: platform, listener: metadata.listener });
 const server = createRuntimeServer({
   pool,
   logger,
@@ -58,10 +60,7 @@ const server = createRuntimeServer({
   ),
   trustedProxies: env.TRUSTED_PROXIES,
   allowedOrigins: env.RUNTIME_ALLOWED_ORIGINS,
-  authenticate: async (headers) => {
-    const credential = readCredential(headers);
-    return credential ? authenticateToken({ db: platform }, credential.token) : null;
-  },
+  authenticate,
   metadataVersion: () => {
     const versions = servedVersions(metadata.current());
     return Object.keys(versions).length ? versions : null;

@@ -33,3 +33,4 @@ export {
   type CreatedSession,
   type ValidSession,
 } from './session/sessions';
+export { announceAuthChange, AUTH_CHANNEL } from './principal/announce';

@@ -1,13 +1,14 @@
 /** A runtime serving a small published shop model on a database of its own, for HTTP tests. */
 import type { AddressInfo } from 'node:net';
 
-import { authenticateToken, createSession, readCredential } from '@tessera/auth';
+import { createSession } from '@tessera/auth';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { assignIds, createProjectDdl, validateDocument, withJunctionEntities } from '@tessera/meta';
 import { ChangeFeed, MetadataCache } from '@tessera/runtime-core';
 import pg from 'pg';
 import pino from 'pino';
 
+import { createAuthenticator } from '../auth/authenticate';
 import { RuntimeLimits } from '../http/rate-limits';
 import type { SlowRequests } from '../http/slow-requests';
 import { createRuntimeServer } from '../server';
@@ -128,10 +129,7 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
     logger: pino({ level: 'silent' }),
     metadataVersion: () => null,
     metadata: () => cache.current(),
-    authenticate: async (headers) => {
-      const credential = readCredential(headers);
-      return credential ? authenticateToken({ db: t.db }, credential.token) : null;
-    },
+    authenticate: await createAuthenticator({ db: t.db, listener: cache.listener }),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

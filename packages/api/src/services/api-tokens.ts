@@ -2,7 +2,7 @@
  * API tokens. Everyone manages their own; `api-token:manage` sees and revokes everyone's.
  * A token cannot be scoped beyond what its creator holds.
  */
-import { createApiToken } from '@tessera/auth';
+import { announceAuthChange, createApiToken } from '@tessera/auth';
 import { type Prisma } from '@tessera/db';
 import { AppError } from '@tessera/errors';
 
@@ -73,6 +73,7 @@ export async function revokeToken(ctx: AuthedContext, id: string) {
       data: { revokedAt: ctx.services.clock() },
       select: { id: true },
     });
+  await announceAuthChange(ctx.db);
   await writeAudit(ctx.db, ctx, {
     action: 'api_token.revoke',
     resource: 'api_token',

@@ -1,5 +1,5 @@
 /** Roles and the permissions they grant. The built-in admin role always holds everything. */
-import { invalidateUserSessions } from '@tessera/auth';
+import { announceAuthChange, invalidateUserSessions } from '@tessera/auth';
 import { Prisma } from '@tessera/db';
 import { AppError } from '@tessera/errors';
 
@@ -120,6 +120,8 @@ export async function updateRole(
     }
   });
   const after = await getRole(ctx, input.id);
+  // Holders' cached principals carry the old permissions.
+  if (ids) await announceAuthChange(ctx.db);
   await writeAudit(ctx.db, ctx, {
     action: 'role.update',
     resource: 'role',

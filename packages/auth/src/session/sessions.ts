@@ -6,6 +6,7 @@ import type { Db } from '@tessera/db';
 
 import { type Clock, systemClock } from '../clock';
 import { generateSecureRandomString, hashSecret, secretMatches, splitToken } from '../crypto';
+import { announceAuthChange } from '../principal/announce';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy, sessionExpiresAt } from './policy';
 
 export interface SessionOptions {
@@ -90,6 +91,7 @@ export async function validateSessionToken(
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionId } });
+  await announceAuthChange(db);
 }
 
 /** Ends every session of a user: on password change, disable, or role change. */
@@ -101,5 +103,6 @@ export async function invalidateUserSessions(
   const { count } = await db.session.deleteMany({
     where: { userId, ...(options.exceptSessionId ? { id: { not: options.exceptSessionId } } : {}) },
   });
+  await announceAuthChange(db);
   return count;
 }
