@@ -45,6 +45,20 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('prepared statements', () => {
+  it('names each data statement, so PostgreSQL parses it once per connection', async () => {
+    await get('/api/v1/shop/customer?sort=name');
+    await get('/api/v1/shop/customer?sort=name');
+    // The pool has one connection: the one that served both requests.
+    const { rows } = await shop.pool.query<{ name: string; statement: string }>(
+      `SELECT name, statement FROM pg_prepared_statements`,
+    );
+    const lists = rows.filter((r) => r.statement.includes('ORDER BY e."name"'));
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.name).toMatch(/^t1_/);
+  });
+});
+
 describe('slow requests', () => {
   it('lists the latest slow requests with their request ids, for monitors only', async () => {
     await fetch(`${shop.base}/api/v1/shop/tag`, {

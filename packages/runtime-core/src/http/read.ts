@@ -13,6 +13,7 @@ import {
   type SortKey,
 } from '../query/read-plan';
 import { afterCondition, cursorExpression, orderKeys } from '../query/cursor';
+import { prepared } from '../query/prepared';
 import { compileSelection, parseSelection } from '../query/selection';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
@@ -207,15 +208,18 @@ export async function readRows(
     return fail(400, `count must be exact, estimated or none, not '${count.slice(0, 20)}'`);
   }
   const { rows } = await options.db.query<{ json: string }>(
-    target.plan.listSql({
-      sort,
-      filter: where.sql,
-      select: select.sql,
-      search: q.search,
-      count,
-      cursor,
-    }),
-    [...listParams(q, page.limit, cursor ? 0 : page.offset), ...cursorParams],
+    prepared(
+      target.version,
+      target.plan.listSql({
+        sort,
+        filter: where.sql,
+        select: select.sql,
+        search: q.search,
+        count,
+        cursor,
+      }),
+      [...listParams(q, page.limit, cursor ? 0 : page.offset), ...cursorParams],
+    ),
   );
   return ok(rows[0]!.json);
 }
@@ -233,8 +237,11 @@ async function readOne(
   const select = selectFor(target, options.query, GET_FIXED_PARAMS + where.params.length);
   if (isResult(select)) return select;
   const { rows } = await options.db.query<{ json: string }>(
-    target.plan.getSql({ select: select.sql, filter: where.sql }),
-    [options.id, ...where.params, ...select.params],
+    prepared(target.version, target.plan.getSql({ select: select.sql, filter: where.sql }), [
+      options.id,
+      ...where.params,
+      ...select.params,
+    ]),
   );
   return rows[0] ? ok(rows[0].json) : fail(404, `No ${options.entity} '${options.id}'`);
 }

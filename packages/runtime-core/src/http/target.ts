@@ -22,6 +22,8 @@ export interface DataRequest {
 
 export interface Target {
   doc: ModelDocument;
+  /** The published version served; part of every prepared statement's name. */
+  version: number;
   entity: Entity;
   plan: ReadPlan;
   /** The caller's access for `action` on this entity, per entity code. */
@@ -48,7 +50,14 @@ export function resolveTarget(request: DataRequest): Target | HttpResult {
     return fail(404, `No entity '${request.entity}' in project '${request.project}'`);
   const access = (action: DataAction, code = request.entity) =>
     entityAccess(request.overview, request.caller, request.project, code, action);
-  return { doc: model.document, entity, plan, access, readable: (code) => access('read', code) };
+  return {
+    doc: model.document,
+    version: model.version,
+    entity,
+    plan,
+    access,
+    readable: (code) => access('read', code),
+  };
 }
 
 export const denied = (action: DataAction, entity: string): HttpResult =>

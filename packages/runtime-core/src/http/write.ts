@@ -12,6 +12,7 @@ import type { EntityAccess } from '../access/policy';
 import { type ChangeOp, notifyCte } from '../changes/notify';
 import { AccessRuleError, compileFilter } from '../query/filter';
 import { type Link, linksOf } from '../query/links';
+import { prepared } from '../query/prepared';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
 import { idempotencyClaim, isClaimConflict, replay, storeAnswer } from './idempotency';
 import { checkIdList, currentLinks, replaceLinks } from './write-links';
@@ -260,7 +261,7 @@ export async function createRow(
     ? `WITH r AS (${insert})${ctes}, ${notice(t, 'create')}${storeAnswer(final, claim, options.caller.userId, all)}`
     : `WITH r AS (${insert})${ctes}, ${notice(t, 'create')} ${final}`;
   try {
-    const { rows } = await options.db.query<{ json: string }>(sql, all);
+    const { rows } = await options.db.query<{ json: string }>(prepared(t.version, sql, all));
     return ok(rows[0]!.json);
   } catch (error) {
     if (claim && isClaimConflict(error)) return replay(options.db, claim, options.caller.userId);
@@ -346,8 +347,11 @@ export async function updateRow(
   const live = `${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   try {
     const { rows } = await options.db.query<{ json: string }>(
-      `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING e.*)${ctes}, ${notice(t, 'update')} ${answer(t, rule.sql, 'update', written)}`,
-      [...params, ...rule.params],
+      prepared(
+        t.version,
+        `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING e.*)${ctes}, ${notice(t, 'update')} ${answer(t, rule.sql, 'update', written)}`,
+        [...params, ...rule.params],
+      ),
     );
     if (rows[0]) return ok(rows[0].json);
   } catch (error) {
@@ -418,7 +422,9 @@ async function removeRows(options: WriteOptions, ids: string[]): Promise<string[
     : `DELETE FROM ${t.table} AS e WHERE ${where} RETURNING e."id"`;
   const sql = `WITH r AS (${change}), ${notice(t, 'delete')} SELECT r."id" FROM r CROSS JOIN n`;
   try {
-    const { rows } = await options.db.query<{ id: string }>(sql, [ids, ...rule.params]);
+    const { rows } = await options.db.query<{ id: string }>(
+      prepared(t.version, sql, [ids, ...rule.params]),
+    );
     return rows.map((r) => r.id);
   } catch (error) {
     return translate(error, t, 'delete');
