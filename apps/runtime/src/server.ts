@@ -28,6 +28,7 @@ import { SlowRequests } from './http/slow-requests';
 import { isUnavailable } from './http/unavailable';
 
 const REQUEST_ID = /^[\w.:-]{8,128}$/;
+const MAX_HEADER_BYTES = 96 * 1024;
 
 export interface RuntimeDeps {
   pool: pg.Pool;
@@ -86,7 +87,8 @@ async function route(
 export function createRuntimeServer(deps: RuntimeDeps): Server {
   const metrics = createMetrics({ pool: deps.pool, metadataVersion: deps.metadataVersion });
   const slow = deps.slowRequests ?? new SlowRequests();
-  return createServer((req, res) => {
+  // A filter may be up to 20,000 characters, and percent-encoding can triple that in the URL.
+  return createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const started = performance.now();
     const incoming = req.headers['x-request-id'];
     const requestId =

@@ -26,6 +26,8 @@ export interface ShopRuntime {
 }
 
 export interface ShopOptions {
+  /** The data API budget per caller and minute (the seed's default otherwise). */
+  rateLimitPerMinute?: number;
   limits?: RuntimeLimits;
   pool?: Pick<pg.PoolConfig, 'max' | 'connectionTimeoutMillis'>;
   slowRequests?: SlowRequests;
@@ -117,6 +119,11 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
   });
   const adminToken = (await createSession({ db: t.db }, admin.id)).token;
 
+  if (options.rateLimitPerMinute)
+    await pool.query(
+      `UPDATE system_config SET value = $1 WHERE key = 'runtime.rateLimit.perMinute'`,
+      [JSON.stringify(options.rateLimitPerMinute)],
+    );
   const cache = new MetadataCache({ pool, databaseUrl: t.url });
   await cache.start();
   const changes = new ChangeFeed(cache.listener);
