@@ -28,6 +28,12 @@ interface WriteTarget extends Target {
   lists: Map<string, Link>;
   /** Many-to-many fields the response shows. */
   shownLists: Link[];
+  /**
+   * What a write returns into `r`: every column of the model, named, so a statement's result
+   * type never changes under it while a publish adds columns.
+   */
+  written: string;
+  writtenFromE: string;
 }
 
 function writeTarget(
@@ -59,6 +65,8 @@ function writeTarget(
       returning: shown.map((c) => `e.${quoteIdent(c)}`).join(', '),
       lists: new Map(links.filter((l) => allowed(l.name)).map((l) => [l.name, l])),
       shownLists: links.filter((l) => readable(l.name) && base.access('read', l.target.code)),
+      written: base.plan.columns.map(quoteIdent).join(', '),
+      writtenFromE: base.plan.columns.map((c) => `e.${quoteIdent(c)}`).join(', '),
     },
     access,
   };
@@ -253,8 +261,8 @@ export async function createRow(
   const rule = ruleFor(t, access, params.length);
   if (isResult(rule)) return rule;
   const insert = columns.length
-    ? `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING *`
-    : `INSERT INTO ${t.table} DEFAULT VALUES RETURNING *`;
+    ? `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${t.written}`
+    : `INSERT INTO ${t.table} DEFAULT VALUES RETURNING ${t.written}`;
   const all = [...params, ...rule.params];
   const final = answer(t, rule.sql, 'create', written);
   const sql = claim
@@ -349,7 +357,7 @@ export async function updateRow(
     const { rows } = await options.db.query<{ json: string }>(
       prepared(
         t.version,
-        `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING e.*)${ctes}, ${notice(t, 'update')} ${answer(t, rule.sql, 'update', written)}`,
+        `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING ${t.writtenFromE})${ctes}, ${notice(t, 'update')} ${answer(t, rule.sql, 'update', written)}`,
         [...params, ...rule.params],
       ),
     );
