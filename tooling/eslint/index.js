@@ -22,6 +22,21 @@ export const ignores = {
   ],
 };
 
+/** Test code (suites, helpers) reads untyped JSON bodies and rows on purpose. */
+export function testCode(files) {
+  return {
+    files,
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  };
+}
+
 export const base = tseslint.config(
   ignores,
   js.configs.recommended,
@@ -53,18 +68,8 @@ export const base = tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
-  {
-    // Tests read untyped JSON bodies and rows on purpose.
-    files: ['**/*.test.ts', '**/e2e/**', '**/src/test/**'],
-    rules: {
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-explicit-any': 'off',
-    },
-  },
+  // Tests read untyped JSON bodies and rows on purpose.
+  testCode(['**/*.test.ts', '**/e2e/**', '**/src/test/**']),
   {
     // Where the environment is read and validated, and tests/tooling that set it up.
     files: [

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createSession } from '@tessera/auth';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { assignIds, createProjectDdl, validateDocument, withJunctionEntities } from '@tessera/meta';
-import { ChangeFeed, MetadataCache } from '@tessera/runtime-core';
+import { ChangeFeed, MetadataCache, servedVersions } from '@tessera/runtime-core';
 import pg from 'pg';
 import pino from 'pino';
 
@@ -25,67 +25,75 @@ export interface ShopRuntime {
   stop: () => Promise<void>;
 }
 
+/** The small shop most runtime tests use: soft-deleted customers, orders, tags. */
+const SHOP = {
+  project: 'shop',
+  entities: [
+    {
+      code: 'customer',
+      softDelete: true,
+      fields: [
+        { code: 'name', type: 'string', length: 100 },
+        { code: 'email', type: 'email' },
+      ],
+    },
+    { code: 'order', fields: [{ code: 'total', type: 'decimal', precision: 12, scale: 2 }] },
+    { code: 'tag', fields: [{ code: 'label', type: 'string', length: 40 }] },
+  ],
+  relations: [
+    {
+      code: 'order_customer',
+      type: 'many-to-one',
+      from: 'order',
+      to: 'customer',
+      field: 'customer',
+      inverse: 'orders',
+    },
+    {
+      code: 'order_tags',
+      type: 'many-to-many',
+      from: 'order',
+      to: 'tag',
+      field: 'tags',
+      inverse: 'orders',
+    },
+  ],
+};
+
 export interface ShopOptions {
   /** The data API budget per caller and minute (the seed's default otherwise). */
   rateLimitPerMinute?: number;
   limits?: RuntimeLimits;
   pool?: Pick<pg.PoolConfig, 'max' | 'connectionTimeoutMillis'>;
   slowRequests?: SlowRequests;
+  /** Publish this model instead of the small shop, and insert no rows. */
+  document?: unknown;
 }
 
 export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopRuntime> {
   const t = await createTestDatabase();
   const pool = new pg.Pool({ connectionString: t.url, max: 4, ...options.pool });
-  const parsed = validateDocument({
-    project: 'shop',
-    entities: [
-      {
-        code: 'customer',
-        softDelete: true,
-        fields: [
-          { code: 'name', type: 'string', length: 100 },
-          { code: 'email', type: 'email' },
-        ],
-      },
-      { code: 'order', fields: [{ code: 'total', type: 'decimal', precision: 12, scale: 2 }] },
-      { code: 'tag', fields: [{ code: 'label', type: 'string', length: 40 }] },
-    ],
-    relations: [
-      {
-        code: 'order_customer',
-        type: 'many-to-one',
-        from: 'order',
-        to: 'customer',
-        field: 'customer',
-        inverse: 'orders',
-      },
-      {
-        code: 'order_tags',
-        type: 'many-to-many',
-        from: 'order',
-        to: 'tag',
-        field: 'tags',
-        inverse: 'orders',
-      },
-    ],
-  });
+  const parsed = validateDocument(options.document ?? SHOP);
   if (!parsed.ok) throw new Error('invalid model');
   const doc = assignIds(withJunctionEntities(parsed.document), null);
   for (const statement of createProjectDdl(doc)) await pool.query(statement.sql);
   await pool.query(
-    `INSERT INTO meta_projects (id, code, name, draft, published_version, updated_at) VALUES (gen_random_uuid(), 'shop', 'Shop', $1, 1, now())`,
-    [JSON.stringify(doc)],
+    `INSERT INTO meta_projects (id, code, name, draft, published_version, updated_at) VALUES (gen_random_uuid(), $1, $1, $2, 1, now())`,
+    [doc.project, JSON.stringify(doc)],
   );
   await pool.query(
-    `INSERT INTO meta_versions (id, project_id, version, document, plan) SELECT gen_random_uuid(), id, 1, $1, '{}' FROM meta_projects WHERE code = 'shop'`,
-    [JSON.stringify(doc)],
+    `INSERT INTO meta_versions (id, project_id, version, document, plan) SELECT gen_random_uuid(), id, 1, $2, '{}' FROM meta_projects WHERE code = $1`,
+    [doc.project, JSON.stringify(doc)],
   );
-  const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO shop.customer (name, email) VALUES ('Ada', 'ada@example.com'), ('Bob', NULL) RETURNING id`,
-  );
-  const adaId = rows[0]!.id;
-  await pool.query(`INSERT INTO shop.customer (name, deleted_at) VALUES ('Gone', now())`);
-  await pool.query(`INSERT INTO shop."order" (total, customer) VALUES (12.50, $1)`, [adaId]);
+  let adaId = '';
+  if (!options.document) {
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO shop.customer (name, email) VALUES ('Ada', 'ada@example.com'), ('Bob', NULL) RETURNING id`,
+    );
+    adaId = rows[0]!.id;
+    await pool.query(`INSERT INTO shop.customer (name, deleted_at) VALUES ('Gone', now())`);
+    await pool.query(`INSERT INTO shop."order" (total, customer) VALUES (12.50, $1)`, [adaId]);
+  }
 
   const viewerRole = await t.db.role.findUniqueOrThrow({
     where: { code: 'viewer' },
@@ -134,7 +142,7 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
     limits: options.limits ?? new RuntimeLimits({ kind: 'memory' }),
     pool,
     logger: pino({ level: 'silent' }),
-    metadataVersion: () => null,
+    metadataVersion: () => servedVersions(cache.current()),
     metadata: () => cache.current(),
     authenticate: await createAuthenticator({ db: t.db, listener: cache.listener }),
   });

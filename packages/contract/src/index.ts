@@ -1,0 +1,2 @@
+export { CONTRACT_MODEL } from './model';
+export { defineContractSuite, type ContractTarget } from './suite';
