@@ -21,7 +21,7 @@ import {
   OPENAPI_ROUTE,
   openApiRoute,
 } from './http/docs-routes';
-import { refuse, send, toHeaders } from './http/io';
+import { type RequestHeaders, refuse, send, toHeaders } from './http/io';
 import { createMetrics, metricsRoute, routeName } from './http/metrics';
 import type { RuntimeLimits } from './http/rate-limits';
 import { SlowRequests } from './http/slow-requests';
@@ -38,7 +38,7 @@ export interface RuntimeDeps {
   /** The current schema overview; each request captures it once. */
   metadata: () => SchemaOverview;
   /** Resolves the caller from a session cookie or bearer token (the console's shared check). */
-  authenticate: (headers: Headers) => Promise<Principal | null>;
+  authenticate: (headers: RequestHeaders) => Promise<Principal | null>;
   /** Origins (e.g. the console) allowed to send cookie-authenticated writes. */
   allowedOrigins?: readonly string[];
   /** Announced writes, for the change stream. */
@@ -56,8 +56,8 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   slow: SlowRequests,
+  url: URL,
 ) {
-  const url = new URL(req.url ?? '/', 'http://runtime');
   if (url.pathname === '/slow-requests' && req.method === 'GET') {
     const principal = await deps.authenticate(toHeaders(req));
     if (!principal) return refuse(res, 401, 'Sign in or send a bearer token');
@@ -94,7 +94,8 @@ export function createRuntimeServer(deps: RuntimeDeps): Server {
     const requestId =
       typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
-    const pathname = new URL(req.url ?? '/', 'http://runtime').pathname;
+    const url = new URL(req.url ?? '/', 'http://runtime');
+    const pathname = url.pathname;
     res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       const entry = {
@@ -112,7 +113,7 @@ export function createRuntimeServer(deps: RuntimeDeps): Server {
       void metricsRoute(metrics, res);
       return;
     }
-    route(deps, req, res, slow).catch((err: unknown) => {
+    route(deps, req, res, slow, url).catch((err: unknown) => {
       if (isUnavailable(err)) {
         deps.logger.warn({ requestId, message: (err as Error).message }, 'Database unavailable');
         if (!res.headersSent) {

@@ -9,7 +9,7 @@ export async function createAuthenticator(options: {
   db: Db;
   listener: Listener;
   ttlMs?: number;
-}): Promise<(headers: Headers) => Promise<Principal | null>> {
+}): Promise<(headers: Pick<Headers, 'get'>) => Promise<Principal | null>> {
   const cache = new PrincipalCache(
     (token) => authenticateToken({ db: options.db }, token),
     options.ttlMs,

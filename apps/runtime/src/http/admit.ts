@@ -10,13 +10,13 @@ import { AppError } from '@tessera/errors';
 import { type Caller, rateLimitPerMinute } from '@tessera/runtime-core';
 
 import type { RuntimeDeps } from '../server';
-import { refuse, toHeaders } from './io';
+import { type RequestHeaders, refuse, toHeaders } from './io';
 import { rateLimitHeaders } from './rate-limits';
 
 export interface Admitted {
   principal: Principal;
   caller: Caller;
-  headers: Headers;
+  headers: RequestHeaders;
 }
 
 export async function admit(

@@ -37,7 +37,7 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 /** CSV sent as it is, or as the `file` of a multipart form (amis's upload). */
-export async function readCsv(req: IncomingMessage, headers: Headers): Promise<string> {
+export async function readCsv(req: IncomingMessage, headers: RequestHeaders): Promise<string> {
   const raw = await readRaw(req, MAX_UPLOAD);
   const type = headers.get('content-type') ?? '';
   if (!type.startsWith('multipart/form-data')) return raw.toString('utf8');
@@ -55,13 +55,16 @@ export async function readCsv(req: IncomingMessage, headers: Headers): Promise<s
   return file.text();
 }
 
-export function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (typeof value === 'string') headers.set(key, value);
-    else if (Array.isArray(value)) headers.set(key, value.join(', '));
-  }
-  return headers;
+/** The request's headers behind the Fetch API's `get`, without copying them. */
+export type RequestHeaders = Pick<Headers, 'get'>;
+
+export function toHeaders(req: IncomingMessage): RequestHeaders {
+  return {
+    get(name: string) {
+      const value = req.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
 }
 
 export function sendText(

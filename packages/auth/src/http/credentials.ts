@@ -6,7 +6,7 @@ export interface RequestCredential {
   source: 'bearer' | 'cookie';
 }
 
-export function readCredential(headers: Headers): RequestCredential | null {
+export function readCredential(headers: Pick<Headers, 'get'>): RequestCredential | null {
   const authorization = headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());

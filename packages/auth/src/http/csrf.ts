@@ -6,7 +6,7 @@
 import { readCookie, SESSION_COOKIE } from './cookie';
 
 export function isCrossSiteRequest(
-  headers: Headers,
+  headers: Pick<Headers, 'get'>,
   options: { host: string; allowedOrigins?: readonly string[] },
 ): boolean {
   const fetchSite = headers.get('sec-fetch-site');

@@ -72,12 +72,32 @@ function sortParams(
   return keys;
 }
 
+type CompiledSelection = { sql: string; params: unknown[]; names: string[] };
+/** Compiled SELECT lists by plan, for callers with the same access; bounded per plan. */
+const selections = new WeakMap<ReadPlan, Map<string, CompiledSelection>>();
+const MAX_SELECTIONS = 1000;
+
 /** `fields` and `expand`, compiled into the SELECT list; parameters numbered after `offset`. */
 function selectFor(
   target: Target,
   query: URLSearchParams,
   offset: number,
-): { sql: string; params: unknown[]; names: string[] } | HttpResult {
+): CompiledSelection | HttpResult {
+  const key = `${offset}\n${target.accessKey}\n${query.get('fields') ?? ''}\n${query.get('expand') ?? ''}`;
+  let cache = selections.get(target.plan);
+  if (!cache) selections.set(target.plan, (cache = new Map<string, CompiledSelection>()));
+  const known = cache.get(key);
+  if (known) return known;
+  const compiled = compileSelectFor(target, query, offset);
+  if (!isResult(compiled) && cache.size < MAX_SELECTIONS) cache.set(key, compiled);
+  return compiled;
+}
+
+function compileSelectFor(
+  target: Target,
+  query: URLSearchParams,
+  offset: number,
+): CompiledSelection | HttpResult {
   try {
     return compileSelection({
       doc: target.doc,

@@ -30,6 +30,11 @@ export interface Target {
   access: (action: DataAction, entity?: string) => EntityAccess | null;
   /** Read access per entity, for filters and paths. */
   readable: AccessLookup;
+  /**
+   * Identifies what the caller may read across the project: equal keys see the same fields,
+   * entities and row filters (with the same values), so compiled pieces may be shared.
+   */
+  accessKey: string;
 }
 
 /** Plans are compiled once per model version and reused until the next publish. */
@@ -57,6 +62,9 @@ export function resolveTarget(request: DataRequest): Target | HttpResult {
     plan,
     access,
     readable: (code) => access('read', code),
+    accessKey: request.caller.permissions.has('data:read')
+      ? '*'
+      : `${request.caller.roles.join(',')}|${[...(request.caller.scopes ?? [])].join(',')}|${request.caller.userId}`,
   };
 }
 

@@ -16,6 +16,7 @@ import { prepared } from '../query/prepared';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
 import { idempotencyClaim, isClaimConflict, replay, storeAnswer } from './idempotency';
 import { checkIdList, currentLinks, replaceLinks } from './write-links';
+import type { ReadPlan } from '../query/read-plan';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
 
 interface WriteTarget extends Target {
@@ -36,12 +37,37 @@ interface WriteTarget extends Target {
   writtenFromE: string;
 }
 
+type Prepared = { t: WriteTarget; access: EntityAccess };
+/** Write targets by plan, for callers with the same access; bounded per plan. */
+const prepareds = new WeakMap<ReadPlan, Map<string, Prepared>>();
+const MAX_PREPARED = 1000;
+
+/** The entity, its writable columns and the caller's access for `action`, compiled once per access. */
 function writeTarget(
   request: DataRequest,
   action: 'create' | 'update' | 'delete',
-): { t: WriteTarget; access: EntityAccess } | HttpResult {
+): Prepared | HttpResult {
   const base = resolveTarget(request);
   if (isResult(base)) return base;
+  const { caller } = request;
+  const permission = `data:${action}`;
+  const whole =
+    caller.permissions.has(permission) && (!caller.scopes || caller.scopes.has(permission));
+  const key = `${action}|${whole ? '*' : `${caller.roles.join(',')}|${[...(caller.scopes ?? [])].join(',')}|${caller.userId}`}|${base.accessKey}`;
+  let cache = prepareds.get(base.plan);
+  if (!cache) prepareds.set(base.plan, (cache = new Map<string, Prepared>()));
+  const known = cache.get(key);
+  if (known) return { t: { ...known.t, ...base }, access: known.access };
+  const built = buildWriteTarget(base, request, action);
+  if (!isResult(built) && cache.size < MAX_PREPARED) cache.set(key, built);
+  return built;
+}
+
+function buildWriteTarget(
+  base: Target,
+  request: DataRequest,
+  action: 'create' | 'update' | 'delete',
+): Prepared | HttpResult {
   const access = base.access(action);
   if (!access) return denied(action, request.entity);
   const writable = new Map<string, Field>();
