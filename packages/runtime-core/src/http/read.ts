@@ -114,13 +114,34 @@ function compileSelectFor(
   }
 }
 
+type CompiledWhere = { sql: string | null; params: unknown[] };
+/** Compiled filters by plan, for callers with the same access; bounded per plan. */
+const wheres = new WeakMap<ReadPlan, Map<string, CompiledWhere>>();
+const MAX_WHERES = 1000;
+
 /** The caller's filter and its row filter, compiled; parameters numbered after `offset`. */
 export function whereFor(
   target: Target,
   access: EntityAccess,
   filterText: string | null,
   offset: number,
-): { sql: string | null; params: unknown[] } | HttpResult {
+): CompiledWhere | HttpResult {
+  const key = `${offset}\n${target.accessKey}\n${filterText ?? ''}`;
+  let cache = wheres.get(target.plan);
+  if (!cache) wheres.set(target.plan, (cache = new Map<string, CompiledWhere>()));
+  const known = cache.get(key);
+  if (known) return known;
+  const compiled = compileWhere(target, access, filterText, offset);
+  if (!isResult(compiled) && cache.size < MAX_WHERES) cache.set(key, compiled);
+  return compiled;
+}
+
+function compileWhere(
+  target: Target,
+  access: EntityAccess,
+  filterText: string | null,
+  offset: number,
+): CompiledWhere | HttpResult {
   try {
     return compileFilter({
       doc: target.doc,
