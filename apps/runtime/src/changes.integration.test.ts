@@ -1,5 +1,7 @@
 /** The change stream: every write, as each subscriber may read it, and nothing rolled back. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChangeFeed, Listener } from '@tessera/runtime-core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { openStream } from './test/sse';
 import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
@@ -20,6 +22,44 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await shop?.stop();
+});
+
+describe('announcing only what someone watches', () => {
+  it('sends no change notification while nobody streams the project', async () => {
+    const spy = new pg.Client({ connectionString: shop.t.url });
+    await spy.connect();
+    const heard: string[] = [];
+    spy.on('notification', (n) => heard.push(n.payload ?? ''));
+    await spy.query('LISTEN tessera_changes');
+    await call('POST', '/api/v1/shop/tag', { label: 'unwatched' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heard).toEqual([]);
+    const stream = await openStream(`${shop.base}/api/v1/shop/changes`, shop.viewerToken);
+    await call('POST', '/api/v1/shop/tag', { label: 'watched' });
+    await stream.next(1);
+    expect(heard).toHaveLength(1);
+    stream.close();
+    await spy.end();
+  });
+
+  it('tells other runtimes, including ones that start later, which projects are watched', async () => {
+    const notify = (channel: string, payload: string) =>
+      shop.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    const other = new Listener(shop.t.url);
+    await other.start([]);
+    const early = new ChangeFeed(other, notify);
+    await early.start();
+    expect(early.isWatched('shop')).toBe(false);
+    const stream = await openStream(`${shop.base}/api/v1/shop/changes`, shop.viewerToken);
+    await vi.waitFor(() => expect(early.isWatched('shop')).toBe(true), { timeout: 1000 });
+    const late = new ChangeFeed(other, notify);
+    await late.start();
+    await vi.waitFor(() => expect(late.isWatched('shop')).toBe(true), { timeout: 1000 });
+    stream.close();
+    early.stop();
+    late.stop();
+    await other.stop();
+  });
 });
 
 describe('GET /api/v1/{project}/changes', () => {

@@ -42,7 +42,9 @@ metadata.on('reload', (overview) =>
 );
 await metadata.start();
 // Every runtime hears every write, whichever replica made it, for its change streams.
-const changes = new ChangeFeed(metadata.listener);
+const changes = new ChangeFeed(metadata.listener, (channel, payload) =>
+  pool.query('SELECT pg_notify($1, $2)', [channel, payload]),
+);
 await changes.start();
 
 // Authentication is the console's own check (session cookie or bearer token), cached until a

@@ -32,7 +32,7 @@ export { pruneIdempotencyKeys, IDEMPOTENCY_TTL_HOURS } from './http/idempotency'
 export { aggregateRows } from './http/aggregate';
 export { exportRows, MAX_EXPORT_ROWS, type StreamedResult } from './http/export';
 export { importRows, MAX_IMPORT_LINES } from './http/import';
-export { ChangeFeed, visibleChange, type ChangeEvent } from './changes/feed';
+export { ChangeFeed, visibleChange, WATCH_CHANNEL, type ChangeEvent } from './changes/feed';
 export { CHANGES_CHANNEL, type ChangeNotice } from './changes/notify';
 export { Listener } from './metadata/listener';
 export { openApiDocument } from './openapi/document';

@@ -34,7 +34,6 @@ export async function changesRoute(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  res.write('retry: 3000\n: connected\n\n');
   let sequence = 0;
   // Changes are shown one after another, in the order they were announced.
   let queue = Promise.resolve();
@@ -56,9 +55,14 @@ export async function changesRoute(
     });
   };
   deps.changes.on('change', onChange);
+  // Writes announce changes only in projects someone watches: say this one is, then answer
+  // (the headers go out with this first line).
+  const goodbye = await deps.changes.watch(project);
+  res.write('retry: 3000\n: connected\n\n');
   const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
   req.on('close', () => {
     clearInterval(heartbeat);
     deps.changes.off('change', onChange);
+    goodbye();
   });
 }

@@ -41,7 +41,14 @@ export async function dataRoute(
   const admitted = await admit(deps, req, res, project);
   if (!admitted) return;
   const { headers, caller } = admitted;
-  const common = { db: deps.pool, overview: deps.metadata(), caller, project, entity };
+  const common = {
+    db: deps.pool,
+    overview: deps.metadata(),
+    caller,
+    project,
+    entity,
+    announce: deps.changes.isWatched(project),
+  };
   const query = url.searchParams;
   if (method === 'GET' || method === 'HEAD') {
     if (action === 'export') {

@@ -134,7 +134,9 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
     );
   const cache = new MetadataCache({ pool, databaseUrl: t.url });
   await cache.start();
-  const changes = new ChangeFeed(cache.listener);
+  const changes = new ChangeFeed(cache.listener, (channel, payload) =>
+    pool.query('SELECT pg_notify($1, $2)', [channel, payload]),
+  );
   await changes.start();
   const server = createRuntimeServer({
     changes,
@@ -155,6 +157,7 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
     });
   const stop = async () => {
     await close();
+    changes.stop();
     await cache.stop();
     await pool.end();
     await t.drop();

@@ -12,23 +12,81 @@ import type { Listener } from '../metadata/listener';
 import type { SchemaOverview } from '../metadata/overview';
 import { CHANGES_CHANNEL, type ChangeNotice } from './notify';
 
+/**
+ * Runtimes tell each other which projects someone is watching (`tessera_watch`): writes
+ * announce their changes only for those, so a project nobody streams pays nothing for the
+ * stream. A runtime with subscribers repeats its claim every WATCH_REPEAT_MS; a claim lapses
+ * after WATCH_TTL_MS; a runtime that starts asks who is watching.
+ */
+export const WATCH_CHANNEL = 'tessera_watch';
+export const WATCH_REPEAT_MS = 20_000;
+export const WATCH_TTL_MS = 60_000;
+
+type WatchMessage = { type: 'watch'; p: string } | { type: 'ask' };
+
 export class ChangeFeed extends EventEmitter<{ change: [ChangeNotice] }> {
-  constructor(private readonly listener: Listener) {
+  /** Projects someone watches, anywhere, until when. */
+  #watched = new Map<string, number>();
+  /** Subscribers of this process, by project. */
+  #local = new Map<string, number>();
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly listener: Listener,
+    private readonly notify?: (channel: string, payload: string) => Promise<unknown>,
+  ) {
     super();
     this.setMaxListeners(0);
     listener.on('notification', (channel, payload) => {
-      if (channel !== CHANGES_CHANNEL) return;
       try {
-        this.emit('change', JSON.parse(payload) as ChangeNotice);
+        if (channel === CHANGES_CHANNEL) this.emit('change', JSON.parse(payload) as ChangeNotice);
+        if (channel === WATCH_CHANNEL) this.#onWatch(JSON.parse(payload) as WatchMessage);
       } catch {
         // Not one of ours: ignore.
       }
     });
   }
 
-  /** Starts listening on the shared connection. */
-  start(): Promise<void> {
-    return this.listener.listen(CHANGES_CHANNEL);
+  /** Starts listening on the shared connection, and asks who is watching what. */
+  async start(): Promise<void> {
+    await this.listener.listen(CHANGES_CHANNEL);
+    await this.listener.listen(WATCH_CHANNEL);
+    await this.#send({ type: 'ask' });
+    this.#timer = setInterval(() => {
+      for (const p of this.#local.keys()) void this.#send({ type: 'watch', p });
+    }, WATCH_REPEAT_MS);
+    this.#timer.unref();
+  }
+
+  stop() {
+    if (this.#timer) clearInterval(this.#timer);
+  }
+
+  /** Whether writes in `project` should announce their changes. */
+  isWatched(project: string): boolean {
+    return (this.#watched.get(project) ?? 0) > Date.now();
+  }
+
+  /** A subscriber of this process starts watching `project`; returns its goodbye. */
+  async watch(project: string): Promise<() => void> {
+    const count = (this.#local.get(project) ?? 0) + 1;
+    this.#local.set(project, count);
+    this.#watched.set(project, Date.now() + WATCH_TTL_MS);
+    if (count === 1) await this.#send({ type: 'watch', p: project });
+    return () => {
+      const left = (this.#local.get(project) ?? 1) - 1;
+      if (left > 0) this.#local.set(project, left);
+      else this.#local.delete(project);
+    };
+  }
+
+  #onWatch(message: WatchMessage) {
+    if (message.type === 'watch') this.#watched.set(message.p, Date.now() + WATCH_TTL_MS);
+    else for (const p of this.#local.keys()) void this.#send({ type: 'watch', p });
+  }
+
+  async #send(message: WatchMessage) {
+    await this.notify?.(WATCH_CHANNEL, JSON.stringify(message)).catch(() => undefined);
   }
 }
 

@@ -6,8 +6,7 @@
 import type pg from 'pg';
 
 import { fail, type HttpResult, isResult, ok } from './result';
-import type { DataRequest } from './target';
-import { MAX_BULK_IDS, parseIds, updateRow } from './write';
+import { MAX_BULK_IDS, parseIds, updateRow, type WriteOptions } from './write';
 
 /** Keys amis adds to bulk requests that are not field values. */
 const AMIS_KEYS = new Set([
@@ -67,7 +66,7 @@ function changes(body: unknown): Change[] | HttpResult {
 }
 
 export async function bulkUpdate(
-  options: Omit<DataRequest, 'db'> & { pool: Pick<pg.Pool, 'connect'>; body: unknown },
+  options: Omit<WriteOptions, 'db'> & { pool: Pick<pg.Pool, 'connect'>; body: unknown },
 ): Promise<HttpResult> {
   const list = changes(options.body);
   if (isResult(list)) return list;

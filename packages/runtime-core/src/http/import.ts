@@ -10,8 +10,7 @@ import type pg from 'pg';
 
 import { resolveTarget } from './target';
 import { fail, type HttpResult, isResult, ok } from './result';
-import type { DataRequest } from './target';
-import { checkCreate, createRow, writableNames } from './write';
+import { checkCreate, createRow, writableNames, type WriteOptions } from './write';
 
 export const MAX_IMPORT_LINES = 50_000;
 const MAX_REPORTED = 100;
@@ -63,7 +62,7 @@ interface Line {
 }
 
 export async function importRows(
-  options: Omit<DataRequest, 'db'> & { pool: Pick<pg.Pool, 'connect'>; csv: string },
+  options: Omit<WriteOptions, 'db'> & { pool: Pick<pg.Pool, 'connect'>; csv: string },
 ): Promise<HttpResult> {
   const target = resolveTarget({ ...options, db: { query: () => Promise.reject(new Error()) } });
   if (isResult(target)) return target;

@@ -138,7 +138,8 @@ function answer(
   return `SELECT to_json(x)::text AS json FROM (SELECT ${t.returning}${lists.join('')} FROM r AS e${check}) x CROSS JOIN n`;
 }
 
-const notice = (t: WriteTarget, op: ChangeOp) => notifyCte(t.doc.project, t.entity.code, op);
+const notice = (t: WriteTarget, op: ChangeOp, announce: boolean | undefined) =>
+  announce === false ? 'n AS (SELECT 1 AS sent)' : notifyCte(t.doc.project, t.entity.code, op);
 
 /** The CTEs that set the many-to-many lists in `links`, parameters appended to `params`. */
 function linkWrites(
@@ -246,7 +247,10 @@ function translate(error: unknown, t: WriteTarget, action: 'write' | 'delete'): 
   }
 }
 
-export type WriteOptions = DataRequest;
+export type WriteOptions = DataRequest & {
+  /** Whether to announce the change for the change stream (someone is watching). */
+  announce?: boolean;
+};
 
 const asObject = (body: unknown): Record<string, unknown> | null =>
   typeof body === 'object' && body !== null && !Array.isArray(body)
@@ -292,8 +296,8 @@ export async function createRow(
   const all = [...params, ...rule.params];
   const final = answer(t, rule.sql, 'create', written);
   const sql = claim
-    ? `WITH r AS (${insert})${ctes}, ${notice(t, 'create')}${storeAnswer(final, claim, options.caller.userId, all)}`
-    : `WITH r AS (${insert})${ctes}, ${notice(t, 'create')} ${final}`;
+    ? `WITH r AS (${insert})${ctes}, ${notice(t, 'create', options.announce)}${storeAnswer(final, claim, options.caller.userId, all)}`
+    : `WITH r AS (${insert})${ctes}, ${notice(t, 'create', options.announce)} ${final}`;
   try {
     const { rows } = await options.db.query<{ json: string }>(prepared(t.version, sql, all));
     return ok(rows[0]!.json);
@@ -383,7 +387,7 @@ export async function updateRow(
     const { rows } = await options.db.query<{ json: string }>(
       prepared(
         t.version,
-        `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING ${t.writtenFromE})${ctes}, ${notice(t, 'update')} ${answer(t, rule.sql, 'update', written)}`,
+        `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING ${t.writtenFromE})${ctes}, ${notice(t, 'update', options.announce)} ${answer(t, rule.sql, 'update', written)}`,
         [...params, ...rule.params],
       ),
     );
@@ -454,7 +458,7 @@ async function removeRows(options: WriteOptions, ids: string[]): Promise<string[
   const change = t.entity.softDelete
     ? `UPDATE ${t.table} AS e SET "deleted_at" = CURRENT_TIMESTAMP WHERE ${where} RETURNING e."id"`
     : `DELETE FROM ${t.table} AS e WHERE ${where} RETURNING e."id"`;
-  const sql = `WITH r AS (${change}), ${notice(t, 'delete')} SELECT r."id" FROM r CROSS JOIN n`;
+  const sql = `WITH r AS (${change}), ${notice(t, 'delete', options.announce)} SELECT r."id" FROM r CROSS JOIN n`;
   try {
     const { rows } = await options.db.query<{ id: string }>(
       prepared(t.version, sql, [ids, ...rule.params]),
