@@ -36,7 +36,7 @@ export async function openStream(url: string, token: string) {
     }
   })();
   /** Resolves once `count` events have arrived, or rejects after `ms`. */
-  const next = (count: number, ms = 3000) =>
+  const next = (count: number, ms = 10_000) =>
     new Promise<SseEvent[]>((resolve, reject) => {
       const check = () => (events.length >= count ? resolve(events.slice(0, count)) : undefined);
       const timer = setTimeout(

@@ -42,11 +42,11 @@ export async function exportRows(
     filter: q.where.sql,
     select: q.select.sql,
     search: q.search,
+    keywords: q.keywords !== null,
+    limit: MAX_EXPORT_ROWS,
   });
   const client = await options.pool.connect();
-  const rows = client.query(
-    new QueryStream(sql, listParams(q, MAX_EXPORT_ROWS, 0), { batchSize: 500 }),
-  );
+  const rows = client.query(new QueryStream(sql, listParams(q), { batchSize: 500 }));
   const names = q.select.names;
   const records = new Transform({
     objectMode: true,

@@ -6,12 +6,7 @@
  */
 import type { EntityAccess } from '../access/policy';
 import { AccessRuleError, compileFilter, FilterError, parseFilterParam } from '../query/filter';
-import {
-  GET_FIXED_PARAMS,
-  LIST_FIXED_PARAMS,
-  type ReadPlan,
-  type SortKey,
-} from '../query/read-plan';
+import { GET_FIXED_PARAMS, listFixedParams, type ReadPlan, type SortKey } from '../query/read-plan';
 import { afterCondition, cursorExpression, orderKeys } from '../query/cursor';
 import { prepared } from '../query/prepared';
 import { compileSelection, parseSelection } from '../query/selection';
@@ -188,9 +183,10 @@ export function parseListQuery(
   const keywords = options.query.get('keywords')?.trim() || null;
   if (keywords && keywords.length > 200)
     return fail(400, 'keywords must be at most 200 characters');
-  const where = whereFor(target, access, options.query.get('filter'), LIST_FIXED_PARAMS);
+  const fixed = listFixedParams(keywords !== null);
+  const where = whereFor(target, access, options.query.get('filter'), fixed);
   if (isResult(where)) return where;
-  const select = selectFor(target, options.query, LIST_FIXED_PARAMS + where.params.length);
+  const select = selectFor(target, options.query, fixed + where.params.length);
   if (isResult(select)) return select;
   return {
     target,
@@ -202,11 +198,9 @@ export function parseListQuery(
   };
 }
 
-/** The parameters of a list statement: limit, offset, keywords, then the filter's and select's. */
-export const listParams = (q: ListQuery, limit: number, offset: number): unknown[] => [
-  limit,
-  offset,
-  q.keywords,
+/** The parameters of a list statement: the keywords (if any), then the filter's and select's. */
+export const listParams = (q: ListQuery): unknown[] => [
+  ...(q.keywords === null ? [] : [q.keywords]),
   ...q.where.params,
   ...q.select.params,
 ];
@@ -233,7 +227,7 @@ export async function readRows(
           target.entity,
           keys,
           after.slice(0, 4000),
-          LIST_FIXED_PARAMS + where.params.length + select.params.length,
+          listFixedParams(q.keywords !== null) + where.params.length + select.params.length,
         );
         condition = compiled.sql;
         cursorParams.push(...compiled.params);
@@ -258,8 +252,11 @@ export async function readRows(
         search: q.search,
         count,
         cursor,
+        keywords: q.keywords !== null,
+        limit: page.limit,
+        offset: cursor ? 0 : page.offset,
       }),
-      [...listParams(q, page.limit, cursor ? 0 : page.offset), ...cursorParams],
+      [...listParams(q), ...cursorParams],
     ),
   );
   return ok(rows[0]!.json);

@@ -21,6 +21,10 @@ export interface ListOptions {
   search: readonly string[];
   /** exact: count(*); estimated: the planner's row estimate when unfiltered; none: no total. */
   count: 'exact' | 'estimated' | 'none';
+  /** Whether $1 holds a keywords pattern. */
+  keywords: boolean;
+  limit: number;
+  offset: number;
   /**
    * Keyset mode: rows after the cursor's row (`condition`, null for the first page), with
    * `hasNext` and `nextCursor` (built by `expression`). The offset parameter is then 0.
@@ -28,8 +32,12 @@ export interface ListOptions {
   cursor: { condition: string | null; expression: string } | null;
 }
 
-/** Parameters of every list statement: $1 limit, $2 offset, $3 keywords pattern (or null). */
-export const LIST_FIXED_PARAMS = 3;
+/**
+ * Parameters before a list's filter: $1, the keywords pattern, when there are keywords; none
+ * otherwise. Limit and offset are validated integers written into the text, so PostgreSQL
+ * plans each page shape with its real numbers.
+ */
+export const listFixedParams = (keywords: boolean) => (keywords ? 1 : 0);
 /** Parameters of every get statement: $1 id. */
 export const GET_FIXED_PARAMS = 1;
 
@@ -43,10 +51,12 @@ export interface ReadPlan {
   searchable: readonly string[];
   /** One row `{ json }` or none; $1 = id, then the filter's and the SELECT list's parameters. */
   getSql: (options: { select: string; filter: string | null }) => string;
-  /** One row `{ json }`: `{ "items", "total" }`; see LIST_FIXED_PARAMS. */
+  /** One row `{ json }`: `{ "items", "total" }`; see listFixedParams. */
   listSql: (options: ListOptions) => string;
   /** Matching rows as `{ json }`, one per row, in the list's order, for streaming (exports). */
-  rowsSql: (options: Pick<ListOptions, 'sort' | 'filter' | 'select' | 'search'>) => string;
+  rowsSql: (
+    options: Pick<ListOptions, 'sort' | 'filter' | 'select' | 'search' | 'keywords' | 'limit'>,
+  ) => string;
 }
 
 const TEXT_TYPES = new Set(['string', 'text', 'email', 'url', 'enum']);
@@ -85,11 +95,16 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
   const defaultOrder = system.includes('created_at')
     ? `e.${quoteIdent('created_at')} DESC, e.${quoteIdent('id')}`
     : `e.${quoteIdent('id')}`;
-  const whereOf = (search: readonly string[], filter: string | null) => {
-    const matches = search.map((c) => `e.${quoteIdent(c)}::text ILIKE $3`);
-    const keywords = `($3::text IS NULL${matches.length ? ` OR ${matches.join(' OR ')}` : ''})`;
-    return `${live} AND ${keywords}${filter ? ` AND ${filter}` : ''}`;
+  const whereOf = (search: readonly string[], filter: string | null, keywords: boolean) => {
+    const matches = search.map((c) => `e.${quoteIdent(c)}::text ILIKE $1`);
+    // With no text field nothing matches; $1 is still named so its type is known.
+    const searched = keywords
+      ? ` AND (${matches.length ? matches.join(' OR ') : '$1::text IS NULL'})`
+      : '';
+    return `${live}${searched}${filter ? ` AND ${filter}` : ''}`;
   };
+  const page = (limit: number, offset: number) =>
+    `LIMIT ${Math.trunc(limit)}${offset > 0 ? ` OFFSET ${Math.trunc(offset)}` : ''}`;
   const orderOf = (sort: SortKey[]) =>
     sort.length
       ? `${sort.map((k) => `e.${quoteIdent(k.field)} ${k.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}, e.${quoteIdent('id')}`
@@ -114,31 +129,31 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
         () =>
           `SELECT to_json(r)::text AS json FROM (SELECT ${select} FROM ${table} AS e WHERE e."id" = $1 AND ${live}${filter ? ` AND ${filter}` : ''}) r`,
       ),
-    listSql: ({ sort, filter, select, search, count, cursor }) =>
+    listSql: ({ sort, filter, select, search, count, cursor, keywords, limit, offset }) =>
       remember(
-        `list|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${select}|${search.join(',')}|${count}|${cursor ? `${cursor.condition ?? ''}|${cursor.expression}` : ''}`,
+        `list|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${select}|${search.join(',')}|${count}|${keywords}|${limit}|${offset}|${cursor ? `${cursor.condition ?? ''}|${cursor.expression}` : ''}`,
         () => {
-          const where = whereOf(search, filter);
+          const where = whereOf(search, filter, keywords);
           const order = orderOf(sort);
           const exact = `(SELECT count(*) FROM ${table} AS e WHERE ${where})`;
           // The planner's estimate only describes the whole table; a filtered list counts exactly.
-          const estimated = `(CASE WHEN $3::text IS NULL${filter ? ' AND FALSE' : ''} THEN (SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END FROM pg_class c WHERE c.oid = '${table.replace(/'/g, "''")}'::regclass) END)`;
+          const estimated = `(CASE WHEN ${keywords || filter ? 'FALSE' : 'TRUE'} THEN (SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END FROM pg_class c WHERE c.oid = '${table.replace(/'/g, "''")}'::regclass) END)`;
           const total =
             count === 'none'
               ? ''
               : `, 'total', ${count === 'exact' ? exact : `coalesce(${estimated}, ${exact})`}`;
           if (!cursor)
-            return `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${select} FROM ${table} AS e WHERE ${where} ORDER BY ${order} LIMIT $1 OFFSET $2) r), '[]'::json)${total})::text AS json`;
+            return `SELECT json_build_object('items', coalesce((SELECT json_agg(r) FROM (SELECT ${select} FROM ${table} AS e WHERE ${where} ORDER BY ${order} ${page(limit, offset)}) r), '[]'::json)${total})::text AS json`;
           // One row more than asked tells whether there is a next page.
           const after = cursor.condition ? ` AND ${cursor.condition}` : '';
-          return `WITH page AS (SELECT ${select}, ${cursor.expression} AS "__cursor", row_number() OVER (ORDER BY ${order}) AS "__n" FROM ${table} AS e WHERE ${where}${after} ORDER BY ${order} LIMIT $1 + 1 OFFSET $2) SELECT json_build_object('items', coalesce((SELECT json_agg(to_jsonb(p) - '__cursor' - '__n' ORDER BY p."__n") FROM page p WHERE p."__n" <= $1), '[]'::json), 'hasNext', (SELECT count(*) > $1 FROM page), 'nextCursor', (SELECT p."__cursor" FROM page p WHERE p."__n" = $1 AND EXISTS (SELECT 1 FROM page q WHERE q."__n" > $1))${total})::text AS json`;
+          return `WITH page AS (SELECT ${select}, ${cursor.expression} AS "__cursor", row_number() OVER (ORDER BY ${order}) AS "__n" FROM ${table} AS e WHERE ${where}${after} ORDER BY ${order} ${page(limit + 1, 0)}) SELECT json_build_object('items', coalesce((SELECT json_agg(to_jsonb(p) - '__cursor' - '__n' ORDER BY p."__n") FROM page p WHERE p."__n" <= ${limit}), '[]'::json), 'hasNext', (SELECT count(*) > ${limit} FROM page), 'nextCursor', (SELECT p."__cursor" FROM page p WHERE p."__n" = ${limit} AND EXISTS (SELECT 1 FROM page q WHERE q."__n" > ${limit}))${total})::text AS json`;
         },
       ),
-    rowsSql: ({ sort, filter, select, search }) =>
+    rowsSql: ({ sort, filter, select, search, keywords, limit }) =>
       remember(
-        `rows|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${select}|${search.join(',')}`,
+        `rows|${sort.map((k) => `${k.desc ? '-' : ''}${k.field}`).join(',')}|${filter ?? ''}|${select}|${search.join(',')}|${keywords}|${limit}`,
         () =>
-          `SELECT to_json(r)::text AS json FROM (SELECT ${select} FROM ${table} AS e WHERE ${whereOf(search, filter)} ORDER BY ${orderOf(sort)} LIMIT $1 OFFSET $2) r`,
+          `SELECT to_json(r)::text AS json FROM (SELECT ${select} FROM ${table} AS e WHERE ${whereOf(search, filter, keywords)} ORDER BY ${orderOf(sort)} ${page(limit, 0)}) r`,
       ),
   };
 }
