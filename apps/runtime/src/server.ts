@@ -87,6 +87,7 @@ async function route(
 export function createRuntimeServer(deps: RuntimeDeps): Server {
   const metrics = createMetrics({ pool: deps.pool, metadataVersion: deps.metadataVersion });
   const slow = deps.slowRequests ?? new SlowRequests();
+  const logRequests = deps.logger.isLevelEnabled('info');
   // A filter may be up to 20,000 characters, and percent-encoding can triple that in the URL.
   return createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const started = performance.now();
@@ -98,16 +99,21 @@ export function createRuntimeServer(deps: RuntimeDeps): Server {
     const pathname = url.pathname;
     res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
-      const entry = {
-        requestId,
-        method: req.method ?? 'GET',
-        url: req.url ?? '/',
-        status: res.statusCode,
-        durationMs: Math.round(seconds * 1000),
-      };
-      deps.logger.info(entry, 'request');
-      metrics.observe(entry.method, routeName(pathname), res.statusCode, seconds);
-      slow.record(entry);
+      const method = req.method ?? 'GET';
+      metrics.observe(method, routeName(pathname), res.statusCode, seconds);
+      const durationMs = Math.round(seconds * 1000);
+      // The log line and the slow list only pay for an entry when they will keep it.
+      if (logRequests || durationMs >= slow.thresholdMs) {
+        const entry = {
+          requestId,
+          method,
+          url: req.url ?? '/',
+          status: res.statusCode,
+          durationMs,
+        };
+        if (logRequests) deps.logger.info(entry, 'request');
+        slow.record(entry);
+      }
     });
     if (pathname === '/metrics' && req.method === 'GET') {
       void metricsRoute(metrics, res);

@@ -62,11 +62,20 @@ export function createMetrics(options: {
         this.set({ project }, version);
     },
   });
+  // Labelled children are looked up once per label set, not hashed on every request.
+  const counted = new Map<string, ReturnType<typeof requests.labels>>();
+  const timed = new Map<string, ReturnType<typeof duration.labels>>();
   return {
     registry,
     observe(method, route, status, seconds) {
-      requests.inc({ method, route, status: String(status) });
-      duration.observe({ method, route }, seconds);
+      const key = `${method} ${route}`;
+      let counter = counted.get(`${key} ${status}`);
+      if (!counter)
+        counted.set(`${key} ${status}`, (counter = requests.labels(method, route, String(status))));
+      counter.inc();
+      let timer = timed.get(key);
+      if (!timer) timed.set(key, (timer = duration.labels(method, route)));
+      timer.observe(seconds);
       if (status >= 500) errors.inc({ route });
     },
   };
