@@ -10,14 +10,18 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 
 export const MAX_NAMED = 5000;
-const names = new Map<string, string>();
+// By version, then by text: the texts are the plans' cached strings, whose hashes V8 keeps.
+const names = new Map<number, Map<string, string>>();
+let named = 0;
 
 export function prepared(version: number, text: string, values: unknown[]): pg.QueryConfig {
-  const key = `${version}\u0000${text}`;
-  let name = names.get(key);
-  if (!name && names.size < MAX_NAMED) {
+  let byText = names.get(version);
+  if (!byText) names.set(version, (byText = new Map<string, string>()));
+  let name = byText.get(text);
+  if (!name && named < MAX_NAMED) {
     name = `t${version}_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
-    names.set(key, name);
+    byText.set(text, name);
+    named++;
   }
   return name ? { name, text, values } : { text, values };
 }
