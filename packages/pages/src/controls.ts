@@ -1,0 +1,183 @@
+/**
+ * One field of the model as amis sees it: a form control (with the field's validation rules),
+ * a table column, and a filter control. Current amis keys only: `body`, `input-*` types.
+ */
+import type { Field } from '@tessera/meta';
+
+export type AmisObject = Record<string, unknown>;
+
+const label = (field: Field) => field.name ?? field.code;
+
+/** The validations amis checks in the browser, from the field's rules. */
+function validations(field: Field): AmisObject {
+  const v = field.validation ?? {};
+  const rules: AmisObject = {};
+  if (v.minLength !== undefined) rules.minLength = v.minLength;
+  if (v.maxLength !== undefined) rules.maxLength = v.maxLength;
+  if (field.type === 'string' && v.maxLength === undefined) rules.maxLength = field.length;
+  if (v.pattern !== undefined) rules.matchRegexp = v.pattern;
+  if (v.min !== undefined) rules.minimum = v.min;
+  if (v.max !== undefined) rules.maximum = v.max;
+  if (field.type === 'email') rules.isEmail = true;
+  if (field.type === 'url') rules.isUrl = true;
+  return Object.keys(rules).length ? { validations: rules } : {};
+}
+
+/** The form control that edits `field`; null for fields nobody edits (computed). */
+export function formControl(field: Field): AmisObject | null {
+  const common: AmisObject = {
+    name: field.code,
+    label: label(field),
+    ...(field.required ? { required: true } : {}),
+    ...(field.description ? { description: field.description } : {}),
+    ...validations(field),
+  };
+  switch (field.type) {
+    case 'string':
+    case 'uuid':
+      return { type: 'input-text', ...common };
+    case 'text':
+      return { type: 'textarea', ...common };
+    case 'email':
+      return { type: 'input-email', ...common };
+    case 'url':
+      return { type: 'input-url', ...common };
+    case 'integer':
+    case 'bigint':
+      return { type: 'input-number', precision: 0, ...common, ...bounds(field) };
+    case 'decimal':
+      return { type: 'input-number', precision: field.scale, ...common, ...bounds(field) };
+    case 'float':
+      return { type: 'input-number', ...common, ...bounds(field) };
+    case 'boolean':
+      return { type: 'switch', ...common };
+    case 'date':
+      return { type: 'input-date', format: 'YYYY-MM-DD', valueFormat: 'YYYY-MM-DD', ...common };
+    case 'datetime':
+      return { type: 'input-datetime', valueFormat: 'YYYY-MM-DDTHH:mm:ssZ', ...common };
+    case 'time':
+      return { type: 'input-time', valueFormat: 'HH:mm:ss', ...common };
+    case 'json':
+      return { type: 'editor', language: 'json', ...common };
+    case 'enum':
+      return { type: 'select', options: options(field.options), ...common };
+    case 'enum-multi':
+      return {
+        type: 'select',
+        multiple: true,
+        joinValues: false,
+        extractValue: true,
+        options: options(field.options),
+        ...common,
+      };
+    case 'computed':
+      return null;
+  }
+}
+
+function bounds(field: Field): AmisObject {
+  const v = field.validation ?? {};
+  return {
+    ...(v.min !== undefined ? { min: v.min } : {}),
+    ...(v.max !== undefined ? { max: v.max } : {}),
+  };
+}
+
+const options = (values: readonly string[]) => values.map((value) => ({ label: value, value }));
+
+/** The table column that shows `field`. */
+export function column(field: Field, sortable: boolean): AmisObject {
+  const common: AmisObject = {
+    name: field.code,
+    label: label(field),
+    ...(sortable ? { sortable: true } : {}),
+  };
+  const type = field.type === 'computed' ? field.resultType : field.type;
+  switch (type) {
+    case 'boolean':
+      return { type: 'status', ...common };
+    case 'date':
+      return { type: 'date', format: 'YYYY-MM-DD', valueFormat: 'YYYY-MM-DD', ...common };
+    case 'datetime':
+      return { type: 'datetime', ...common };
+    case 'url':
+      return { type: 'link', ...common };
+    case 'json':
+      return { type: 'json', ...common };
+    case 'enum':
+    case 'enum-multi':
+      return {
+        type: 'mapping',
+        map: Object.fromEntries(
+          (field.type === 'enum' || field.type === 'enum-multi' ? field.options : []).map((o) => [
+            o,
+            o,
+          ]),
+        ),
+        ...common,
+      };
+    default:
+      return { type: 'text', ...common };
+  }
+}
+
+/** The filter control for `field` in the CRUD's filter form, named after the filter it sets. */
+export function filterControl(field: Field): AmisObject | null {
+  const name = `${field.code}`;
+  const labelText = label(field);
+  const type = field.type === 'computed' ? field.resultType : field.type;
+  switch (type) {
+    case 'string':
+    case 'text':
+    case 'email':
+    case 'url':
+      return { type: 'input-text', name, label: labelText, clearable: true };
+    case 'integer':
+    case 'bigint':
+    case 'decimal':
+    case 'float':
+      return {
+        type: 'input-range',
+        name,
+        label: labelText,
+        multiple: true,
+        clearable: true,
+        joinValues: false,
+      };
+    case 'date':
+      return {
+        type: 'input-date-range',
+        name,
+        label: labelText,
+        valueFormat: 'YYYY-MM-DD',
+        clearable: true,
+      };
+    case 'datetime':
+      return { type: 'input-datetime-range', name, label: labelText, clearable: true };
+    case 'boolean':
+      return {
+        type: 'select',
+        name,
+        label: labelText,
+        clearable: true,
+        options: [
+          { label: 'yes', value: true },
+          { label: 'no', value: false },
+        ],
+      };
+    case 'enum':
+    case 'enum-multi':
+      return {
+        type: 'select',
+        name,
+        label: labelText,
+        clearable: true,
+        multiple: true,
+        joinValues: false,
+        extractValue: true,
+        options: options(field.type === 'enum' || field.type === 'enum-multi' ? field.options : []),
+      };
+    default:
+      return null;
+  }
+}

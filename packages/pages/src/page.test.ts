@@ -1,0 +1,164 @@
+/** Every field type maps to a valid amis control, column and filter; pages validate against amis's schema.json. */
+import { createRequire } from 'node:module';
+
+import { FIELD_TYPES, validateDocument } from '@tessera/meta';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+
+import { formControl } from './controls';
+import { entityPage } from './page';
+
+/**
+ * amis's schema.json (draft-07) is generated for editor hints: its controls extend bases with
+ * `{ "$ref": base, "additionalProperties": true }`, a sibling a validator ignores, so every
+ * closed base would refuse the keys of the control that extends it. The closings are dropped
+ * here; types, enums, required keys and the per-`type` shapes are still checked, and legacy
+ * keys are looked for separately.
+ */
+function openSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(openSchema);
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === 'additionalProperties' && value === false))
+      .map(([key, value]) => [key, openSchema(value)]),
+  );
+}
+const schema = openSchema(createRequire(import.meta.url)('amis/schema.json')) as object;
+const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false });
+const validatePage = ajv.compile(schema);
+
+/** Keys of old amis versions, or ones amis does not read as their names suggest. */
+const LEGACY = ['controls', 'orderField'];
+const keysOf = (node: unknown): string[] =>
+  Array.isArray(node)
+    ? node.flatMap(keysOf)
+    : typeof node === 'object' && node !== null
+      ? Object.entries(node).flatMap(([k, v]) => [k, ...keysOf(v)])
+      : [];
+
+const FIELD_PARAMS: Record<string, Record<string, unknown>> = {
+  string: { length: 80, validation: { minLength: 2, pattern: '^[A-Z]' } },
+  decimal: { precision: 12, scale: 2, validation: { min: 0 } },
+  integer: { validation: { min: 1, max: 10 } },
+  enum: { options: ['new', 'paid'] },
+  'enum-multi': { options: ['red', 'blue'] },
+  computed: { expression: '1', resultType: 'integer' },
+};
+
+function shop(fieldType: string) {
+  const parsed = validateDocument({
+    project: 'shop',
+    entities: [
+      { code: 'customer', fields: [{ code: 'name', type: 'string', length: 100, required: true }] },
+      {
+        code: 'order',
+        fields: [{ code: 'value', type: fieldType, ...(FIELD_PARAMS[fieldType] ?? {}) }],
+      },
+    ],
+    relations: [
+      {
+        code: 'order_customer',
+        type: 'many-to-one',
+        from: 'order',
+        to: 'customer',
+        field: 'customer',
+      },
+    ],
+  });
+  if (!parsed.ok) throw new Error(`${fieldType}: ${JSON.stringify(parsed.issues)}`);
+  return parsed.document;
+}
+
+describe('entityPage', () => {
+  it.each(FIELD_TYPES)('makes a page amis accepts for a %s field', (type) => {
+    const doc = shop(type);
+    const page = entityPage(doc, doc.entities[1]!, { runtimeUrl: 'http://localhost:3200' });
+    const valid = validatePage(page);
+    expect(validatePage.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(keysOf(page).filter((k) => LEGACY.includes(k))).toEqual([]);
+    const crud = (page.body as Record<string, any>[])[0]!;
+    expect(crud.api).toBe('get:http://localhost:3200/api/v1/shop/order');
+    expect(crud.columns.map((c: { name?: string }) => c.name)).toContain('value');
+  });
+
+  it('refuses what amis would not render (the validator is not a no-op)', () => {
+    expect(validatePage({ type: 'page', body: [{ type: 'crud', columns: 'nope' }] })).toBe(false);
+    expect(
+      validatePage({ type: 'page', body: [{ type: 'input-number', name: 'x', precision: 'two' }] }),
+    ).toBe(false);
+    expect(
+      validatePage({ type: 'page', body: [{ type: 'select', name: 'x', multiple: 'yes' }] }),
+    ).toBe(false);
+  });
+
+  it('carries the model’s validation into the form controls', () => {
+    const string = formControl({
+      code: 'name',
+      type: 'string',
+      length: 80,
+      required: true,
+      validation: { minLength: 2, pattern: '^[A-Z]' },
+    });
+    expect(string).toMatchObject({
+      type: 'input-text',
+      required: true,
+      validations: { minLength: 2, maxLength: 80, matchRegexp: '^[A-Z]' },
+    });
+    expect(
+      formControl({
+        code: 'total',
+        type: 'decimal',
+        precision: 12,
+        scale: 2,
+        validation: { min: 0 },
+      }),
+    ).toMatchObject({
+      type: 'input-number',
+      precision: 2,
+      min: 0,
+      validations: { minimum: 0 },
+    });
+    expect(formControl({ code: 'status', type: 'enum', options: ['new', 'paid'] })).toMatchObject({
+      type: 'select',
+      options: [
+        { label: 'new', value: 'new' },
+        { label: 'paid', value: 'paid' },
+      ],
+    });
+    expect(
+      formControl({ code: 'c', type: 'computed', expression: '1', resultType: 'integer' }),
+    ).toBeNull();
+  });
+
+  it('leaves out what the caller may not do or see', () => {
+    const doc = shop('string');
+    const page = entityPage(doc, doc.entities[1]!, {
+      runtimeUrl: '',
+      access: {
+        create: false,
+        update: false,
+        delete: false,
+        readable: new Set(['customer']),
+        writable: null,
+      },
+    });
+    const crud = (page.body as Record<string, any>[])[0]!;
+    expect(JSON.stringify(crud.headerToolbar)).not.toContain('New');
+    expect(crud).not.toHaveProperty('bulkActions');
+    expect(crud).not.toHaveProperty('quickSaveApi');
+    expect(crud.columns.map((c: { name?: string }) => c.name)).toEqual(['customer']);
+    expect(validatePage(page)).toBe(true);
+  });
+
+  it('picks related rows by searching the related entity', () => {
+    const doc = shop('string');
+    const page = entityPage(doc, doc.entities[1]!, { runtimeUrl: 'http://rt' });
+    const dialog = JSON.stringify((page.body as Record<string, any>[])[0]!.headerToolbar);
+    expect(dialog).toContain(
+      '"autoComplete":"get:http://rt/api/v1/shop/customer?keywords=${term}&perPage=20"',
+    );
+    expect(dialog).toContain('"labelField":"name"');
+  });
+});
