@@ -226,3 +226,28 @@ describe('reading published entities', () => {
     expect((await get('/api/v1/shop/customer', outsiderToken)).status).toBe(403);
   });
 });
+
+describe('filters from forms', () => {
+  const total = async (query: string) => {
+    const res = await get(`/api/v1/shop/customer?${query}`);
+    const body = (await res.json()) as { status: number; msg: string; data: { total: number } };
+    return res.status === 200 ? body.data.total : `${res.status} ${body.msg}`;
+  };
+
+  it('reads bracketed form values as a filter, typed by field, ignoring empty controls', async () => {
+    expect(await total('filter[name][_icontains]=ad')).toBe(1);
+    expect(await total('filter[name][_icontains]=&filter[email][_icontains]=')).toBe(2);
+    expect(await total('filter[name][_in][0]=Ada&filter[name][_in][1]=Bob')).toBe(2);
+    expect(await total('filter[version][_gte]=1&filter[version][_lte]=1')).toBe(2);
+    expect(await total('filter[email][_null]=true')).toBe(1);
+    expect(await total('filter[_or][0][name][_eq]=Ada&filter[_or][1][name][_eq]=Bob')).toBe(2);
+  });
+
+  it('refuses what the filter language refuses, and prefers a JSON filter', async () => {
+    expect(await total('filter[nope][_eq]=1')).toMatch(/^400 .*nope/);
+    expect(await total('filter[version][_gte]=many')).toMatch(/^400 /);
+    expect(await total('filter[__proto__][name][_eq]=x')).toBe(2);
+    const json = encodeURIComponent(JSON.stringify({ name: { _eq: 'Bob' } }));
+    expect(await total(`filter=${json}&filter[name][_eq]=Ada`)).toBe(1);
+  });
+});

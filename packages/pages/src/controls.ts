@@ -121,63 +121,61 @@ export function column(field: Field, sortable: boolean): AmisObject {
   }
 }
 
-/** The filter control for `field` in the CRUD's filter form, named after the filter it sets. */
-export function filterControl(field: Field): AmisObject | null {
-  const name = `${field.code}`;
+/**
+ * The filter controls for `field` in the CRUD's filter form. Each is named after the filter it
+ * sets (`filter.total._gte`): amis sends the form as bracketed parameters
+ * (`filter[total][_gte]=10`), which the runtime reads into its filter language.
+ */
+export function filterControls(field: Field): AmisObject[] {
+  const at = (op: string) => `filter.${field.code}.${op}`;
   const labelText = label(field);
   const type = field.type === 'computed' ? field.resultType : field.type;
+  const range = (control: string, extra: AmisObject = {}): AmisObject[] => [
+    { type: control, name: at('_gte'), label: `${labelText} from`, clearable: true, ...extra },
+    { type: control, name: at('_lte'), label: `${labelText} to`, clearable: true, ...extra },
+  ];
   switch (type) {
     case 'string':
     case 'text':
     case 'email':
     case 'url':
-      return { type: 'input-text', name, label: labelText, clearable: true };
+      return [{ type: 'input-text', name: at('_icontains'), label: labelText, clearable: true }];
     case 'integer':
     case 'bigint':
     case 'decimal':
     case 'float':
-      return {
-        type: 'input-range',
-        name,
-        label: labelText,
-        multiple: true,
-        clearable: true,
-        joinValues: false,
-      };
+      return range('input-number');
     case 'date':
-      return {
-        type: 'input-date-range',
-        name,
-        label: labelText,
-        valueFormat: 'YYYY-MM-DD',
-        clearable: true,
-      };
+      return range('input-date', { format: 'YYYY-MM-DD', valueFormat: 'YYYY-MM-DD' });
     case 'datetime':
-      return { type: 'input-datetime-range', name, label: labelText, clearable: true };
+      return range('input-datetime', { valueFormat: 'YYYY-MM-DDTHH:mm:ssZ' });
     case 'boolean':
-      return {
-        type: 'select',
-        name,
-        label: labelText,
-        clearable: true,
-        options: [
-          { label: 'yes', value: true },
-          { label: 'no', value: false },
-        ],
-      };
+      return [
+        {
+          type: 'select',
+          name: at('_eq'),
+          label: labelText,
+          clearable: true,
+          options: [
+            { label: 'yes', value: true },
+            { label: 'no', value: false },
+          ],
+        },
+      ];
     case 'enum':
-    case 'enum-multi':
-      return {
-        type: 'select',
-        name,
-        label: labelText,
-        clearable: true,
-        multiple: true,
-        joinValues: false,
-        extractValue: true,
-        options: options(field.type === 'enum' || field.type === 'enum-multi' ? field.options : []),
-      };
+      return [
+        {
+          type: 'select',
+          name: at('_in'),
+          label: labelText,
+          clearable: true,
+          multiple: true,
+          joinValues: false,
+          extractValue: true,
+          options: options(field.type === 'enum' ? field.options : []),
+        },
+      ];
     default:
-      return null;
+      return [];
   }
 }

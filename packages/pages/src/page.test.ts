@@ -5,7 +5,7 @@ import { FIELD_TYPES, validateDocument } from '@tessera/meta';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 
-import { formControl } from './controls';
+import { filterControls, formControl } from './controls';
 import { entityPage } from './page';
 
 /**
@@ -150,6 +150,23 @@ describe('entityPage', () => {
     expect(crud).not.toHaveProperty('quickSaveApi');
     expect(crud.columns.map((c: { name?: string }) => c.name)).toEqual(['customer']);
     expect(validatePage(page)).toBe(true);
+  });
+
+  it('names filter controls after the runtime filters they set', () => {
+    expect(
+      filterControls({ code: 'total', type: 'decimal', precision: 12, scale: 2 }).map(
+        (c) => c.name,
+      ),
+    ).toEqual(['filter.total._gte', 'filter.total._lte']);
+    expect(filterControls({ code: 'status', type: 'enum', options: ['new'] })[0]).toMatchObject({
+      name: 'filter.status._in',
+      multiple: true,
+      extractValue: true,
+    });
+    expect(filterControls({ code: 'name', type: 'string', length: 10 })[0]!.name).toBe(
+      'filter.name._icontains',
+    );
+    expect(filterControls({ code: 'blob', type: 'json' })).toEqual([]);
   });
 
   it('picks related rows by searching the related entity', () => {

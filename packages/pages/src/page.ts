@@ -6,7 +6,7 @@
  */
 import { type Entity, type ModelDocument, relationField } from '@tessera/meta';
 
-import { type AmisObject, column, filterControl, formControl } from './controls';
+import { type AmisObject, column, filterControls, formControl } from './controls';
 
 export interface PageAccess {
   create: boolean;
@@ -87,7 +87,7 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
       api: `delete:${base}/\${id}`,
     });
   if (buttons.length) columns.push({ type: 'operation', label: 'Actions', buttons });
-  const filters = fields.map(filterControl).filter((c): c is AmisObject => c !== null);
+  const filters = fields.flatMap(filterControls);
   const headerToolbar: (string | AmisObject)[] = ['bulkActions'];
   if (access.create)
     headerToolbar.push({

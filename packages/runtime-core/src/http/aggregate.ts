@@ -6,6 +6,7 @@
 import { quoteIdent } from '@tessera/meta';
 
 import { columnField } from '../query/filter';
+import { filterText } from '../query/form-filter';
 import { visibleColumns, whereFor } from './read';
 import { fail, type HttpResult, isResult, ok } from './result';
 import { type DataRequest, denied, resolveTarget } from './target';
@@ -90,7 +91,7 @@ export async function aggregateRows(
   }
   if (items.length === groupBy.length)
     return fail(400, 'Ask for at least one of count, sum, avg, min, max');
-  const where = whereFor(target, access, options.query.get('filter'), 0);
+  const where = whereFor(target, access, filterText(options.query, target.doc, target.entity), 0);
   if (isResult(where)) return where;
   const table = `${quoteIdent(options.project)}.${quoteIdent(target.entity.code)}`;
   const live = target.entity.softDelete ? `e."deleted_at" IS NULL` : 'TRUE';

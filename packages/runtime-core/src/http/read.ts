@@ -9,6 +9,7 @@ import { AccessRuleError, compileFilter, FilterError, parseFilterParam } from '.
 import { GET_FIXED_PARAMS, listFixedParams, type ReadPlan, type SortKey } from '../query/read-plan';
 import { afterCondition, cursorExpression, orderKeys } from '../query/cursor';
 import { prepared } from '../query/prepared';
+import { filterText } from '../query/form-filter';
 import { compileSelection, parseSelection } from '../query/selection';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
@@ -184,7 +185,12 @@ export function parseListQuery(
   if (keywords && keywords.length > 200)
     return fail(400, 'keywords must be at most 200 characters');
   const fixed = listFixedParams(keywords !== null);
-  const where = whereFor(target, access, options.query.get('filter'), fixed);
+  const where = whereFor(
+    target,
+    access,
+    filterText(options.query, target.doc, target.entity),
+    fixed,
+  );
   if (isResult(where)) return where;
   const select = selectFor(target, options.query, fixed + where.params.length);
   if (isResult(select)) return select;
