@@ -148,7 +148,12 @@ describe('entityPage', () => {
     expect(JSON.stringify(crud.headerToolbar)).not.toContain('New');
     expect(crud).not.toHaveProperty('bulkActions');
     expect(crud).not.toHaveProperty('quickSaveApi');
-    expect(crud.columns.map((c: { name?: string }) => c.name)).toEqual(['customer']);
+    expect(crud.columns.map((c: { name?: string }) => c.name).filter(Boolean)).toEqual([
+      'customer',
+    ]);
+    expect(JSON.stringify(crud.headerToolbar)).not.toContain('Import CSV');
+    const actions = crud.columns.at(-1).buttons.map((b: { label: string }) => b.label);
+    expect(actions).toEqual(['Details']);
     expect(validatePage(page)).toBe(true);
   });
 
@@ -167,6 +172,46 @@ describe('entityPage', () => {
       'filter.name._icontains',
     );
     expect(filterControls({ code: 'blob', type: 'json' })).toEqual([]);
+  });
+
+  it('edits many-to-many lists, sends the version back, and shows related rows in a drawer', () => {
+    const parsed = validateDocument({
+      project: 'shop',
+      entities: [
+        { code: 'customer', fields: [{ code: 'name', type: 'string', length: 100 }] },
+        { code: 'order', fields: [{ code: 'total', type: 'decimal', precision: 12, scale: 2 }] },
+        { code: 'tag', fields: [{ code: 'label', type: 'string', length: 40 }] },
+      ],
+      relations: [
+        {
+          code: 'order_customer',
+          type: 'many-to-one',
+          from: 'order',
+          to: 'customer',
+          field: 'customer',
+          inverse: 'orders',
+        },
+        { code: 'order_tags', type: 'many-to-many', from: 'order', to: 'tag', field: 'tags' },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const doc = parsed.document;
+    const order = entityPage(doc, doc.entities[1]!, { runtimeUrl: 'http://rt' });
+    expect(validatePage(order)).toBe(true);
+    const text = JSON.stringify(order);
+    expect(text).toContain('"name":"tags","label":"tags"');
+    expect(text).toContain('"multiple":true,"joinValues":false,"extractValue":true');
+    expect(text).toContain('{"type":"hidden","name":"version"}');
+    const customer = entityPage(doc, doc.entities[0]!, { runtimeUrl: 'http://rt' });
+    expect(validatePage(customer)).toBe(true);
+    const drawer = JSON.stringify(
+      (customer.body as Record<string, any>[])[0]!.columns.at(-1).buttons[0],
+    );
+    expect(drawer).toContain('"api":"get:http://rt/api/v1/shop/customer/${id}?expand=orders"');
+    expect(drawer).toContain('"source":"${orders}"');
+    expect(JSON.stringify(customer)).toContain(
+      '"api":"post:http://rt/api/v1/shop/customer/import"',
+    );
   });
 
   it('picks related rows by searching the related entity', () => {

@@ -39,6 +39,20 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
   const base = `${options.runtimeUrl}/api/v1/${doc.project}/${entity.code}`;
   const fields = entity.fields.filter((f) => allows(access.readable, f.code));
   const toOne = doc.relations.filter((r) => r.type !== 'many-to-many' && r.from === entity.code);
+  // Many-to-many lists on either side, picked as several ids.
+  const manyToMany = doc.relations.flatMap((r) =>
+    r.type !== 'many-to-many'
+      ? []
+      : r.from === entity.code
+        ? [{ name: relationField(r), target: r.to }]
+        : r.to === entity.code && r.inverse
+          ? [{ name: r.inverse, target: r.from }]
+          : [],
+  );
+  // Rows of other entities that point here (a customer's orders), shown in the detail drawer.
+  const toMany = doc.relations.filter(
+    (r) => r.type === 'many-to-one' && r.to === entity.code && r.inverse,
+  );
   const title = entity.name ?? entity.code;
   const formBody = (writable: ReadonlySet<string> | null): AmisObject[] => [
     ...fields
@@ -52,11 +66,21 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
       .map((r) =>
         relationPicker(doc, r.to, relationField(r), options.runtimeUrl, r.required === true),
       ),
+    ...manyToMany
+      .filter((m) => allows(writable, m.name) && allows(access.readable, m.name))
+      .map((m) => ({
+        ...relationPicker(doc, m.target, m.name, options.runtimeUrl, false),
+        multiple: true,
+        joinValues: false,
+        extractValue: true,
+      })),
   ];
-  const form = (api: string): AmisObject => ({
+  const form = (api: string, editing = false): AmisObject => ({
     type: 'form',
     api,
-    body: formBody(access.writable),
+    // The version read travels back: a row changed meanwhile is refused with 409 and amis
+    // shows the runtime's "changed by someone else" message.
+    body: [...(editing ? [{ type: 'hidden', name: 'version' }] : []), ...formBody(access.writable)],
   });
   const columns: AmisObject[] = [
     ...fields.map((f) => ({
@@ -69,13 +93,25 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
       .filter((r) => allows(access.readable, relationField(r)))
       .map((r) => ({ name: relationField(r), label: relationField(r), type: 'text' })),
   ];
-  const buttons: AmisObject[] = [];
+  const buttons: AmisObject[] = [
+    {
+      type: 'button',
+      label: 'Details',
+      actionType: 'drawer',
+      drawer: {
+        type: 'drawer',
+        title,
+        size: 'lg',
+        body: detail(doc, entity, fields, toMany, base, access),
+      },
+    },
+  ];
   if (access.update)
     buttons.push({
       type: 'button',
       label: 'Edit',
       actionType: 'dialog',
-      dialog: { title: `Edit ${title}`, body: form(`put:${base}/\${id}`) },
+      dialog: { type: 'dialog', title: `Edit ${title}`, body: form(`put:${base}/\${id}`, true) },
     });
   if (access.delete)
     buttons.push({
@@ -95,7 +131,33 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
       label: `New ${title}`,
       level: 'primary',
       actionType: 'dialog',
-      dialog: { title: `New ${title}`, body: form(`post:${base}`) },
+      dialog: { type: 'dialog', title: `New ${title}`, body: form(`post:${base}`) },
+    });
+  if (access.create)
+    headerToolbar.push({
+      type: 'button',
+      label: 'Import CSV',
+      actionType: 'dialog',
+      dialog: {
+        type: 'dialog',
+        title: `Import ${title} rows`,
+        body: {
+          type: 'form',
+          api: `post:${base}/import`,
+          body: [
+            {
+              type: 'input-file',
+              name: 'file',
+              label: 'CSV file',
+              accept: '.csv',
+              asBlob: true,
+              required: true,
+              description:
+                'A header line names the fields. Every line is checked first: nothing is imported unless all are fine.',
+            },
+          ],
+        },
+      },
     });
   headerToolbar.push({
     type: 'button',
@@ -173,5 +235,40 @@ function relationPicker(
     autoComplete: `get:${runtimeUrl}/api/v1/${doc.project}/${target}?keywords=\${term}&perPage=20`,
     // The runtime answers `data.items`, which amis's select takes as its options.
     source: `get:${runtimeUrl}/api/v1/${doc.project}/${target}?perPage=20`,
+  };
+}
+
+/** The detail drawer: the row's fields, and the lists of rows that point to it. */
+function detail(
+  doc: ModelDocument,
+  entity: Entity,
+  fields: Entity['fields'],
+  toMany: ModelDocument['relations'],
+  base: string,
+  access: PageAccess,
+): AmisObject {
+  const expand = toMany.map((r) => r.inverse!).join(',');
+  return {
+    type: 'service',
+    api: `get:${base}/\${id}${expand ? `?expand=${expand}` : ''}`,
+    body: [
+      {
+        type: 'form',
+        static: true,
+        wrapWithPanel: false,
+        body: fields
+          .filter((f) => allows(access.readable, f.code))
+          .map((f) => ({ type: 'static', name: f.code, label: f.name ?? f.code })),
+      },
+      ...toMany.map((r) => {
+        const source = doc.entities.find((e) => e.code === r.from);
+        return {
+          type: 'table',
+          title: `${r.inverse} (${r.from})`,
+          source: `\${${r.inverse}}`,
+          columns: (source?.fields ?? []).map((f) => column(f, false)),
+        };
+      }),
+    ],
   };
 }
