@@ -34,6 +34,8 @@ export interface ApiServices {
   sessionPolicy?: SessionPolicy;
   /** Origins besides the request's own host that may send mutations. */
   allowedOrigins?: readonly string[];
+  /** The runtime's base URL as browsers reach it, for generated pages ('' for the same origin). */
+  runtimeUrl?: string;
 }
 
 export interface RequestInfo {

@@ -20,6 +20,7 @@ const SELF_SERVICE = new Set([
   'auth.setupStatus',
   'auth.setup',
   'menu.mine',
+  'page.entity',
   'apiToken.list',
   'apiToken.create',
   'apiToken.revoke',

@@ -5,6 +5,7 @@ import { configRouter } from './routers/config';
 import { dataPermissionRouter } from './routers/data-permission';
 import { menuRouter } from './routers/menu';
 import { modelRouter } from './routers/model';
+import { pageRouter } from './routers/page';
 import { projectRouter } from './routers/project';
 import { roleRouter } from './routers/role';
 import { schemaRouter } from './routers/schema';
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   project: projectRouter,
   model: modelRouter,
+  page: pageRouter,
   schema: schemaRouter,
 });
 

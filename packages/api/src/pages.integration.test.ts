@@ -1,0 +1,74 @@
+/** Generated data pages follow the caller's data permissions. */
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { callerAs, testServices } from './test/fixtures';
+
+let t: TestDatabase;
+const services = () => testServices(t.db, { databaseUrl: t.url, runtimeUrl: 'http://rt' });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const { caller } = await callerAs(services(), ['admin']);
+  await caller.schema.import({
+    project: 'shop',
+    document: JSON.stringify({
+      project: 'shop',
+      entities: [
+        {
+          code: 'customer',
+          name: 'Customer',
+          fields: [
+            { code: 'name', type: 'string', length: 100, required: true },
+            { code: 'email', type: 'email' },
+          ],
+        },
+      ],
+    }),
+  });
+  await caller.schema.publish({ project: 'shop', confirm: [] });
+  const role = await caller.role.create({ code: 'clerk', name: 'Clerk', permissions: [] });
+  await caller.dataPermission.set({
+    project: 'shop',
+    roleId: role.id,
+    entity: 'customer',
+    action: 'read',
+    rowFilter: null,
+    fields: ['name'],
+  });
+}, 120_000);
+afterAll(() => t.drop());
+
+const page = async (roles: string[]) => {
+  const { caller } = await callerAs(services(), roles);
+  return caller.page.entity({ project: 'shop', entity: 'customer' });
+};
+
+describe('page.entity', () => {
+  it('gives an administrator the whole page against the runtime', async () => {
+    const { title, schema } = await page(['admin']);
+    expect(title).toBe('Customer');
+    const text = JSON.stringify(schema);
+    expect(text).toContain('"api":"get:http://rt/api/v1/shop/customer"');
+    expect(text).toContain('New Customer');
+    expect(text).toContain('"name":"email"');
+  });
+
+  it('gives a reader no create, edit or delete, and a clerk no hidden field', async () => {
+    const reader = JSON.stringify((await page(['viewer'])).schema);
+    expect(reader).not.toContain('New Customer');
+    expect(reader).not.toContain('Delete selected');
+    expect(reader).not.toContain('quickSaveApi');
+    const clerk = JSON.stringify((await page(['clerk'])).schema);
+    expect(clerk).toContain('"name":"name"');
+    expect(clerk).not.toContain('"name":"email"');
+  });
+
+  it('refuses a caller who may not read the entity, and an unknown entity', async () => {
+    await expect(page([])).rejects.toThrow('You may not read customer');
+    const { caller } = await callerAs(services(), ['admin']);
+    await expect(caller.page.entity({ project: 'shop', entity: 'nope' })).rejects.toThrow(
+      "No published entity 'nope'",
+    );
+  });
+});
