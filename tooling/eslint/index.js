@@ -19,6 +19,8 @@ export const ignores = {
     '**/playwright-report/**',
     '**/*.config.*',
     '**/next-env.d.ts',
+    // Third-party files copied in at install (the amis SDK).
+    '**/public/amis-sdk/**',
   ],
 };
 

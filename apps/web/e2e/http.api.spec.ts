@@ -61,3 +61,11 @@ test('a cross-site mutation is refused, and the session cookie has the right fla
   expect(cookie).toMatch(/^tessera_session=[a-z0-9]+\.[a-z0-9]+; HttpOnly; SameSite=Lax; Path=\//);
   expect(cookie).not.toContain('Secure');
 });
+
+test('the console serves the amis SDK itself', async ({ request }) => {
+  const sdk = await request.get('/amis-sdk/sdk.js');
+  expect(sdk.status()).toBe(200);
+  expect(sdk.headers()['content-type']).toContain('javascript');
+  expect((await sdk.body()).length).toBeGreaterThan(1_000_000);
+  expect((await request.get('/amis-sdk/sdk.css')).status()).toBe(200);
+});
