@@ -104,3 +104,29 @@ describe('database unavailable', () => {
     expect(isUnavailable(new Error('boom'))).toBe(false);
   });
 });
+
+describe('cross-origin access', () => {
+  it('lets the console origin call with credentials, and no other origin', async () => {
+    const preflight = await fetch(`${shop.base}/api/v1/shop/customer`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://console.test',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://console.test');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('DELETE');
+    const read = await fetch(`${shop.base}/api/v1/shop/customer`, {
+      headers: { origin: 'http://console.test', authorization: `Bearer ${shop.adminToken}` },
+    });
+    expect(read.headers.get('access-control-allow-origin')).toBe('http://console.test');
+    expect(read.headers.get('access-control-expose-headers')).toContain('ratelimit-remaining');
+    const stranger = await fetch(`${shop.base}/api/v1/shop/customer`, {
+      headers: { origin: 'http://evil.test', authorization: `Bearer ${shop.adminToken}` },
+    });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 
 import { CHANGES_ROUTE, changesRoute } from './http/changes-route';
+import { cors } from './http/cors';
 import { DATA_ROUTE, dataRoute } from './http/data-routes';
 import {
   DOCS_ASSET_ROUTE,
@@ -115,6 +116,7 @@ export function createRuntimeServer(deps: RuntimeDeps): Server {
         slow.record(entry);
       }
     });
+    if (cors(req, res, deps.allowedOrigins)) return;
     if (pathname === '/metrics' && req.method === 'GET') {
       void metricsRoute(metrics, res);
       return;

@@ -141,6 +141,7 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
   const server = createRuntimeServer({
     changes,
     slowRequests: options.slowRequests,
+    allowedOrigins: ['http://console.test'],
     limits: options.limits ?? new RuntimeLimits({ kind: 'memory' }),
     pool,
     logger: pino({ level: 'silent' }),
