@@ -72,3 +72,33 @@ describe('page.entity', () => {
     );
   });
 });
+
+describe('grants across renames', () => {
+  it('follow an entity and its fields to their new codes when published', async () => {
+    const { caller } = await callerAs(services(), ['admin']);
+    await caller.model.updateEntity({
+      project: 'shop',
+      code: 'customer',
+      changes: { code: 'client' },
+    });
+    await caller.model.updateField({
+      project: 'shop',
+      entity: 'client',
+      code: 'name',
+      field: { code: 'full_name', type: 'string', length: 100, required: true },
+    });
+    await caller.schema.publish({ project: 'shop', confirm: [] });
+    const grants = await caller.dataPermission.list({ project: 'shop' });
+    const clerk = grants.permissions.find((p) => p.role.code === 'clerk')!;
+    expect(clerk).toMatchObject({ entity: 'client', action: 'read', fields: ['full_name'] });
+    const page = JSON.stringify(
+      (
+        await (
+          await callerAs(services(), ['clerk'])
+        ).caller.page.entity({ project: 'shop', entity: 'client' })
+      ).schema,
+    );
+    expect(page).toContain('"name":"full_name"');
+    expect(page).not.toContain('"name":"email"');
+  });
+});

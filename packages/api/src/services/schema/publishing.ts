@@ -16,6 +16,7 @@ import pg from 'pg';
 
 import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
+import { carryGrants } from './carry-grants';
 import { storedDocument } from './documents';
 import { findProject } from './projects';
 
@@ -129,6 +130,7 @@ export async function publishProject(
               JSON.stringify({ version, steps: plan.steps.length }),
             ],
           );
+          await carryGrants(db, project.id, published, project.draft);
           await db.query('SELECT pg_notify($1, $2)', [
             METADATA_CHANNEL,
             JSON.stringify({ project: project.code, version }),
