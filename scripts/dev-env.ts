@@ -16,6 +16,9 @@ const schema = z.object({
   WEB_PORT: port.default(3000),
   RUNTIME_PORT: port.default(3200),
   DESIGNER_PORT: port.default(3300),
+  /** Where browsers reach the runtime, and which origins the runtime lets call it. */
+  RUNTIME_URL: z.url().optional(),
+  RUNTIME_ALLOWED_ORIGINS: z.string().min(1).optional(),
 });
 
 export type DevEnv = z.infer<typeof schema>;

@@ -79,6 +79,9 @@ const child = spawn(
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      // The console's data pages call the runtime from the browser, with the session cookie.
+      RUNTIME_URL: env.RUNTIME_URL ?? `http://localhost:${env.RUNTIME_PORT}`,
+      RUNTIME_ALLOWED_ORIGINS: env.RUNTIME_ALLOWED_ORIGINS ?? `http://localhost:${env.WEB_PORT}`,
       NEXT_TELEMETRY_DISABLED: '1',
       TURBO_TELEMETRY_DISABLED: '1',
     },

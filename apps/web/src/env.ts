@@ -42,6 +42,7 @@ export const env = createEnv({
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    /** The runtime as browsers reach it: the generated data pages call it. */
     RUNTIME_URL: z.url().optional(),
   },
   runtimeEnv: process.env,

@@ -38,6 +38,7 @@ function create(): ApiServices {
     loginThrottle: createLoginThrottle({ store }),
     logger,
     allowedOrigins: env.TESSERA_ALLOWED_ORIGINS,
+    runtimeUrl: env.RUNTIME_URL ?? '',
   };
 }
 
