@@ -67,6 +67,17 @@ export function resolveVariables(filter: unknown, caller: Pick<Caller, 'userId'>
   return filter;
 }
 
+/**
+ * Identifies what `caller` may do for `action`: callers with equal keys get the same access
+ * (fields, entities and row filters with the same values), so compiled pieces may be shared.
+ */
+export function accessKey(caller: Caller, action: DataAction): string {
+  const permission = `data:${action}`;
+  if (caller.permissions.has(permission) && (!caller.scopes || caller.scopes.has(permission)))
+    return '*';
+  return `${caller.roles.join(',')}|${[...(caller.scopes ?? [])].join(',')}|${caller.userId}`;
+}
+
 /** True when `field` may be read (or written) under `access`; system fields are always read. */
 export function allowsField(access: EntityAccess, field: string): boolean {
   return access.fields === null || access.fields.has(field);

@@ -11,6 +11,7 @@ import { afterCondition, cursorExpression, orderKeys } from '../query/cursor';
 import { prepared } from '../query/prepared';
 import { filterText } from '../query/form-filter';
 import { compileSelection, parseSelection } from '../query/selection';
+import { PerPlan } from './per-plan';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
 
@@ -69,9 +70,8 @@ function sortParams(
 }
 
 type CompiledSelection = { sql: string; params: unknown[]; names: string[] };
-/** Compiled SELECT lists by plan, for callers with the same access; bounded per plan. */
-const selections = new WeakMap<ReadPlan, Map<string, CompiledSelection>>();
-const MAX_SELECTIONS = 1000;
+/** Compiled SELECT lists, for callers with the same access. */
+const selections = new PerPlan<CompiledSelection>();
 
 /** `fields` and `expand`, compiled into the SELECT list; parameters numbered after `offset`. */
 function selectFor(
@@ -80,13 +80,7 @@ function selectFor(
   offset: number,
 ): CompiledSelection | HttpResult {
   const key = `${offset}\n${target.accessKey}\n${query.get('fields') ?? ''}\n${query.get('expand') ?? ''}`;
-  let cache = selections.get(target.plan);
-  if (!cache) selections.set(target.plan, (cache = new Map<string, CompiledSelection>()));
-  const known = cache.get(key);
-  if (known) return known;
-  const compiled = compileSelectFor(target, query, offset);
-  if (!isResult(compiled) && cache.size < MAX_SELECTIONS) cache.set(key, compiled);
-  return compiled;
+  return selections.get(target.plan, key, () => compileSelectFor(target, query, offset));
 }
 
 function compileSelectFor(
@@ -111,9 +105,8 @@ function compileSelectFor(
 }
 
 type CompiledWhere = { sql: string | null; params: unknown[] };
-/** Compiled filters by plan, for callers with the same access; bounded per plan. */
-const wheres = new WeakMap<ReadPlan, Map<string, CompiledWhere>>();
-const MAX_WHERES = 1000;
+/** Compiled filters, for callers with the same access. */
+const wheres = new PerPlan<CompiledWhere>();
 
 /** The caller's filter and its row filter, compiled; parameters numbered after `offset`. */
 export function whereFor(
@@ -123,13 +116,7 @@ export function whereFor(
   offset: number,
 ): CompiledWhere | HttpResult {
   const key = `${offset}\n${target.accessKey}\n${filterText ?? ''}`;
-  let cache = wheres.get(target.plan);
-  if (!cache) wheres.set(target.plan, (cache = new Map<string, CompiledWhere>()));
-  const known = cache.get(key);
-  if (known) return known;
-  const compiled = compileWhere(target, access, filterText, offset);
-  if (!isResult(compiled) && cache.size < MAX_WHERES) cache.set(key, compiled);
-  return compiled;
+  return wheres.get(target.plan, key, () => compileWhere(target, access, filterText, offset));
 }
 
 function compileWhere(

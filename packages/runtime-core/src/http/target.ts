@@ -6,7 +6,7 @@ import type { Entity, ModelDocument } from '@tessera/meta';
 import type pg from 'pg';
 
 import type { DataAction } from '../access/grants';
-import { type Caller, type EntityAccess, entityAccess } from '../access/policy';
+import { accessKey, type Caller, type EntityAccess, entityAccess } from '../access/policy';
 import type { SchemaOverview } from '../metadata/overview';
 import type { AccessLookup } from '../query/filter';
 import { compileModel, type ReadPlan } from '../query/read-plan';
@@ -62,9 +62,7 @@ export function resolveTarget(request: DataRequest): Target | HttpResult {
     plan,
     access,
     readable: (code) => access('read', code),
-    accessKey: request.caller.permissions.has('data:read')
-      ? '*'
-      : `${request.caller.roles.join(',')}|${[...(request.caller.scopes ?? [])].join(',')}|${request.caller.userId}`,
+    accessKey: accessKey(request.caller, 'read'),
   };
 }
 

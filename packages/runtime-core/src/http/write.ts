@@ -1,251 +1,28 @@
 /**
- * POST, PUT and DELETE of single rows. Only the entity's own fields and to-one relation keys
+ * POST, PUT and DELETE of rows (the target and statement pieces are in write-target.ts). Only the entity's own fields and to-one relation keys
  * are writable, narrowed by the caller's field list; system fields, unknown keys and prototype
  * keys are never written. Values are validated with the same rules as everywhere (`checkValue`)
  * and bound with their column type. The caller's row filter limits which rows an update or
  * delete can reach, and a created or updated row must still satisfy it, checked inside the same
  * statement. Driver errors are translated here and never reach the client raw.
  */
-import { checkValue, columnType, type Field, quoteIdent, relationField } from '@tessera/meta';
+import { quoteIdent } from '@tessera/meta';
 
-import type { EntityAccess } from '../access/policy';
-import { type ChangeOp, notifyCte } from '../changes/notify';
-import { AccessRuleError, compileFilter } from '../query/filter';
-import { type Link, linksOf } from '../query/links';
 import { prepared } from '../query/prepared';
-import { fail, type HttpResult, isResult, ok, UUID } from './result';
 import { idempotencyClaim, isClaimConflict, replay, storeAnswer } from './idempotency';
-import { checkIdList, currentLinks, replaceLinks } from './write-links';
-import type { ReadPlan } from '../query/read-plan';
-import { type DataRequest, denied, resolveTarget, type Target } from './target';
-
-interface WriteTarget extends Target {
-  table: string;
-  /** Writable columns with the field that validates them. */
-  writable: Map<string, Field>;
-  /** What the response shows: the columns the caller may read. */
-  returning: string;
-  /** Writable many-to-many fields. */
-  lists: Map<string, Link>;
-  /** Many-to-many fields the response shows. */
-  shownLists: Link[];
-  /**
-   * What a write returns into `r`: every column of the model, named, so a statement's result
-   * type never changes under it while a publish adds columns.
-   */
-  written: string;
-  writtenFromE: string;
-}
-
-type Prepared = { t: WriteTarget; access: EntityAccess };
-/** Write targets by plan, for callers with the same access; bounded per plan. */
-const prepareds = new WeakMap<ReadPlan, Map<string, Prepared>>();
-const MAX_PREPARED = 1000;
-
-/** The entity, its writable columns and the caller's access for `action`, compiled once per access. */
-function writeTarget(
-  request: DataRequest,
-  action: 'create' | 'update' | 'delete',
-): Prepared | HttpResult {
-  const base = resolveTarget(request);
-  if (isResult(base)) return base;
-  const { caller } = request;
-  const permission = `data:${action}`;
-  const whole =
-    caller.permissions.has(permission) && (!caller.scopes || caller.scopes.has(permission));
-  const key = `${action}|${whole ? '*' : `${caller.roles.join(',')}|${[...(caller.scopes ?? [])].join(',')}|${caller.userId}`}|${base.accessKey}`;
-  let cache = prepareds.get(base.plan);
-  if (!cache) prepareds.set(base.plan, (cache = new Map<string, Prepared>()));
-  const known = cache.get(key);
-  if (known) return { t: { ...known.t, ...base }, access: known.access };
-  const built = buildWriteTarget(base, request, action);
-  if (!isResult(built) && cache.size < MAX_PREPARED) cache.set(key, built);
-  return built;
-}
-
-function buildWriteTarget(
-  base: Target,
-  request: DataRequest,
-  action: 'create' | 'update' | 'delete',
-): Prepared | HttpResult {
-  const access = base.access(action);
-  if (!access) return denied(action, request.entity);
-  const writable = new Map<string, Field>();
-  const allowed = (code: string) => !access.fields || access.fields.has(code);
-  for (const field of base.entity.fields)
-    if (field.type !== 'computed' && allowed(field.code)) writable.set(field.code, field);
-  for (const relation of base.doc.relations) {
-    const code = relationField(relation);
-    if (relation.type !== 'many-to-many' && relation.from === base.entity.code && allowed(code))
-      writable.set(code, { code, type: 'uuid', required: relation.required });
-  }
-  const read = base.access('read');
-  const readable = (c: string) => Boolean(read && (!read.fields || read.fields.has(c)));
-  const shown = base.plan.columns.filter((c) => base.plan.system.includes(c) || readable(c));
-  const links = [...linksOf(base.doc, base.entity).values()].filter((l) => l.junction);
-  return {
-    t: {
-      ...base,
-      table: `${quoteIdent(request.project)}.${quoteIdent(base.entity.code)}`,
-      writable,
-      returning: shown.map((c) => `e.${quoteIdent(c)}`).join(', '),
-      lists: new Map(links.filter((l) => allowed(l.name)).map((l) => [l.name, l])),
-      shownLists: links.filter((l) => readable(l.name) && base.access('read', l.target.code)),
-      written: base.plan.columns.map(quoteIdent).join(', '),
-      writtenFromE: base.plan.columns.map((c) => `e.${quoteIdent(c)}`).join(', '),
-    },
-    access,
-  };
-}
-
-/** The caller's row filter for this action over alias `e`, parameters after `offset`. */
-function ruleFor(
-  t: WriteTarget,
-  access: EntityAccess,
-  offset: number,
-): { sql: string | null; params: unknown[] } | HttpResult {
-  try {
-    return compileFilter({
-      doc: t.doc,
-      entity: t.entity,
-      alias: 'e',
-      filter: null,
-      offset,
-      rowFilter: access.rowFilter,
-    });
-  } catch (error) {
-    if (error instanceof AccessRuleError) return fail(403, error.message);
-    throw error;
-  }
-}
-
-/**
- * The final SELECT of a write: the visible columns and many-to-many lists (`written` holds the
- * lists this statement sets), refusing a row outside the rule.
- */
-function answer(
-  t: WriteTarget,
-  rule: string | null,
-  action: string,
-  written: Map<string, string>,
-): string {
-  const check = rule
-    ? ` WHERE CASE WHEN ${rule} THEN TRUE ELSE tessera_deny('The ${t.entity.code} would be outside what you may ${action}') END`
-    : '';
-  const lists = t.shownLists.map(
-    (l) => `, ${written.get(l.name) ?? currentLinks(t.doc.project, l)} AS ${quoteIdent(l.name)}`,
-  );
-  return `SELECT to_json(x)::text AS json FROM (SELECT ${t.returning}${lists.join('')} FROM r AS e${check}) x CROSS JOIN n`;
-}
-
-const notice = (t: WriteTarget, op: ChangeOp, announce: boolean | undefined) =>
-  announce === false ? 'n AS (SELECT 1 AS sent)' : notifyCte(t.doc.project, t.entity.code, op);
-
-/** The CTEs that set the many-to-many lists in `links`, parameters appended to `params`. */
-function linkWrites(
-  t: WriteTarget,
-  links: Map<string, string[]>,
-  params: unknown[],
-  updating: boolean,
-): { ctes: string; written: Map<string, string> } {
-  const ctes: string[] = [];
-  const written = new Map<string, string>();
-  let n = 0;
-  for (const [name, ids] of links) {
-    params.push(ids);
-    const replaced = replaceLinks(
-      t.doc.project,
-      t.lists.get(name)!,
-      params.length,
-      `l${++n}`,
-      updating,
-    );
-    ctes.push(...replaced.ctes);
-    written.set(name, replaced.shown);
-  }
-  return { ctes: ctes.map((c) => `, ${c}`).join(''), written };
-}
-
-const has = (entity: Target['entity'], column: string) =>
-  (
-    entity.systemFields ?? ['created_at', 'updated_at', 'created_by', 'updated_by', 'version']
-  ).includes(column as never);
-
-/** Validated values for the writable keys present in `body`; errors keyed by field. */
-function collect(
-  t: WriteTarget,
-  body: Record<string, unknown>,
-  creating: boolean,
-): {
-  values: Map<string, unknown>;
-  links: Map<string, string[]>;
-  errors: Record<string, string>;
-} {
-  const values = new Map<string, unknown>();
-  const links = new Map<string, string[]>();
-  const errors: Record<string, string> = {};
-  for (const name of t.lists.keys()) {
-    if (!Object.hasOwn(body, name)) continue;
-    const check = checkIdList(body[name]);
-    if (check.ok) links.set(name, check.ids);
-    else errors[name] = check.message;
-  }
-  for (const [code, field] of t.writable) {
-    const present = Object.hasOwn(body, code);
-    if (!present && !(creating && field.required && field.default === undefined)) continue;
-    const check = checkValue(field, present ? body[code] : undefined);
-    if (!check.ok) errors[code] = check.message;
-    else values.set(code, check.value);
-  }
-  return { values, links, errors };
-}
-
-function placeholder(field: Field, index: number): string {
-  return `$${index}::${columnType(field)}`;
-}
-
-function translate(error: unknown, t: WriteTarget, action: 'write' | 'delete'): HttpResult {
-  const e = error as { code?: string; constraint?: string; column?: string };
-  const column =
-    [...t.lists.values()].find((l) => e.constraint?.startsWith(`${l.junction!.table}_`))?.name ??
-    [...t.writable.keys()].find((c) => e.constraint?.includes(`_${c}_`) || e.column === c);
-  switch (e.code) {
-    case '42501':
-      return fail(403, (error as Error).message);
-    case '23505':
-      return fail(
-        409,
-        `Another ${t.entity.code} already has this ${column ?? 'value'}`,
-        column ? { errors: { [column]: 'Already in use' } } : undefined,
-      );
-    case '23503':
-      return action === 'delete'
-        ? fail(409, `This ${t.entity.code} is still referenced by other rows`)
-        : fail(
-            422,
-            'A related row does not exist',
-            column ? { errors: { [column]: 'No such row' } } : undefined,
-          );
-    case '23502':
-      return fail(
-        422,
-        `${column ?? 'A field'} is required`,
-        column ? { errors: { [column]: 'Required' } } : undefined,
-      );
-    case '23514':
-      return fail(
-        422,
-        'A value is not allowed',
-        column ? { errors: { [column]: 'Not allowed' } } : undefined,
-      );
-    case '22P02':
-    case '22003':
-    case '22001':
-      return fail(422, 'A value does not fit its field');
-    default:
-      throw error;
-  }
-}
+import { fail, type HttpResult, isResult, ok, UUID } from './result';
+import type { DataRequest } from './target';
+import {
+  answer,
+  collect,
+  has,
+  linkWrites,
+  notice,
+  placeholder,
+  ruleFor,
+  translate,
+  writeTarget,
+} from './write-target';
 
 export type WriteOptions = DataRequest & {
   /** Whether to announce the change for the change stream (someone is watching). */
