@@ -3,6 +3,7 @@
  * configuration (the console's Configuration page) and shared by replicas through Redis.
  */
 import { callerAs, testServices } from '@tessera/api/testing';
+import { createApiToken } from '@tessera/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { RuntimeLimits } from './http/rate-limits';
@@ -49,8 +50,16 @@ describe('rate limits', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await last!.json()).toMatchObject({ status: 429 });
-    // Another caller has a budget of its own.
+    // Another caller has a budget of its own, and so has each API token of the same user.
     expect((await get(shop.adminToken)).status).toBe(200);
+    const viewer = await shop.t.db.user.findUniqueOrThrow({ where: { email: 'v@example.com' } });
+    const { token } = await createApiToken(shop.t.db, {
+      userId: viewer.id,
+      name: 'own budget',
+      scopes: ['data:read'],
+      expiresAt: null,
+    });
+    expect((await get(token)).status).toBe(200);
   });
 
   it('limits anonymous callers by address before answering 401', async () => {

@@ -1,0 +1,122 @@
+/**
+ * The building blocks of the OpenAPI document: amis's envelope and the error answers, the
+ * list parameters, and an entity's read and input schemas under the caller's field lists.
+ */
+import type { Entity, ModelDocument } from '@tessera/meta';
+
+import type { EntityAccess } from '../access/policy';
+import { columnField } from '../query/filter';
+import { linksOf } from '../query/links';
+import { readColumns, systemColumns } from '../query/read-plan';
+import { fieldSchema, type JsonSchema, SYSTEM_SCHEMAS } from './schemas';
+
+export const pascal = (code: string) =>
+  code.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+
+export const envelope = (data: JsonSchema): JsonSchema => ({
+  type: 'object',
+  required: ['status', 'msg', 'data'],
+  properties: { status: { const: 0 }, msg: { type: 'string' }, data },
+});
+export const errorRef = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+export const ok = (description: string, data: JsonSchema) => ({
+  description,
+  content: { 'application/json': { schema: envelope(data) } },
+});
+export const ERRORS = {
+  '400': errorRef('Bad query: the message names the parameter'),
+  '401': errorRef('Not authenticated'),
+  '403': errorRef('Not allowed'),
+  '404': errorRef('Unknown project, entity or id'),
+  '429': errorRef('Rate limited'),
+  '503': errorRef('A dependency is down'),
+};
+export const param = (name: string, description: string, schema: JsonSchema, where = 'query') => ({
+  name,
+  in: where,
+  description,
+  schema,
+});
+export const LIST_PARAMS = [
+  param('page', 'Page number, from 1', { type: 'integer', minimum: 1, default: 1 }),
+  param('perPage', 'Rows per page', { type: 'integer', minimum: 1, maximum: 200, default: 20 }),
+  param('sort', 'Sort keys, `-` for descending: `-total,name`', { type: 'string' }),
+  param('orderBy', 'amis: the field to sort by', { type: 'string' }),
+  param('orderDir', 'amis: the direction', { type: 'string', enum: ['asc', 'desc'] }),
+  param('keywords', "Search the entity's text fields", { type: 'string', maxLength: 200 }),
+  param(
+    'filter',
+    'A filter (JSON): `{"total":{"_gt":100}}`, `_and`, `_or`, `_not`, relation paths',
+    {
+      type: 'string',
+    },
+  ),
+  param('fields', 'Fields to return, with relation paths: `total,customer.name`', {
+    type: 'string',
+  }),
+  param('expand', 'Relations to embed, up to three levels: `customer.orders`', { type: 'string' }),
+  param('count', 'How to count the total', {
+    type: 'string',
+    enum: ['exact', 'estimated', 'none'],
+    default: 'exact',
+  }),
+  param('after', 'Keyset pagination: the `nextCursor` of the previous page (empty for the first)', {
+    type: 'string',
+  }),
+];
+
+export function entitySchemas(
+  doc: ModelDocument,
+  entity: Entity,
+  read: EntityAccess | null,
+  write: EntityAccess | null,
+) {
+  const name = pascal(entity.code);
+  const system = systemColumns(entity);
+  const props: Record<string, JsonSchema> = {};
+  const input: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const column of readColumns(doc, entity)) {
+    const field = columnField(doc, entity, column)!;
+    const schema = system.includes(column)
+      ? (SYSTEM_SCHEMAS[column] ?? {})
+      : linksOf(doc, entity).get(column)
+        ? {
+            type: ['string', 'null'],
+            format: 'uuid',
+            description: `The related ${linksOf(doc, entity).get(column)!.target.code}'s id`,
+          }
+        : fieldSchema(field);
+    if (system.includes(column) || !read?.fields || read.fields.has(column)) props[column] = schema;
+    if (
+      !system.includes(column) &&
+      field.type !== 'computed' &&
+      (!write?.fields || write.fields.has(column))
+    ) {
+      input[column] = schema;
+      if ('required' in field && field.required && field.default === undefined)
+        required.push(column);
+    }
+  }
+  for (const link of linksOf(doc, entity).values()) {
+    if (!link.junction) continue;
+    const list = {
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+      description: `Ids of the related ${link.target.code} rows`,
+    };
+    if (!read?.fields || read.fields.has(link.name)) props[link.name] = list;
+    if (!write?.fields || write.fields.has(link.name)) input[link.name] = list;
+  }
+  return {
+    [name]: { type: 'object', properties: props },
+    [`${name}Input`]: {
+      type: 'object',
+      properties: input,
+      ...(required.length ? { required } : {}),
+    },
+  };
+}
