@@ -1,5 +1,5 @@
 /** Accounts and helpers shared by the end-to-end specs. */
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 export const E2E_ADMIN = {
   email: 'admin@e2e.tessera.dev',
@@ -22,4 +22,27 @@ export async function signOut(page: Page) {
 
 export async function sidebarLinks(page: Page): Promise<string[]> {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+}
+
+/** A bearer token for `email`, from the console's token endpoint. */
+export async function bearerToken(request: APIRequestContext, email: string, password: string) {
+  const res = await request.post('/api/auth/token', { data: { email, password } });
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Calls a tRPC mutation of the console over HTTP (superjson envelope) and returns its data. */
+export async function trpcMutation<T = unknown>(
+  request: APIRequestContext,
+  token: string,
+  procedure: string,
+  input: unknown,
+): Promise<T> {
+  const res = await request.post(`/api/trpc/${procedure}`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { json: input },
+  });
+  const body = (await res.json()) as { result?: { data: { json: T } }; error?: unknown };
+  expect(res.status(), JSON.stringify(body.error)).toBe(200);
+  return body.result!.data.json;
 }

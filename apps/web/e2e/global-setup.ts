@@ -1,7 +1,8 @@
 /**
  * Starts the console twice for end-to-end tests, each on a fresh database (on DATABASE_URL's
  * server, or an embedded one) from the production build: one whose first admin comes from the
- * environment, and one with no user at all, for the first-run setup screen.
+ * environment, with the runtime beside it on the same database (its data pages call it), and
+ * one with no user at all, for the first-run setup screen.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,48 +17,87 @@ import { e2eEnv, inheritedEnv, shareWithWorkers } from './env';
 import { E2E_ADMIN } from './fixtures';
 
 const appDir = path.resolve(import.meta.dirname, '..');
+const runtimeDir = path.resolve(appDir, '../runtime');
 
-async function startConsole(
-  adminUrl: string,
-  port: number,
-  admin: { email: string; password: string } | null,
+/** Starts a server and waits until its health endpoint answers; returns its stop. */
+async function startServer(
+  name: string,
+  cwd: string,
+  args: string[],
+  env: Record<string, string>,
+  healthUrl: string,
 ) {
-  const database = `tessera_e2e_${port}_${Date.now().toString(36)}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
   // No shared Redis: repeated runs on one machine must not share login budgets.
-  const inherited = inheritedEnv();
-  const server = spawn(path.join(appDir, 'node_modules', '.bin', 'tsx'), ['server.ts'], {
-    cwd: appDir,
+  const server = spawn(path.join(cwd, 'node_modules', '.bin', 'tsx'), args, {
+    cwd,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...inherited,
-      NODE_ENV: 'production',
-      DATABASE_URL: withDatabase(adminUrl, database),
-      WEB_PORT: String(port),
-      WEB_HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...(admin
-        ? { TESSERA_ADMIN_EMAIL: admin.email, TESSERA_ADMIN_PASSWORD: admin.password }
-        : {}),
-    },
+    env: { ...inheritedEnv(), NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
   });
   const exited = new Promise<number | null>((r) => server.once('exit', r));
   const deadline = Date.now() + 90_000;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    const ok = await fetch(healthUrl).then(
       (r) => r.ok,
       () => false,
     );
     if (ok) break;
     if (server.exitCode !== null)
-      throw new Error(`The console exited with code ${server.exitCode} during start-up`);
-    if (Date.now() > deadline) throw new Error('The console did not become healthy within 90 s');
+      throw new Error(`The ${name} exited with code ${server.exitCode} during start-up`);
+    if (Date.now() > deadline) throw new Error(`The ${name} did not become healthy within 90 s`);
     await new Promise((r) => setTimeout(r, 500));
   }
   return async () => {
     server.kill('SIGTERM');
     await exited;
+  };
+}
+
+async function startConsole(
+  adminUrl: string,
+  port: number,
+  admin: { email: string; password: string } | null,
+  runtimePort?: number,
+) {
+  const database = `tessera_e2e_${port}_${Date.now().toString(36)}`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${database}"`);
+  const databaseUrl = withDatabase(adminUrl, database);
+  const origin = `http://127.0.0.1:${port}`;
+  const runtimeUrl = runtimePort ? `http://127.0.0.1:${runtimePort}` : undefined;
+  const stopConsole = await startServer(
+    'console',
+    appDir,
+    ['server.ts'],
+    {
+      DATABASE_URL: databaseUrl,
+      WEB_PORT: String(port),
+      WEB_HOST: '127.0.0.1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(runtimeUrl ? { RUNTIME_URL: runtimeUrl } : {}),
+      ...(admin
+        ? { TESSERA_ADMIN_EMAIL: admin.email, TESSERA_ADMIN_PASSWORD: admin.password }
+        : {}),
+    },
+    `${origin}/api/health`,
+  );
+  // The console migrated the database; the runtime serves the same one.
+  const stopRuntime = runtimeUrl
+    ? await startServer(
+        'runtime',
+        runtimeDir,
+        ['src/main.ts'],
+        {
+          DATABASE_URL: databaseUrl,
+          RUNTIME_PORT: String(runtimePort),
+          RUNTIME_HOST: '127.0.0.1',
+          RUNTIME_ALLOWED_ORIGINS: origin,
+          RUNTIME_SLOW_REQUEST_MS: '200',
+        },
+        `${runtimeUrl}/health`,
+      )
+    : async () => undefined;
+  return async () => {
+    await stopRuntime();
+    await stopConsole();
     await dropDatabase(adminUrl, database);
   };
 }
@@ -83,10 +123,11 @@ export default async function globalSetup() {
     };
   }
   const stops = await Promise.all([
-    startConsole(adminUrl, port, E2E_ADMIN),
+    startConsole(adminUrl, port, E2E_ADMIN, port + 2),
     startConsole(adminUrl, port + 1, null),
   ]);
   shareWithWorkers('E2E_SETUP_URL', `http://127.0.0.1:${port + 1}`);
+  shareWithWorkers('E2E_RUNTIME_URL', `http://127.0.0.1:${port + 2}`);
 
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

@@ -73,6 +73,43 @@ describe('page.entity', () => {
   });
 });
 
+type Menu = { code: string; path: string | null; title: string; children: Menu[] };
+const dataMenus = async (roles: string[]) => {
+  const { caller } = await callerAs(services(), roles);
+  const mine = (await caller.menu.mine()) as Menu[];
+  return mine.find((m) => m.code === 'data')?.children ?? [];
+};
+
+describe('entity menus', () => {
+  it('are created on publish in a folder of the project', async () => {
+    const [folder] = await dataMenus(['admin']);
+    expect(folder).toMatchObject({ code: 'data.shop', title: 'shop' });
+    expect(folder!.children).toEqual([
+      expect.objectContaining({ title: 'Customer', path: '/data/shop/customer' }),
+    ]);
+  });
+
+  it('are shown to roles that may read the entity, through data:read or a grant', async () => {
+    expect(await dataMenus(['viewer'])).toHaveLength(1);
+    expect(await dataMenus(['clerk'])).toHaveLength(1);
+    expect(await dataMenus([])).toEqual([]);
+  });
+
+  it('keep a title an administrator changed when published again', async () => {
+    const { caller } = await callerAs(services(), ['admin']);
+    const tree = (await caller.menu.tree()) as (Menu & { id: string })[];
+    const entry = tree
+      .find((m) => m.code === 'data')!
+      .children[0]!.children.find((m) => m.code === 'data.shop.customer') as Menu & {
+      id: string;
+    };
+    await caller.menu.update({ id: entry.id, title: 'Clients' });
+    await caller.schema.publish({ project: 'shop', confirm: [] });
+    const [folder] = await dataMenus(['admin']);
+    expect(folder!.children.map((m) => m.title)).toEqual(['Clients']);
+  });
+});
+
 describe('grants across renames', () => {
   it('follow an entity and its fields to their new codes when published', async () => {
     const { caller } = await callerAs(services(), ['admin']);
@@ -100,5 +137,31 @@ describe('grants across renames', () => {
     );
     expect(page).toContain('"name":"full_name"');
     expect(page).not.toContain('"name":"email"');
+    const [folder] = await dataMenus(['clerk']);
+    expect(folder!.children).toEqual([
+      expect.objectContaining({ title: 'Clients', path: '/data/shop/client' }),
+    ]);
+  });
+
+  it('and the menu of a dropped entity goes with it', async () => {
+    const { caller } = await callerAs(services(), ['admin']);
+    await caller.model.createEntity({
+      project: 'shop',
+      entity: { code: 'note', name: 'Note', fields: [{ code: 'body', type: 'text' }] },
+    });
+    await caller.schema.publish({ project: 'shop', confirm: [] });
+    expect((await dataMenus(['admin']))[0]!.children.map((m) => m.path)).toEqual([
+      '/data/shop/client',
+      '/data/shop/note',
+    ]);
+    await caller.model.deleteEntity({ project: 'shop', code: 'note' });
+    const plan = await caller.schema.plan({ project: 'shop' });
+    await caller.schema.publish({
+      project: 'shop',
+      confirm: plan.steps.filter((s) => s.risk === 'needs-confirmation').map((s) => s.id),
+    });
+    expect((await dataMenus(['admin']))[0]!.children.map((m) => m.path)).toEqual([
+      '/data/shop/client',
+    ]);
   });
 });

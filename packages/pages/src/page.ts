@@ -164,7 +164,8 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
     label: 'Export CSV',
     actionType: 'url',
     url: `${base}/export?format=csv`,
-    blank: true,
+    // The runtime answers with an attachment: the browser saves it and the page stays.
+    blank: false,
   });
   headerToolbar.push('columns-toggler');
   return {

@@ -6,22 +6,29 @@ import { ZCode, ZId, ZPermissionKey } from './schemas';
 
 const ZMenuFields = z.object({
   code: ZCode,
-  parentId: ZId.nullable().default(null),
+  parentId: ZId.nullable(),
   type: z.enum(['directory', 'page', 'entity_page']),
   title: z.string().trim().min(1, 'Enter a title').max(100),
-  icon: z.string().max(50).nullable().default(null),
+  icon: z.string().max(50).nullable(),
   path: z
     .string()
     .regex(/^\/[\w\-/.]*$/, 'Paths start with / and use letters, digits, - _ . /')
     .max(200)
-    .nullable()
-    .default(null),
-  entity: z.string().max(100).nullable().default(null),
-  permission: ZPermissionKey.nullable().default(null),
-  sortOrder: z.number().int().min(-10000).max(10000).default(0),
+    .nullable(),
+  entity: z.string().max(100).nullable(),
+  permission: ZPermissionKey.nullable(),
+  sortOrder: z.number().int().min(-10000).max(10000),
 });
 
-export const ZCreateMenuRequestSchema = ZMenuFields;
+export const ZCreateMenuRequestSchema = ZMenuFields.extend({
+  parentId: ZMenuFields.shape.parentId.default(null),
+  icon: ZMenuFields.shape.icon.default(null),
+  path: ZMenuFields.shape.path.default(null),
+  entity: ZMenuFields.shape.entity.default(null),
+  permission: ZMenuFields.shape.permission.default(null),
+  sortOrder: ZMenuFields.shape.sortOrder.default(0),
+});
+/** Only the fields given change (defaults would otherwise reset the others). */
 export const ZUpdateMenuRequestSchema = ZMenuFields.partial().extend({ id: ZId });
 
 export const menuRouter = createTRPCRouter({

@@ -36,15 +36,23 @@ export function buildTree(rows: MenuRow[]): MenuNode[] {
   return sort(roots);
 }
 
-/** Keeps entries whose permission is held; a directory with no visible child disappears. */
-export function filterTree(tree: MenuNode[], permissions: ReadonlySet<string>): MenuNode[] {
+/**
+ * Keeps entries whose permission is held; an entity page also needs `readable` to hold its
+ * entity (`project.entity`). A directory with no visible child disappears.
+ */
+export function filterTree(
+  tree: MenuNode[],
+  permissions: ReadonlySet<string>,
+  readable: (entity: string) => boolean = () => true,
+): MenuNode[] {
   return tree.flatMap((node) => {
     if (node.permission && !permissions.has(node.permission)) return [];
+    if (node.type === 'entity_page' && node.entity && !readable(node.entity)) return [];
     if (node.type === 'directory') {
-      const children = filterTree(node.children, permissions);
+      const children = filterTree(node.children, permissions, readable);
       return children.length ? [{ ...node, children }] : [];
     }
-    return [{ ...node, children: filterTree(node.children, permissions) }];
+    return [{ ...node, children: filterTree(node.children, permissions, readable) }];
   });
 }
 
@@ -52,8 +60,19 @@ export async function menuTree(ctx: AuthedContext) {
   return buildTree(await ctx.db.menu.findMany({ select: menuSelect }));
 }
 
+/** The entities (`project.entity`) the caller may read through a grant of one of its roles. */
+async function grantedEntities(ctx: AuthedContext): Promise<Set<string>> {
+  const rows = await ctx.db.dataPermission.findMany({
+    where: { action: 'read', role: { code: { in: [...ctx.principal.roles] } } },
+    select: { entity: true, project: { select: { code: true } } },
+  });
+  return new Set(rows.map((r) => `${r.project.code}.${r.entity}`));
+}
+
 export async function myMenus(ctx: AuthedContext) {
-  return filterTree(await menuTree(ctx), ctx.principal.permissions);
+  const { permissions } = ctx.principal;
+  const granted = permissions.has('data:read') ? null : await grantedEntities(ctx);
+  return filterTree(await menuTree(ctx), permissions, (entity) => !granted || granted.has(entity));
 }
 
 export interface MenuInput {

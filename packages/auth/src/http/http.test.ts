@@ -43,6 +43,19 @@ describe('isCrossSiteRequest', () => {
     expect(isCrossSiteRequest(new Headers({ 'sec-fetch-site': 'same-site' }), { host })).toBe(true);
   });
 
+  it('trusts an allowed Origin even from another port of the same site', () => {
+    const headers = new Headers({
+      'sec-fetch-site': 'same-site',
+      origin: 'http://localhost:3000',
+    });
+    expect(isCrossSiteRequest(headers, { host, allowedOrigins: ['http://localhost:3000'] })).toBe(
+      false,
+    );
+    expect(isCrossSiteRequest(headers, { host, allowedOrigins: ['http://localhost:3001'] })).toBe(
+      true,
+    );
+  });
+
   it('falls back to comparing Origin with the host', () => {
     expect(isCrossSiteRequest(new Headers({ origin: `https://${host}` }), { host })).toBe(false);
     expect(isCrossSiteRequest(new Headers({ origin: 'https://evil.example' }), { host })).toBe(

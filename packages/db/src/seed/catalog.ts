@@ -75,7 +75,6 @@ export const BASE_MENUS: MenuSeed[] = [
     type: 'directory',
     title: 'Data',
     icon: 'database',
-    permission: 'data:read',
     sortOrder: 10,
   },
   {

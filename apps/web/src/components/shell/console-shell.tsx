@@ -39,6 +39,34 @@ function NavItem({ menu, pathname }: { menu: ShellMenu; pathname: string }) {
   );
 }
 
+/** Directories become labelled groups; a project's folder of data pages nests inside "Data". */
+function NavTree({
+  menus,
+  pathname,
+  depth,
+}: {
+  menus: ShellMenu[];
+  pathname: string;
+  depth: number;
+}) {
+  return menus.map((menu) =>
+    menu.type === 'directory' ? (
+      <div
+        key={menu.id}
+        role="group"
+        aria-label={menu.title}
+        data-menu={menu.code}
+        className={depth > 0 ? 'nav-subgroup' : undefined}
+      >
+        <div className={depth > 0 ? 'nav-subgroup-title' : 'nav-group'}>{menu.title}</div>
+        <NavTree menus={menu.children} pathname={pathname} depth={depth + 1} />
+      </div>
+    ) : (
+      <NavItem key={menu.id} menu={menu} pathname={pathname} />
+    ),
+  );
+}
+
 export function ConsoleShell({
   menus,
   user,
@@ -76,18 +104,7 @@ export function ConsoleShell({
             {siteName}
           </Text>
         </Flex>
-        {menus.map((menu) =>
-          menu.type === 'directory' ? (
-            <div key={menu.id} role="group" aria-label={menu.title} data-menu={menu.code}>
-              <div className="nav-group">{menu.title}</div>
-              {menu.children.map((child) => (
-                <NavItem key={child.id} menu={child} pathname={pathname} />
-              ))}
-            </div>
-          ) : (
-            <NavItem key={menu.id} menu={menu} pathname={pathname} />
-          ),
-        )}
+        <NavTree menus={menus} pathname={pathname} depth={0} />
       </nav>
       <div className="console-main">
         <header className="console-topbar">

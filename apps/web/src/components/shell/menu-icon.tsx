@@ -1,8 +1,10 @@
 /** Menu icons by name. Unknown names fall back to a neutral dot. */
 import {
+  Activity,
   Blocks,
   Circle,
   Database,
+  Folder,
   House,
   IdCard,
   KeyRound,
@@ -18,6 +20,8 @@ import {
 } from 'lucide-react';
 
 const ICONS: Record<string, LucideIcon> = {
+  activity: Activity,
+  folder: Folder,
   blocks: Blocks,
   house: House,
   database: Database,

@@ -17,6 +17,7 @@ import pg from 'pg';
 import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
 import { carryGrants } from './carry-grants';
+import { syncEntityMenus } from './entity-menus';
 import { storedDocument } from './documents';
 import { findProject } from './projects';
 
@@ -131,6 +132,7 @@ export async function publishProject(
             ],
           );
           await carryGrants(db, project.id, published, project.draft);
+          await syncEntityMenus(db, project, published, project.draft);
           await db.query('SELECT pg_notify($1, $2)', [
             METADATA_CHANNEL,
             JSON.stringify({ project: project.code, version }),

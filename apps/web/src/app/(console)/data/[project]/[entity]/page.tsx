@@ -1,0 +1,36 @@
+import { Callout } from '@radix-ui/themes';
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { EntityDataView } from '~/components/data/entity-data-view';
+import { serverCaller } from '~/server/session';
+
+type Params = Promise<{ project: string; entity: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { entity } = await params;
+  return { title: entity };
+}
+
+/** The data page of a published entity, generated from the model for the signed-in user. */
+export default async function EntityDataPage({ params }: { params: Params }) {
+  const { project, entity } = await params;
+  const caller = await serverCaller();
+  const result = await caller.page.entity({ project, entity }).then(
+    (page) => ({ page }),
+    (error: unknown) => {
+      if (error instanceof TRPCError && error.code === 'NOT_FOUND') notFound();
+      if (error instanceof TRPCError && error.code === 'FORBIDDEN')
+        return { refused: error.message };
+      throw error;
+    },
+  );
+  if ('refused' in result)
+    return (
+      <Callout.Root color="amber" role="alert">
+        <Callout.Text>{result.refused}</Callout.Text>
+      </Callout.Root>
+    );
+  return <EntityDataView project={project} entity={entity} page={result.page} />;
+}

@@ -1,0 +1,96 @@
+/**
+ * The environment amis runs in inside the console: its requests go to the runtime with the
+ * console's session cookie, answers of any status reach amis (so a 422's `errors` appear beside
+ * their fields), and its notifications, alerts and links use the console's own toasts and router.
+ */
+import { toast } from 'sonner';
+
+interface AmisRequest {
+  url: string;
+  method: string;
+  data?: unknown;
+  headers?: Record<string, string>;
+  responseType?: string;
+  config?: { cancelExecutor?: (cancel: () => void) => void };
+}
+
+export interface AmisEnvOptions {
+  /** Navigates inside the console. */
+  navigate: (to: string) => void;
+  /** The session ended: the runtime answered 401. */
+  onSignedOut: () => void;
+  /** A write was refused because the row changed meanwhile (409). */
+  onConflict: (message: string) => void;
+}
+
+function body(data: unknown, headers: Record<string, string>): BodyInit | undefined {
+  if (data === undefined || data === null) return undefined;
+  if (
+    typeof data === 'string' ||
+    data instanceof FormData ||
+    data instanceof Blob ||
+    data instanceof ArrayBuffer ||
+    data instanceof URLSearchParams
+  )
+    return data;
+  headers['content-type'] = 'application/json';
+  return JSON.stringify(data);
+}
+
+async function payload(response: Response, responseType?: string): Promise<unknown> {
+  if (responseType === 'blob') return response.blob();
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) return response.json();
+  const text = await response.text();
+  // Anything else (a proxy's error page, an empty body) is shown as amis's failure envelope.
+  return response.ok
+    ? { status: 0, msg: '', data: text }
+    : { status: response.status, msg: text.slice(0, 200) || response.statusText };
+}
+
+const isInternal = (to: string) => to.startsWith('/') && !to.startsWith('//');
+
+export function createAmisEnv(options: AmisEnvOptions) {
+  return {
+    theme: 'cxd',
+    async fetcher(request: AmisRequest) {
+      const controller = new AbortController();
+      request.config?.cancelExecutor?.(() => controller.abort());
+      const headers: Record<string, string> = {
+        ...request.headers,
+        'x-request-id': crypto.randomUUID(),
+      };
+      const method = request.method.toUpperCase();
+      const response = await fetch(request.url, {
+        method,
+        headers,
+        body: method === 'GET' ? undefined : body(request.data, headers),
+        credentials: 'include',
+        signal: controller.signal,
+      });
+      const data = await payload(response, request.responseType);
+      if (response.status === 401) options.onSignedOut();
+      if (response.status === 409 && method !== 'GET')
+        options.onConflict((data as { msg?: string }).msg ?? 'Changed by someone else');
+      return { status: response.status, headers: Object.fromEntries(response.headers), data };
+    },
+    isCancel: (error: unknown) => (error as { name?: string } | null)?.name === 'AbortError',
+    notify(type: 'success' | 'error' | 'info' | 'warning', message: string) {
+      (toast[type] ?? toast)(message);
+    },
+    alert(message: string) {
+      toast.warning(message);
+    },
+    jumpTo(to: string, action?: { blank?: boolean }) {
+      if (action?.blank) window.open(to, '_blank', 'noopener');
+      else if (isInternal(to)) options.navigate(to);
+      else window.location.assign(to);
+    },
+    updateLocation(to: string, replace?: boolean) {
+      if (to === 'goBack') return window.history.back();
+      if (replace) window.history.replaceState(null, '', to);
+      else options.navigate(to);
+    },
+    isCurrentUrl: (to: string) => isInternal(to) && window.location.pathname === to.split('?')[0],
+  };
+}
