@@ -23,6 +23,15 @@ const config: NextConfig = {
     'amis',
   ],
   poweredByHeader: false,
+  // The amis SDK is large and changes only with the amis version: browsers keep it a day.
+  headers: async () => [
+    {
+      source: '/amis-sdk/:path*',
+      headers: [
+        { key: 'cache-control', value: 'public, max-age=86400, stale-while-revalidate=604800' },
+      ],
+    },
+  ],
   reactStrictMode: true,
 };
 

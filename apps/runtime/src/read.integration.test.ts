@@ -243,6 +243,16 @@ describe('filters from forms', () => {
     expect(await total('filter[_or][0][name][_eq]=Ada&filter[_or][1][name][_eq]=Bob')).toBe(2);
   });
 
+  it("filters by a related row picked in a form (a customer's orders)", async () => {
+    const orders = async (query: string) => {
+      const res = await get(`/api/v1/shop/order?${query}`);
+      return ((await res.json()) as { data: { total: number } }).data.total;
+    };
+    expect(await orders(`filter[customer][_eq]=${adaId}`)).toBe(1);
+    expect(await orders(`filter[customer][_eq]=${crypto.randomUUID()}`)).toBe(0);
+    expect(await orders('filter[customer][_eq]=')).toBe(1);
+  });
+
   it('refuses what the filter language refuses, and prefers a JSON filter', async () => {
     expect(await total('filter[nope][_eq]=1')).toMatch(/^400 .*nope/);
     expect(await total('filter[version][_gte]=many')).toMatch(/^400 /);

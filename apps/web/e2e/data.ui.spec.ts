@@ -60,4 +60,138 @@ test('a business user works with orders and customers on generated pages', async
   await expect(page).toHaveURL(/\/data\/store\/order$/);
   await expect(page.locator('.amis-host tbody tr').first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('1-orders.png'), fullPage: true });
+
+  // A new customer through the generated dialog.
+  await openFromMenu(page, 'Customer');
+  await page.getByRole('button', { name: 'New Customer' }).click();
+  const dialog = page.locator('.cxd-Modal');
+  await dialog.locator('input[name="name"]').fill('Grace Hopper');
+  await dialog.locator('input[name="email"]').fill('grace@example.com');
+  await page.screenshot({ path: testInfo.outputPath('2-new-customer.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.locator('.amis-host tbody')).toContainText('Grace Hopper');
+
+  // A new order, its customer picked by searching.
+  await openFromMenu(page, 'order');
+  await page.getByRole('button', { name: 'New order' }).click();
+  await dialog.locator('input[name="total"]').fill('-5');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  const totalItem = dialog
+    .locator('.cxd-Form-item')
+    .filter({ has: page.locator('input[name="total"]') });
+  await expect(totalItem.locator('.cxd-Form-feedback')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('3-validation.png'), fullPage: true });
+  await dialog.locator('input[name="total"]').fill('42');
+  const customerItem = dialog.locator('.cxd-Form-item').filter({ hasText: 'customer' });
+  await customerItem.locator('.cxd-Select').click();
+  await page.getByPlaceholder('Input to search').fill('Grace');
+  await page.locator('.cxd-Select-option', { hasText: 'Grace Hopper' }).click();
+  const statusItem = dialog.locator('.cxd-Form-item').filter({ hasText: 'status' });
+  await statusItem.locator('.cxd-Select').click();
+  await page.locator('.cxd-Select-option', { hasText: 'shipped' }).click();
+  await page.screenshot({ path: testInfo.outputPath('4-new-order.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog).toBeHidden();
+  const rows = page.locator('.amis-host tbody tr');
+  await expect(rows.first()).toContainText('42');
+  await expect(rows.first()).toContainText('shipped');
+
+  // Filter by status.
+  const filter = page.locator('.cxd-Crud-filter, form').filter({ hasText: 'Search' }).first();
+  const filterItem = (label: string) =>
+    filter.locator('.cxd-Form-item').filter({ has: page.getByText(label, { exact: true }) });
+  await filterItem('status').locator('.cxd-Select').click();
+  await page.locator('.cxd-Select-option', { hasText: 'paid' }).locator('.cxd-Checkbox').click();
+  await expect(filterItem('status')).toContainText('paid');
+  const overlay = page.locator('.cxd-PopOver-overlay');
+  if (await overlay.isVisible()) await overlay.click(); // click outside to close the list
+  await filter.getByRole('button', { name: 'Search' }).click();
+  await expect(rows).toHaveCount(12);
+  await expect(rows.filter({ hasText: 'new' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('5-filtered.png'), fullPage: true });
+
+  // Edit a total inline: saved at once.
+  await rows.first().locator('.cxd-Field-quickEditBtn').first().click();
+  const popover = page.locator('.cxd-PopOver').filter({ has: page.locator('input[name="total"]') });
+  await popover.locator('input[name="total"]').fill('99');
+  await popover.getByRole('button', { name: 'Confirm' }).click();
+  await expect(rows.first()).toContainText('99');
+  await page.screenshot({ path: testInfo.outputPath('6-inline-edit.png'), fullPage: true });
+  await page.reload();
+  await expect(rows.filter({ hasText: /^99paid/ })).toHaveCount(1);
+
+  // Delete two rows at once.
+  await rows
+    .filter({ hasText: /^32new/ })
+    .locator('.cxd-Checkbox')
+    .click();
+  await rows
+    .filter({ hasText: /^31paid/ })
+    .locator('.cxd-Checkbox')
+    .click();
+  await page.getByRole('button', { name: 'Delete selected' }).click();
+  await page.screenshot({ path: testInfo.outputPath('7-bulk-delete.png'), fullPage: true });
+  await page.locator('.cxd-Modal').getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByText('1 of 2 total: 24.')).toBeVisible();
+  await expect(rows.filter({ hasText: /^3[12](new|paid)/ })).toHaveCount(0);
+
+  // Export CSV: a download, the page stays.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  const csv = readFileSync(await file.path(), 'utf8');
+  expect(csv.split('\n')[0]).toContain('total');
+  expect(csv).toContain(',99,paid,');
+  await expect(page).toHaveURL(/\/data\/store\/order$/);
+});
+
+test('a viewer reads orders but finds no create, edit or delete', async ({ page }, testInfo) => {
+  await signIn(page, VIEWER.email, VIEWER.password);
+  await openFromMenu(page, 'order');
+  const rows = page.locator('.amis-host tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
+  for (const name of ['New order', 'Import CSV', 'Delete selected', 'Edit', 'Delete'])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  await expect(page.locator('.amis-host .cxd-Field-quickEditBtn')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('8-viewer.png'), fullPage: true });
+});
+
+test('the first rows of the orders page appear quickly', async ({ page }, testInfo) => {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  const firstRow = page.locator('.amis-host tbody tr td').nth(1);
+  const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[2]!;
+  // A full page load, the SDK in the browser's cache as it is for anyone who came before.
+  await page.goto('/data/store/order');
+  await expect(firstRow).toBeVisible();
+  const loaded: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto('/');
+    const started = Date.now();
+    await page.goto('/data/store/order');
+    await expect(firstRow).toBeVisible();
+    loaded.push(Date.now() - started);
+  }
+  // From the menu, inside the console: the SDK is already running.
+  const navigated: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await openFromMenu(page, 'Customer');
+    await expect(page.locator('.amis-host tbody')).toContainText('Ada');
+    const started = Date.now();
+    await openFromMenu(page, 'order');
+    await expect(page.locator('.amis-host tbody')).toContainText('shipped');
+    navigated.push(Date.now() - started);
+  }
+  const result = {
+    pageLoadMs: { median: median(loaded), samples: loaded },
+    fromMenuMs: { median: median(navigated), samples: navigated },
+  };
+  await testInfo.attach('time-to-first-rows', {
+    body: JSON.stringify(result),
+    contentType: 'application/json',
+  });
+  console.log(`time to first rows on the orders page: ${JSON.stringify(result)}`);
+  // The target (1.5 s) is reported in docs/benchmarks.md; this only catches a page that hangs.
+  expect(result.fromMenuMs.median).toBeLessThan(5_000);
+  expect(result.pageLoadMs.median).toBeLessThan(8_000);
 });

@@ -58,7 +58,7 @@ describe('page.entity', () => {
     const reader = JSON.stringify((await page(['viewer'])).schema);
     expect(reader).not.toContain('New Customer');
     expect(reader).not.toContain('Delete selected');
-    expect(reader).not.toContain('quickSaveApi');
+    expect(reader).not.toContain('quickSaveItemApi');
     const clerk = JSON.stringify((await page(['clerk'])).schema);
     expect(clerk).toContain('"name":"name"');
     expect(clerk).not.toContain('"name":"email"');

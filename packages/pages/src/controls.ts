@@ -8,7 +8,10 @@ export type AmisObject = Record<string, unknown>;
 
 const label = (field: Field) => field.name ?? field.code;
 
-/** The validations amis checks in the browser, from the field's rules. */
+/**
+ * The validations amis checks in the browser, from the field's rules. Numbers carry their bounds
+ * as validations, not as the control's `min`/`max`, which would silently clamp what was typed.
+ */
 function validations(field: Field): AmisObject {
   const v = field.validation ?? {};
   const rules: AmisObject = {};
@@ -44,11 +47,11 @@ export function formControl(field: Field): AmisObject | null {
       return { type: 'input-url', ...common };
     case 'integer':
     case 'bigint':
-      return { type: 'input-number', precision: 0, ...common, ...bounds(field) };
+      return { type: 'input-number', precision: 0, ...common };
     case 'decimal':
-      return { type: 'input-number', precision: field.scale, ...common, ...bounds(field) };
+      return { type: 'input-number', precision: field.scale, ...common };
     case 'float':
-      return { type: 'input-number', ...common, ...bounds(field) };
+      return { type: 'input-number', ...common };
     case 'boolean':
       return { type: 'switch', ...common };
     case 'date':
@@ -73,14 +76,6 @@ export function formControl(field: Field): AmisObject | null {
     case 'computed':
       return null;
   }
-}
-
-function bounds(field: Field): AmisObject {
-  const v = field.validation ?? {};
-  return {
-    ...(v.min !== undefined ? { min: v.min } : {}),
-    ...(v.max !== undefined ? { max: v.max } : {}),
-  };
 }
 
 const options = (values: readonly string[]) => values.map((value) => ({ label: value, value }));

@@ -117,9 +117,12 @@ describe('entityPage', () => {
     ).toMatchObject({
       type: 'input-number',
       precision: 2,
-      min: 0,
       validations: { minimum: 0 },
     });
+    // A bound on the control itself would clamp -5 to 0 instead of saying what is wrong.
+    expect(
+      formControl({ code: 'n', type: 'integer', validation: { min: 0, max: 9 } }),
+    ).not.toHaveProperty('min');
     expect(formControl({ code: 'status', type: 'enum', options: ['new', 'paid'] })).toMatchObject({
       type: 'select',
       options: [
@@ -147,7 +150,7 @@ describe('entityPage', () => {
     const crud = (page.body as Record<string, any>[])[0]!;
     expect(JSON.stringify(crud.headerToolbar)).not.toContain('New');
     expect(crud).not.toHaveProperty('bulkActions');
-    expect(crud).not.toHaveProperty('quickSaveApi');
+    expect(crud).not.toHaveProperty('quickSaveItemApi');
     expect(crud.columns.map((c: { name?: string }) => c.name).filter(Boolean)).toEqual([
       'customer',
     ]);
@@ -214,13 +217,27 @@ describe('entityPage', () => {
     );
   });
 
+  it('saves an inline edit at once, with the version read', () => {
+    const doc = shop('decimal');
+    const page = entityPage(doc, doc.entities[1]!, { runtimeUrl: 'http://rt' });
+    const crud = (page.body as Record<string, any>[])[0]!;
+    expect(crud.quickSaveItemApi).toEqual({
+      method: 'put',
+      url: 'http://rt/api/v1/shop/order/${id}',
+      data: { '&': '${modified}', version: '${version}' },
+    });
+    const total = crud.columns.find((c: { name?: string }) => c.name === 'value');
+    expect(total.quickEdit).toMatchObject({ type: 'input-number', saveImmediately: true });
+  });
+
   it('picks related rows by searching the related entity', () => {
     const doc = shop('string');
     const page = entityPage(doc, doc.entities[1]!, { runtimeUrl: 'http://rt' });
     const dialog = JSON.stringify((page.body as Record<string, any>[])[0]!.headerToolbar);
     expect(dialog).toContain(
-      '"autoComplete":"get:http://rt/api/v1/shop/customer?keywords=${term}&perPage=20"',
+      '"autoComplete":{"method":"get","url":"http://rt/api/v1/shop/customer?keywords=${term}&perPage=20"',
     );
-    expect(dialog).toContain('"labelField":"name"');
+    // Rows become options labelled by the related entity's first text field.
+    expect(dialog).toContain('"options":"${items|pick:label~name,value~id}"');
   });
 });

@@ -86,7 +86,7 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
     ...fields.map((f) => ({
       ...column(f, f.indexed === true || f.unique === true),
       ...(access.update && allows(access.writable, f.code) && formControl(f)
-        ? { quickEdit: { ...formControl(f), label: false } }
+        ? { quickEdit: { ...formControl(f), label: false, saveImmediately: true } }
         : {}),
     })),
     ...toOne
@@ -123,7 +123,16 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
       api: `delete:${base}/\${id}`,
     });
   if (buttons.length) columns.push({ type: 'operation', label: 'Actions', buttons });
-  const filters = fields.flatMap(filterControls);
+  // Filters per field type, and a searching picker per related entity (orders of a customer).
+  const filters = [
+    ...fields.flatMap(filterControls),
+    ...toOne
+      .filter((r) => allows(access.readable, relationField(r)))
+      .map((r) => ({
+        ...relationPicker(doc, r.to, `filter.${relationField(r)}._eq`, options.runtimeUrl, false),
+        label: relationField(r),
+      })),
+  ];
   const headerToolbar: (string | AmisObject)[] = ['bulkActions'];
   if (access.create)
     headerToolbar.push({
@@ -190,7 +199,17 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
               },
             }
           : {}),
-        ...(access.update ? { quickSaveApi: `post:${base}/bulk` } : {}),
+        // An inline edit saves at once: the changed fields and the version read, so a row
+        // changed meanwhile is refused (409) rather than overwritten.
+        ...(access.update
+          ? {
+              quickSaveItemApi: {
+                method: 'put',
+                url: `${base}/\${id}`,
+                data: { '&': '${modified}', version: '${version}' },
+              },
+            }
+          : {}),
         ...(access.delete
           ? {
               bulkActions: [
@@ -224,6 +243,13 @@ function relationPicker(
   const entity = doc.entities.find((e) => e.code === target);
   const labelField =
     entity?.fields.find((f) => f.type === 'string' || f.type === 'email')?.code ?? 'id';
+  // The runtime answers `data.items`; each row becomes an option labelled by its first text field.
+  const options = (url: string) => ({
+    method: 'get',
+    url,
+    responseData: { options: `\${items|pick:label~${labelField},value~id}` },
+  });
+  const list = `${runtimeUrl}/api/v1/${doc.project}/${target}`;
   return {
     type: 'select',
     name,
@@ -231,11 +257,8 @@ function relationPicker(
     ...(required ? { required: true } : {}),
     clearable: true,
     searchable: true,
-    labelField,
-    valueField: 'id',
-    autoComplete: `get:${runtimeUrl}/api/v1/${doc.project}/${target}?keywords=\${term}&perPage=20`,
-    // The runtime answers `data.items`, which amis's select takes as its options.
-    source: `get:${runtimeUrl}/api/v1/${doc.project}/${target}?perPage=20`,
+    source: options(`${list}?perPage=20`),
+    autoComplete: options(`${list}?keywords=\${term}&perPage=20`),
   };
 }
 

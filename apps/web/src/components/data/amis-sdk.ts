@@ -23,12 +23,16 @@ declare global {
   }
 }
 
-const BASE = '/amis-sdk';
-const STYLES = ['sdk.css', 'helper.css', 'iconfont.css'];
+export const AMIS_SDK_BASE = '/amis-sdk';
+export const AMIS_SDK_SCRIPT = `${AMIS_SDK_BASE}/sdk.js`;
+export const AMIS_SDK_STYLES = ['sdk.css', 'helper.css', 'iconfont.css'].map(
+  (file) => `${AMIS_SDK_BASE}/${file}`,
+);
 let loading: Promise<AmisEmbed> | undefined;
 
 function addStyle(href: string) {
-  if (document.querySelector(`link[href="${href}"]`)) return;
+  // A preload link for the same file may exist; only a stylesheet link applies it.
+  if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = href;
@@ -37,14 +41,14 @@ function addStyle(href: string) {
 
 export function loadAmis(): Promise<AmisEmbed> {
   loading ??= new Promise<AmisEmbed>((resolve, reject) => {
-    STYLES.forEach((file) => addStyle(`${BASE}/${file}`));
+    AMIS_SDK_STYLES.forEach(addStyle);
     const ready = () =>
       window.amisRequire
         ? resolve(window.amisRequire('amis/embed'))
         : reject(new Error('The amis SDK loaded without amisRequire'));
     if (window.amisRequire) return ready();
     const script = document.createElement('script');
-    script.src = `${BASE}/sdk.js`;
+    script.src = AMIS_SDK_SCRIPT;
     script.async = true;
     script.onload = ready;
     script.onerror = () => {

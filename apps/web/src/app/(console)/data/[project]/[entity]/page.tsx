@@ -2,7 +2,9 @@ import { Callout } from '@radix-ui/themes';
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { preload } from 'react-dom';
 
+import { AMIS_SDK_SCRIPT, AMIS_SDK_STYLES } from '~/components/data/amis-sdk';
 import { EntityDataView } from '~/components/data/entity-data-view';
 import { serverCaller } from '~/server/session';
 
@@ -16,6 +18,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** The data page of a published entity, generated from the model for the signed-in user. */
 export default async function EntityDataPage({ params }: { params: Params }) {
   const { project, entity } = await params;
+  // The SDK downloads while the page is rendered and hydrated.
+  preload(AMIS_SDK_SCRIPT, { as: 'script' });
+  AMIS_SDK_STYLES.forEach((href) => preload(href, { as: 'style' }));
   const caller = await serverCaller();
   const result = await caller.page.entity({ project, entity }).then(
     (page) => ({ page }),
