@@ -45,6 +45,33 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('GET /metrics as JSON', () => {
+  it('sums data requests, errors, latency buckets and the pool for the monitoring panel', async () => {
+    const read = async () =>
+      (await (
+        await fetch(`${shop.base}/metrics`, { headers: { accept: 'application/json' } })
+      ).json()) as {
+        requests: number;
+        errors: number;
+        latency: { buckets: { le: number; count: number }[]; count: number };
+        pool: { max: number };
+        metadataVersion: Record<string, number>;
+      };
+    const before = await read();
+    await get('/api/v1/shop/customer');
+    await get('/api/v1/shop/customer?perPage=0');
+    await fetch(`${shop.base}/health`);
+    const after = await read();
+    expect(after.requests - before.requests).toBe(2);
+    expect(after.latency.count - before.latency.count).toBe(2);
+    expect(after.errors).toBe(before.errors);
+    expect(after.latency.buckets.at(-1)!.le).toBe(5);
+    expect(after.latency.buckets.at(-1)!.count).toBe(after.latency.count);
+    expect(after.pool.max).toBe(1);
+    expect(after.metadataVersion.shop).toBeGreaterThan(0);
+  });
+});
+
 describe('prepared statements', () => {
   it('names each data statement, so PostgreSQL parses it once per connection', async () => {
     await get('/api/v1/shop/customer?sort=name');

@@ -118,7 +118,7 @@ export function createRuntimeServer(deps: RuntimeDeps): Server {
     });
     if (cors(req, res, deps.allowedOrigins)) return;
     if (pathname === '/metrics' && req.method === 'GET') {
-      void metricsRoute(metrics, res);
+      void metricsRoute(metrics, res, req.headers.accept);
       return;
     }
     route(deps, req, res, slow, url).catch((err: unknown) => {

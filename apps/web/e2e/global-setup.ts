@@ -90,7 +90,8 @@ async function startConsole(
           RUNTIME_PORT: String(runtimePort),
           RUNTIME_HOST: '127.0.0.1',
           RUNTIME_ALLOWED_ORIGINS: origin,
-          RUNTIME_SLOW_REQUEST_MS: '200',
+          // Every data request counts as slow, so the monitoring panel has some to show.
+          RUNTIME_SLOW_REQUEST_MS: '1',
         },
         `${runtimeUrl}/health`,
       )

@@ -6,6 +6,7 @@
 import type { ServerResponse } from 'node:http';
 
 import type pg from 'pg';
+import type { MetricsSummary } from '@tessera/runtime-core/monitoring';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface RuntimeMetrics {
@@ -97,7 +98,63 @@ export function routeName(pathname: string): string {
   return '/api/v1/:project/:entity/:id';
 }
 
-export async function metricsRoute(metrics: RuntimeMetrics, res: ServerResponse) {
+type Sample = { value: number; labels: Record<string, string | number>; metricName?: string };
+
+/**
+ * The figures the console's monitoring panel charts, summed over routes: data requests (under
+ * `/api/v1/`, so the panel's own polling does not count), 5xx answers, the latency histogram
+ * and the database pool. Counters only grow; the panel takes differences between two reads.
+ */
+export async function summarize(registry: Registry): Promise<MetricsSummary> {
+  const metrics = await registry.getMetricsAsJSON();
+  const values = (name: string) => (metrics.find((m) => m.name === name)?.values ?? []) as Sample[];
+  const isData = (s: Sample) => String(s.labels.route ?? '').startsWith('/api/v1/');
+  const sum = (samples: Sample[]) => samples.reduce((total, s) => total + s.value, 0);
+  const duration = values('tessera_runtime_http_request_duration_seconds').filter(isData);
+  const buckets = new Map<number, number>();
+  for (const s of duration.filter((d) => d.metricName?.endsWith('_bucket'))) {
+    const le = s.labels.le === '+Inf' ? Infinity : Number(s.labels.le);
+    buckets.set(le, (buckets.get(le) ?? 0) + s.value);
+  }
+  const pool = Object.fromEntries(
+    values('tessera_runtime_db_pool_connections').map((s) => [String(s.labels.state), s.value]),
+  );
+  return {
+    at: new Date().toISOString(),
+    uptimeSeconds: Math.round(process.uptime()),
+    requests: sum(values('tessera_runtime_http_requests_total').filter(isData)),
+    errors: sum(values('tessera_runtime_http_errors_total').filter(isData)),
+    latency: {
+      buckets: [...buckets]
+        .filter(([le]) => Number.isFinite(le))
+        .sort(([a], [b]) => a - b)
+        .map(([le, count]) => ({ le, count })),
+      count: sum(duration.filter((d) => d.metricName?.endsWith('_count'))),
+      sum: sum(duration.filter((d) => d.metricName?.endsWith('_sum'))),
+    },
+    pool: {
+      total: pool.total ?? 0,
+      idle: pool.idle ?? 0,
+      waiting: pool.waiting ?? 0,
+      max: pool.max ?? 0,
+    },
+    metadataVersion: Object.fromEntries(
+      values('tessera_runtime_metadata_version').map((s) => [String(s.labels.project), s.value]),
+    ),
+  };
+}
+
+/** Prometheus's text format; the JSON summary above when the client asks for JSON. */
+export async function metricsRoute(
+  metrics: RuntimeMetrics,
+  res: ServerResponse,
+  accept: string | undefined,
+) {
+  if (accept?.includes('application/json')) {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(await summarize(metrics.registry)));
+    return;
+  }
   const text = await metrics.registry.metrics();
   res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
   res.end(text);

@@ -157,6 +157,16 @@ export const BASE_MENUS: MenuSeed[] = [
     sortOrder: 30,
   },
   {
+    code: 'system.monitoring',
+    parent: 'system',
+    type: 'page',
+    title: 'Monitoring',
+    icon: 'activity',
+    path: '/admin/monitoring',
+    permission: 'monitor:read',
+    sortOrder: 35,
+  },
+  {
     code: 'system.audit',
     parent: 'system',
     type: 'page',

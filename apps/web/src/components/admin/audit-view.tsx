@@ -3,6 +3,7 @@
 import { Badge, Box, Button, Card, Code, Flex, Table, Text, TextField } from '@radix-ui/themes';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ChevronDown, ChevronRight, X } from 'lucide-react';
+import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 
 import { PageHeader } from '~/components/ui/page-header';
@@ -37,8 +38,10 @@ function actionColor(action: string) {
 
 export function AuditView() {
   const trpc = useTRPC();
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [filters, setFilters] = useState<Filters>(EMPTY);
+  // A link may name a request (from the monitoring panel's slow requests).
+  const linked = { ...EMPTY, requestId: useSearchParams().get('requestId') ?? '' };
+  const [draft, setDraft] = useState<Filters>(linked);
+  const [filters, setFilters] = useState<Filters>(linked);
   const [open, setOpen] = useState<string | null>(null);
   const input = {
     actor: filters.actor || undefined,

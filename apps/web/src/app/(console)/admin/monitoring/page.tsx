@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+
+import { MonitoringView } from '~/components/monitoring/monitoring-view';
+import { RequirePermission } from '~/server/require-permission';
+import { getServices } from '~/server/services';
+
+export const metadata: Metadata = { title: 'Monitoring' };
+export const dynamic = 'force-dynamic';
+
+export default function Page() {
+  return (
+    <RequirePermission permission="monitor:read">
+      <MonitoringView runtimeUrl={getServices().runtimeUrl ?? null} />
+    </RequirePermission>
+  );
+}
