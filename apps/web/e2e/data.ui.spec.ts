@@ -157,6 +157,96 @@ test('a viewer reads orders but finds no create, edit or delete', async ({ page 
   await page.screenshot({ path: testInfo.outputPath('8-viewer.png'), fullPage: true });
 });
 
+test('an administrator edits the orders page, previews it, saves, and restores a version', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await openFromMenu(page, 'order');
+  await page.getByRole('button', { name: 'Edit page' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit page' });
+  const check = dialog.getByRole('status', { name: 'Page check' });
+  await expect(check).toHaveText('Valid amis');
+  // The page as generated, edited as a whole: a new title and a friendlier column label.
+  const token = await bearerToken(page.request, E2E_ADMIN.email, E2E_ADMIN.password);
+  const source = await page.request.get(
+    `/api/trpc/page.source?input=${encodeURIComponent(JSON.stringify({ json: { project: 'store', entity: 'order' } }))}`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  const generated = ((await source.json()) as { result: { data: { json: { page: any } } } }).result
+    .data.json.page;
+  const edited = structuredClone(generated);
+  edited.title = 'Orders desk';
+  edited.body[0].columns.find((c: { name?: string }) => c.name === 'status').label = 'State';
+  const editor = dialog.getByRole('textbox', { name: 'Page JSON' });
+  const replace = async (text: string) => {
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(text);
+  };
+  await replace('{"type": "crud"}');
+  await expect(check).toContainText('top level is a "page"');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await replace(JSON.stringify(edited, null, 2));
+  await expect(check).toHaveText('Valid amis');
+  await dialog.getByRole('tab', { name: 'Preview' }).click();
+  await expect(dialog.getByTestId('page-preview')).toContainText('Orders desk');
+  await page.screenshot({ path: testInfo.outputPath('11-page-preview.png'), fullPage: true });
+  await dialog.getByRole('tab', { name: 'JSON' }).click();
+  await dialog.getByLabel('Note').fill('Friendlier labels');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved as version 1')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const host = page.locator('.amis-host');
+  await expect(host).toContainText('Orders desk');
+  await expect(host.locator('thead').first()).toContainText('State');
+  await page.screenshot({ path: testInfo.outputPath('12-page-edited.png'), fullPage: true });
+
+  // Back to the generated page, then the edited version again from the history.
+  await page.getByRole('button', { name: 'Edit page' }).click();
+  await dialog.getByRole('button', { name: 'Back to generated' }).click();
+  await expect(page.getByText('Back to the generated page').first()).toBeVisible();
+  await dialog.getByRole('tab', { name: 'Versions' }).click();
+  const versions = dialog.getByRole('row');
+  await expect(versions.nth(1)).toContainText('Back to the generated page');
+  await versions
+    .filter({ hasText: 'Friendlier labels' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(page.getByText('Restored as version 3')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(host).toContainText('Orders desk');
+
+  // A viewer sees the edited page but no editor.
+  await page.context().clearCookies();
+  await signIn(page, VIEWER.email, VIEWER.password);
+  await openFromMenu(page, 'order');
+  await expect(page.locator('.amis-host')).toContainText('Orders desk');
+  await expect(page.getByRole('button', { name: 'Edit page' })).toHaveCount(0);
+});
+
+test("the audit log shows the walk-through's data changes beside platform ones", async ({
+  page,
+}, testInfo) => {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Audit log' })
+    .click();
+  await page.getByRole('radio', { name: 'Data' }).click();
+  const rows = page.getByTestId('audit-row');
+  await expect(rows.first()).toContainText('data.');
+  await expect(rows.filter({ hasText: 'schema.publish' })).toHaveCount(0);
+  const edit = rows.filter({ hasText: 'data.update' }).filter({ hasText: 'store.order' }).first();
+  await expect(edit).toContainText(E2E_ADMIN.email);
+  await edit.getByRole('button', { name: 'Show changes' }).click();
+  await expect(page.getByText('99', { exact: false }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: 'data.delete' })).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath('10-audit.png'), fullPage: true });
+  await page.getByRole('radio', { name: 'Platform' }).click();
+  await expect(rows.filter({ hasText: 'schema.publish' }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: 'data.' })).toHaveCount(0);
+});
+
 test('the monitoring panel shows the runtime at work, and links a slow request to the audit', async ({
   page,
 }, testInfo) => {

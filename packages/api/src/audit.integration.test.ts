@@ -68,6 +68,27 @@ describe('audit', () => {
     expect(JSON.stringify(items)).not.toContain('password456');
   });
 
+  it('tells platform changes from data changes', async () => {
+    const { caller } = await callerAs(testServices(t.db), ['admin'], { requestId: 'req-kind' });
+    await caller.config.set({ key: 'kind.x', type: 'number', value: 1 });
+    // The runtime writes data changes into the same log.
+    await t.db.auditLog.create({
+      data: {
+        action: 'data.update',
+        resource: 'shop.order',
+        resourceId: 'o1',
+        requestId: 'req-kind',
+      },
+    });
+    const kinds = async (kind?: 'platform' | 'data') =>
+      (await caller.audit.list({ requestId: 'req-kind', kind, limit: 10 })).items.map(
+        (i) => i.action,
+      );
+    expect(await kinds('data')).toEqual(['data.update']);
+    expect(await kinds('platform')).toEqual(['config.create']);
+    expect(await kinds()).toEqual(['data.update', 'config.create']);
+  });
+
   it('filters and pages', async () => {
     const { caller } = await callerAs(testServices(t.db), ['admin'], { requestId: 'req-audit-2' });
     for (let i = 0; i < 5; i++) await caller.config.set({ key: `k${i}`, type: 'number', value: i });

@@ -48,6 +48,8 @@ export async function dataRoute(
     project,
     entity,
     announce: deps.changes.isWatched(project),
+    // Set on every answer before routing (the caller's own id, or a fresh one).
+    requestId: String(res.getHeader('x-request-id') ?? ''),
   };
   const query = url.searchParams;
   if (method === 'GET' || method === 'HEAD') {

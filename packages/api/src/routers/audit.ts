@@ -9,6 +9,8 @@ export const ZListAuditRequestSchema = z.object({
   resource: z.string().trim().max(100).optional(),
   resourceId: z.string().trim().max(100).optional(),
   requestId: z.string().trim().max(100).optional(),
+  /** Platform changes (users, roles, models...) or data changes (rows, through the runtime). */
+  kind: z.enum(['platform', 'data']).optional(),
   from: z.date().optional(),
   to: z.date().optional(),
   cursor: z.string().regex(/^\d+$/).optional(),

@@ -1,4 +1,7 @@
-/** The audit log, newest first, filtered and paged by keyset on id. */
+/**
+ * The audit log, newest first, filtered and paged by keyset on id. Data changes (written by
+ * the runtime) have actions `data.create|update|delete` on resources `project.entity`.
+ */
 import type { Prisma } from '@tessera/db';
 
 import type { AuthedContext } from './types';
@@ -9,6 +12,7 @@ export interface AuditQuery {
   resource?: string;
   resourceId?: string;
   requestId?: string;
+  kind?: 'platform' | 'data';
   from?: Date;
   to?: Date;
   cursor?: string;
@@ -26,6 +30,15 @@ export async function listAudit(ctx: AuthedContext, q: AuditQuery) {
       ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } }
       : {}),
     ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}),
+    ...(q.kind
+      ? {
+          AND: [
+            q.kind === 'data'
+              ? { action: { startsWith: 'data.' } }
+              : { NOT: { action: { startsWith: 'data.' } } },
+          ],
+        }
+      : {}),
   };
   const rows = await ctx.db.auditLog.findMany({
     where,

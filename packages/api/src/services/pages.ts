@@ -1,24 +1,47 @@
 /**
  * The data page of a published entity, as amis JSON generated from the model and shaped by
- * what the caller may do: no create button without create permission, no hidden fields.
+ * what the caller may do: no create button without create permission, no hidden fields. A page
+ * edited in the console is kept as a patch over the generated page (see `@tessera/pages`), so
+ * it follows model changes; what no longer fits is reported as conflicts.
  */
 import { AppError } from '@tessera/errors';
-import { entityPage, type PageAccess } from '@tessera/pages';
+import type { Entity, ModelDocument } from '@tessera/meta';
+import {
+  applyPage,
+  diffPage,
+  entityPage,
+  FULL_PAGE_ACCESS,
+  type PageAccess,
+  type PagePatch,
+  validateAmisPage,
+} from '@tessera/pages';
 import { DATA_ACTIONS, type DataAction, entityAccess, type Grant } from '@tessera/runtime-core';
 
+import { writeAudit } from '../audit/write-audit';
 import { findProject } from './schema/projects';
 import { publishedDocument } from './schema/publishing';
 import type { AuthedContext } from './types';
 
-export async function entityPageSchema(
-  ctx: AuthedContext,
-  input: { project: string; entity: string },
-) {
+export interface PageInput {
+  project: string;
+  entity: string;
+}
+
+async function publishedEntity(ctx: AuthedContext, input: PageInput) {
   const project = await findProject(ctx, input.project);
   const doc = await publishedDocument(ctx, project.id, project.publishedVersion);
   const entity = doc?.entities.find((e) => e.code === input.entity);
   if (!doc || !entity)
     throw new AppError('NOT_FOUND', `No published entity '${input.entity}' in '${input.project}'`);
+  return { project, doc, entity, entityId: entity.id ?? entity.code };
+}
+
+/** What the caller may do with the entity's data: the decision the runtime makes. */
+async function pageAccess(
+  ctx: AuthedContext,
+  project: { id: string; code: string },
+  entity: Entity,
+): Promise<PageAccess> {
   const rows = await ctx.db.dataPermission.findMany({
     where: { projectId: project.id, role: { code: { in: [...ctx.principal.roles] } } },
     select: {
@@ -40,7 +63,6 @@ export async function entityPageSchema(
       rowFilter: r.rowFilter ?? null,
       fields: (r.fields as string[] | null) ?? null,
     }));
-  // The same decision the runtime makes, over this project's grants.
   const overview = {
     models: new Map(),
     grants: new Map([[project.code, grants]]),
@@ -58,16 +80,164 @@ export async function entityPageSchema(
   const read = may('read');
   if (!read) throw new AppError('FORBIDDEN', `You may not read ${entity.code}`);
   const [create, update, remove] = [may('create'), may('update'), may('delete')];
-  const access: PageAccess = {
+  return {
     create: create !== null,
     update: update !== null,
     delete: remove !== null,
     readable: read.fields,
     writable: (create ?? update)?.fields ?? null,
   };
+}
+
+async function latestOverride(ctx: AuthedContext, projectId: string, entityId: string) {
+  return ctx.db.pageOverride.findFirst({
+    where: { projectId, entityId },
+    orderBy: { version: 'desc' },
+    select: {
+      version: true,
+      patch: true,
+      note: true,
+      createdAt: true,
+      createdBy: { select: { email: true } },
+    },
+  });
+}
+
+const generated = (ctx: AuthedContext, doc: ModelDocument, entity: Entity, access: PageAccess) =>
+  entityPage(doc, entity, { runtimeUrl: ctx.services.runtimeUrl ?? '', access });
+
+export async function entityPageSchema(ctx: AuthedContext, input: PageInput) {
+  const { project, doc, entity, entityId } = await publishedEntity(ctx, input);
+  const access = await pageAccess(ctx, project, entity);
+  const override = await latestOverride(ctx, project.id, entityId);
+  const patch = (override?.patch ?? null) as PagePatch | null;
+  const { page } = applyPage(generated(ctx, doc, entity, access), patch);
+  const editor = ctx.principal.permissions.has('page:update');
   return {
     title: entity.name ?? entity.code,
     version: project.publishedVersion,
-    schema: entityPage(doc, entity, { runtimeUrl: ctx.services.runtimeUrl ?? '', access }),
+    schema: page,
+    // Conflicts are judged against the whole generated page: a narrower caller's page lacks
+    // parts (buttons, fields) by design, which is no conflict.
+    override:
+      patch && override
+        ? {
+            version: override.version,
+            conflicts: editor
+              ? applyPage(generated(ctx, doc, entity, FULL_PAGE_ACCESS), patch).conflicts
+              : [],
+          }
+        : null,
+    editable: editor,
   };
+}
+
+/** For the page editor: the generated page, the edited one, and every saved version. */
+export async function pageSource(ctx: AuthedContext, input: PageInput) {
+  const { project, doc, entity, entityId } = await publishedEntity(ctx, input);
+  const base = generated(ctx, doc, entity, FULL_PAGE_ACCESS);
+  const versions = await ctx.db.pageOverride.findMany({
+    where: { projectId: project.id, entityId },
+    orderBy: { version: 'desc' },
+    select: {
+      version: true,
+      patch: true,
+      note: true,
+      createdAt: true,
+      createdBy: { select: { email: true } },
+    },
+  });
+  const current = versions[0]?.patch as PagePatch | null | undefined;
+  const { page, conflicts } = applyPage(base, current ?? null);
+  return {
+    generated: base,
+    page,
+    conflicts,
+    versions: versions.map((v) => ({
+      version: v.version,
+      note: v.note,
+      createdAt: v.createdAt,
+      by: v.createdBy?.email ?? null,
+      generated: v.patch === null,
+    })),
+  };
+}
+
+export function checkPage(schema: unknown) {
+  return validateAmisPage(schema);
+}
+
+async function storeVersion(
+  ctx: AuthedContext,
+  input: PageInput,
+  patch: PagePatch | null,
+  note: string | null,
+  action: string,
+) {
+  const { project, entityId } = await publishedEntity(ctx, input);
+  const latest = await latestOverride(ctx, project.id, entityId);
+  const version = (latest?.version ?? 0) + 1;
+  await ctx.db.pageOverride
+    .create({
+      data: {
+        projectId: project.id,
+        entityId,
+        version,
+        patch: (patch ?? null) as never,
+        note,
+        createdById: ctx.principal.user.id,
+      },
+      select: { id: true },
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'P2002')
+        throw new AppError('CONFLICT', 'Someone saved this page meanwhile; reload and try again');
+      throw error;
+    });
+  await writeAudit(ctx.db, ctx, {
+    action,
+    resource: 'page',
+    resourceId: `${input.project}.${input.entity}`,
+    after: { version, note, patch },
+  });
+  return { version };
+}
+
+/** Saves an edited page as the next version (a patch over what is generated now). */
+export async function savePage(
+  ctx: AuthedContext,
+  input: PageInput & { schema: unknown; note: string | null },
+) {
+  const check = validateAmisPage(input.schema);
+  if (!check.ok)
+    throw new AppError('VALIDATION', `The page is not valid amis: ${check.errors[0]}`, {
+      fieldErrors: { schema: check.errors.join('\n') },
+    });
+  const { doc, entity } = await publishedEntity(ctx, input);
+  const patch = diffPage(generated(ctx, doc, entity, FULL_PAGE_ACCESS), input.schema) ?? null;
+  return storeVersion(ctx, input, patch, input.note, 'page.save');
+}
+
+/** Makes an earlier version current again, as a new version. */
+export async function restorePage(ctx: AuthedContext, input: PageInput & { version: number }) {
+  const { project, entityId } = await publishedEntity(ctx, input);
+  const old = await ctx.db.pageOverride.findUnique({
+    where: {
+      projectId_entityId_version: { projectId: project.id, entityId, version: input.version },
+    },
+    select: { patch: true },
+  });
+  if (!old) throw new AppError('NOT_FOUND', `No version ${input.version} of this page`);
+  return storeVersion(
+    ctx,
+    input,
+    old.patch as PagePatch | null,
+    `Restored version ${input.version}`,
+    'page.restore',
+  );
+}
+
+/** Back to the generated page, as a new version (the edits stay in the history). */
+export async function resetPage(ctx: AuthedContext, input: PageInput) {
+  return storeVersion(ctx, input, null, 'Back to the generated page', 'page.reset');
 }

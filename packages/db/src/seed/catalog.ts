@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   codegen: ['run'],
   data: ['read', 'create', 'update', 'delete'],
   monitor: ['read'],
+  /** Editing the amis JSON of generated data pages (overrides). */
+  page: ['update'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -44,7 +46,7 @@ export const BUILTIN_ROLES: {
     name: 'Modeler',
     description: 'Designs projects, entities, fields and relations, and runs code generation.',
     permissions: [
-      ...ALL_PERMISSIONS.filter((p) => /^(project|entity|codegen):/.test(p)),
+      ...ALL_PERMISSIONS.filter((p) => /^(project|entity|codegen|page):/.test(p)),
       'data:read',
       ...SELF_SERVICE,
     ],

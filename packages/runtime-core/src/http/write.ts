@@ -8,6 +8,7 @@
  */
 import { quoteIdent } from '@tessera/meta';
 
+import { auditCte } from '../changes/audit';
 import { prepared } from '../query/prepared';
 import { idempotencyClaim, isClaimConflict, replay, storeAnswer } from './idempotency';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
@@ -27,7 +28,15 @@ import {
 export type WriteOptions = DataRequest & {
   /** Whether to announce the change for the change stream (someone is watching). */
   announce?: boolean;
+  /** Recorded with the change in the audit log, linking it to the request. */
+  requestId?: string | null;
 };
+
+/** Adds the audit log's parameters (who, which request) and returns their references. */
+function auditParams(options: WriteOptions, params: unknown[]) {
+  params.push(options.caller.userId, options.requestId ?? null);
+  return { actor: `$${params.length - 1}`, requestId: `$${params.length}` };
+}
 
 const asObject = (body: unknown): Record<string, unknown> | null =>
   typeof body === 'object' && body !== null && !Array.isArray(body)
@@ -65,6 +74,13 @@ export async function createRow(
     placeholders.push(`$${params.length}::uuid`);
   }
   const { ctes, written } = linkWrites(t, links, params, false);
+  const audit = auditCte(
+    t.doc.project,
+    t.entity.code,
+    'create',
+    { after: 'r', before: null },
+    auditParams(options, params),
+  );
   const rule = ruleFor(t, access, params.length);
   if (isResult(rule)) return rule;
   const insert = columns.length
@@ -73,8 +89,8 @@ export async function createRow(
   const all = [...params, ...rule.params];
   const final = answer(t, rule.sql, 'create', written);
   const sql = claim
-    ? `WITH r AS (${insert})${ctes}, ${notice(t, 'create', options.announce)}${storeAnswer(final, claim, options.caller.userId, all)}`
-    : `WITH r AS (${insert})${ctes}, ${notice(t, 'create', options.announce)} ${final}`;
+    ? `WITH r AS (${insert})${ctes}, ${audit}, ${notice(t, 'create', options.announce)}${storeAnswer(final, claim, options.caller.userId, all)}`
+    : `WITH r AS (${insert})${ctes}, ${audit}, ${notice(t, 'create', options.announce)} ${final}`;
   try {
     const { rows } = await options.db.query<{ json: string }>(prepared(t.version, sql, all));
     return ok(rows[0]!.json);
@@ -156,6 +172,14 @@ export async function updateRow(
     guard = ` AND e."version" = $${params.length}`;
   }
   const { ctes, written } = linkWrites(t, links, params, true);
+  // `o` reads the row as it was: every CTE sees the statement's snapshot, taken before `r`.
+  const audit = auditCte(
+    t.doc.project,
+    t.entity.code,
+    'update',
+    { after: 'r', before: 'o' },
+    auditParams(options, params),
+  );
   const rule = ruleFor(t, access, params.length);
   if (isResult(rule)) return rule;
   // The same rule text guards the row before the change and checks it after.
@@ -164,7 +188,7 @@ export async function updateRow(
     const { rows } = await options.db.query<{ json: string }>(
       prepared(
         t.version,
-        `WITH r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING ${t.writtenFromE})${ctes}, ${notice(t, 'update', options.announce)} ${answer(t, rule.sql, 'update', written)}`,
+        `WITH o AS (SELECT ${t.writtenFromE} FROM ${t.table} AS e WHERE e."id" = $1), r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING ${t.writtenFromE})${ctes}, ${audit}, ${notice(t, 'update', options.announce)} ${answer(t, rule.sql, 'update', written)}`,
         [...params, ...rule.params],
       ),
     );
@@ -229,16 +253,24 @@ async function removeRows(options: WriteOptions, ids: string[]): Promise<string[
   const resolved = writeTarget(options, 'delete');
   if (isResult(resolved)) return resolved;
   const { t, access } = resolved;
-  const rule = ruleFor(t, access, 1);
+  const params: unknown[] = [ids];
+  const audit = auditCte(
+    t.doc.project,
+    t.entity.code,
+    'delete',
+    { after: null, before: 'r' },
+    auditParams(options, params),
+  );
+  const rule = ruleFor(t, access, params.length);
   if (isResult(rule)) return rule;
   const where = `e."id" = ANY ($1::uuid[])${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   const change = t.entity.softDelete
-    ? `UPDATE ${t.table} AS e SET "deleted_at" = CURRENT_TIMESTAMP WHERE ${where} RETURNING e."id"`
-    : `DELETE FROM ${t.table} AS e WHERE ${where} RETURNING e."id"`;
-  const sql = `WITH r AS (${change}), ${notice(t, 'delete', options.announce)} SELECT r."id" FROM r CROSS JOIN n`;
+    ? `UPDATE ${t.table} AS e SET "deleted_at" = CURRENT_TIMESTAMP WHERE ${where} RETURNING ${t.writtenFromE}`
+    : `DELETE FROM ${t.table} AS e WHERE ${where} RETURNING ${t.writtenFromE}`;
+  const sql = `WITH r AS (${change}), ${audit}, ${notice(t, 'delete', options.announce)} SELECT r."id" FROM r CROSS JOIN n`;
   try {
     const { rows } = await options.db.query<{ id: string }>(
-      prepared(t.version, sql, [ids, ...rule.params]),
+      prepared(t.version, sql, [...params, ...rule.params]),
     );
     return rows.map((r) => r.id);
   } catch (error) {

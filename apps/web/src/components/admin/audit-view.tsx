@@ -1,6 +1,20 @@
 'use client';
-/** A filterable timeline of platform changes, with before/after diffs and request links. */
-import { Badge, Box, Button, Card, Code, Flex, Table, Text, TextField } from '@radix-ui/themes';
+/**
+ * A filterable timeline of platform changes and data changes (rows written through the
+ * runtime), with before/after diffs and request links.
+ */
+import {
+  Badge,
+  Box,
+  Button,
+  Card,
+  Code,
+  Flex,
+  SegmentedControl,
+  Table,
+  Text,
+  TextField,
+} from '@radix-ui/themes';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ChevronDown, ChevronRight, X } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
@@ -16,10 +30,19 @@ interface Filters {
   action: string;
   resource: string;
   requestId: string;
+  kind: 'all' | 'platform' | 'data';
   from: string;
   to: string;
 }
-const EMPTY: Filters = { actor: '', action: '', resource: '', requestId: '', from: '', to: '' };
+const EMPTY: Filters = {
+  actor: '',
+  action: '',
+  resource: '',
+  requestId: '',
+  kind: 'all',
+  from: '',
+  to: '',
+};
 
 const ACTION_COLORS: Record<string, 'green' | 'red' | 'amber' | 'blue' | 'gray'> = {
   create: 'green',
@@ -48,6 +71,7 @@ export function AuditView() {
     action: filters.action || undefined,
     resource: filters.resource || undefined,
     requestId: filters.requestId || undefined,
+    kind: filters.kind === 'all' ? undefined : filters.kind,
     from: filters.from ? new Date(filters.from) : undefined,
     to: filters.to ? new Date(filters.to) : undefined,
     limit: 50,
@@ -77,6 +101,15 @@ export function AuditView() {
           }}
         >
           <Flex gap="2" wrap="wrap" align="end">
+            <SegmentedControl.Root
+              value={draft.kind}
+              aria-label="Kind of change"
+              onValueChange={(kind) => apply({ ...draft, kind: kind as Filters['kind'] })}
+            >
+              <SegmentedControl.Item value="all">All</SegmentedControl.Item>
+              <SegmentedControl.Item value="platform">Platform</SegmentedControl.Item>
+              <SegmentedControl.Item value="data">Data</SegmentedControl.Item>
+            </SegmentedControl.Root>
             <TextField.Root
               placeholder="Actor email"
               value={draft.actor}

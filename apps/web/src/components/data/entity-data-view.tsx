@@ -1,11 +1,18 @@
 'use client';
-/** An entity's data page: the generated (or overridden) amis page, rendered against the runtime. */
+/** An entity's data page: the generated (or edited) amis page, rendered against the runtime. */
+import { Button, Callout, Flex } from '@radix-ui/themes';
+import { PencilRuler } from 'lucide-react';
+import { useState } from 'react';
+
 import { AmisView } from './amis-view';
+import { PageEditor } from './page-editor';
 
 export interface EntityPage {
   title: string;
   version: number | null;
   schema: unknown;
+  override: { version: number; conflicts: string[] } | null;
+  editable: boolean;
 }
 
 export function EntityDataView({
@@ -17,9 +24,28 @@ export function EntityDataView({
   entity: string;
   page: EntityPage;
 }) {
+  const [editing, setEditing] = useState(false);
   return (
     <div data-project={project} data-entity={entity}>
+      {page.editable ? (
+        <Flex justify="end" mb="-6" position="relative" style={{ zIndex: 1 }}>
+          <Button variant="soft" size="1" onClick={() => setEditing(true)}>
+            <PencilRuler size={14} /> Edit page
+          </Button>
+        </Flex>
+      ) : null}
+      {page.override?.conflicts.length ? (
+        <Callout.Root color="amber" my="3" role="alert">
+          <Callout.Text>
+            The model changed since this page was edited; some edits no longer fit and are left out:{' '}
+            {page.override.conflicts.join('; ')}
+          </Callout.Text>
+        </Callout.Root>
+      ) : null}
       <AmisView schema={page.schema} label={`${page.title} data`} />
+      {page.editable ? (
+        <PageEditor project={project} entity={entity} open={editing} onOpenChange={setEditing} />
+      ) : null}
     </div>
   );
 }
