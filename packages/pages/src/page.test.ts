@@ -188,9 +188,36 @@ describe('entityPage', () => {
     );
     expect(drawer).toContain('"api":"get:http://rt/api/v1/shop/customer/${id}?expand=orders"');
     expect(drawer).toContain('"source":"${orders}"');
-    expect(JSON.stringify(customer)).toContain(
-      '"api":"post:http://rt/api/v1/shop/customer/import"',
+    expect(JSON.stringify(customer)).toContain('"url":"http://rt/api/v1/shop/customer/import"');
+  });
+
+  it("shows a refused import's line errors under the file control", () => {
+    const doc = shop('string');
+    const page = entityPage(doc, doc.entities[0]!, { runtimeUrl: 'http://rt' });
+    const crud = (page.body as Record<string, any>[])[0]!;
+    const importButton = crud.headerToolbar.find(
+      (b: { label?: string }) => b.label === 'Import CSV',
     );
+    // amis turns this string into a function the same way.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const adaptor = new Function('payload', importButton.dialog.body.api.adaptor) as (
+      p: unknown,
+    ) => unknown;
+    expect(
+      adaptor({
+        status: 422,
+        msg: '2 lines',
+        errors: { 'line 2': 'name: too long', 'line 4': 'x' },
+      }),
+    ).toEqual({
+      status: 422,
+      msg: '2 lines',
+      errors: { file: 'line 2: name: too long\nline 4: x' },
+    });
+    expect(adaptor({ status: 0, data: { created: 3 } })).toEqual({
+      status: 0,
+      data: { created: 3 },
+    });
   });
 
   it('saves an inline edit at once, with the version read', () => {

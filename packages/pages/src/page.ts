@@ -8,6 +8,14 @@ import { type Entity, type ModelDocument, relationField } from '@tessera/meta';
 
 import { type AmisObject, column, filterControls, formControl } from './controls';
 
+/** amis response adaptor (function body): a refused import's line errors, under `file`. */
+const IMPORT_ERRORS_UNDER_FILE = [
+  'if (payload.status !== 0 && payload.errors) {',
+  "  payload.errors = { file: Object.entries(payload.errors).map(function (e) { return e[0] + ': ' + e[1]; }).join('\\n') };",
+  '}',
+  'return payload;',
+].join('\n');
+
 export interface PageAccess {
   create: boolean;
   update: boolean;
@@ -152,7 +160,12 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
         title: `Import ${title} rows`,
         body: {
           type: 'form',
-          api: `post:${base}/import`,
+          // The runtime reports problems by line; they are shown under the file control.
+          api: {
+            method: 'post',
+            url: `${base}/import`,
+            adaptor: IMPORT_ERRORS_UNDER_FILE,
+          },
           body: [
             {
               type: 'input-file',

@@ -51,6 +51,8 @@ async function payload(response: Response, responseType?: string): Promise<unkno
 const isInternal = (to: string) => to.startsWith('/') && !to.startsWith('//');
 
 export function createAmisEnv(options: AmisEnvOptions) {
+  // A conflict gets its own toast (with a reload); amis's error for it would repeat it.
+  let conflict: string | null = null;
   return {
     theme: 'cxd',
     async fetcher(request: AmisRequest) {
@@ -70,12 +72,18 @@ export function createAmisEnv(options: AmisEnvOptions) {
       });
       const data = await payload(response, request.responseType);
       if (response.status === 401) options.onSignedOut();
-      if (response.status === 409 && method !== 'GET')
-        options.onConflict((data as { msg?: string }).msg ?? 'Changed by someone else');
+      if (response.status === 409 && method !== 'GET') {
+        conflict = (data as { msg?: string }).msg ?? 'Changed by someone else';
+        options.onConflict(conflict);
+      }
       return { status: response.status, headers: Object.fromEntries(response.headers), data };
     },
     isCancel: (error: unknown) => (error as { name?: string } | null)?.name === 'AbortError',
     notify(type: 'success' | 'error' | 'info' | 'warning', message: string) {
+      if (type === 'error' && message === conflict) {
+        conflict = null;
+        return;
+      }
       (toast[type] ?? toast)(message);
     },
     alert(message: string) {
