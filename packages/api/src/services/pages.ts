@@ -89,17 +89,19 @@ async function pageAccess(
   };
 }
 
+const versionSelect = {
+  version: true,
+  patch: true,
+  note: true,
+  createdAt: true,
+  createdBy: { select: { email: true } },
+} as const;
+
 async function latestOverride(ctx: AuthedContext, projectId: string, entityId: string) {
   return ctx.db.pageOverride.findFirst({
     where: { projectId, entityId },
     orderBy: { version: 'desc' },
-    select: {
-      version: true,
-      patch: true,
-      note: true,
-      createdAt: true,
-      createdBy: { select: { email: true } },
-    },
+    select: versionSelect,
   });
 }
 
@@ -139,13 +141,7 @@ export async function pageSource(ctx: AuthedContext, input: PageInput) {
   const versions = await ctx.db.pageOverride.findMany({
     where: { projectId: project.id, entityId },
     orderBy: { version: 'desc' },
-    select: {
-      version: true,
-      patch: true,
-      note: true,
-      createdAt: true,
-      createdBy: { select: { email: true } },
-    },
+    select: versionSelect,
   });
   const current = versions[0]?.patch as PagePatch | null | undefined;
   const { page, conflicts } = applyPage(base, current ?? null);
