@@ -95,6 +95,8 @@ test('a business user works with orders and customers on generated pages', async
   const rows = page.locator('.amis-host tbody tr');
   await expect(rows.first()).toContainText('42');
   await expect(rows.first()).toContainText('shipped');
+  // The customer column names the customer.
+  await expect(rows.first()).toContainText('Grace Hopper');
 
   // Filter by status.
   const filter = page.locator('.cxd-Crud-filter, form').filter({ hasText: 'Search' }).first();

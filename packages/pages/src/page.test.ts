@@ -3,7 +3,7 @@ import { FIELD_TYPES, validateDocument } from '@tessera/meta';
 import { describe, expect, it } from 'vitest';
 
 import { filterControls, formControl } from './controls';
-import { entityPage } from './page';
+import { entityPage, FULL_PAGE_ACCESS } from './page';
 import { LEGACY_KEYS, validateAmisPage } from './validate';
 
 const validatePage = (page: unknown) => validateAmisPage(page).ok;
@@ -55,8 +55,53 @@ describe('entityPage', () => {
     expect(validateAmisPage(page)).toEqual({ ok: true });
     expect(keysOf(page).filter((k) => LEGACY.includes(k))).toEqual([]);
     const crud = (page.body as Record<string, any>[])[0]!;
-    expect(crud.api).toBe('get:http://localhost:3200/api/v1/shop/order');
+    expect(crud.api).toMatchObject({
+      method: 'get',
+      url: 'http://localhost:3200/api/v1/shop/order?expand=customer',
+    });
     expect(crud.columns.map((c: { name?: string }) => c.name)).toContain('value');
+  });
+
+  it('shows a related row by its label, read with the list, where the caller may read it', () => {
+    const doc = shop('string');
+    const crudOf = (related?: ReadonlyMap<string, ReadonlySet<string> | null>) =>
+      (
+        entityPage(doc, doc.entities[1]!, {
+          runtimeUrl: 'http://rt',
+          access: { ...FULL_PAGE_ACCESS, related },
+        }).body as Record<string, any>[]
+      )[0]!;
+    const crud = crudOf();
+    expect(crud.columns.map((c: { name?: string }) => c.name)).toContain('customer__label');
+    // amis turns this string into a function the same way.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const adaptor = new Function('payload', crud.api.adaptor) as (p: unknown) => unknown;
+    expect(
+      adaptor({
+        status: 0,
+        data: {
+          items: [
+            { id: 'o1', customer: { id: 'c1', name: 'Ada' } },
+            { id: 'o2', customer: null },
+          ],
+        },
+      }),
+    ).toEqual({
+      status: 0,
+      data: {
+        items: [
+          { id: 'o1', customer: 'c1', customer__label: 'Ada' },
+          { id: 'o2', customer: null },
+        ],
+      },
+    });
+    // No expansion of what the caller may not read: the id is shown instead.
+    for (const related of [new Map(), new Map([['customer', new Set(['email'])]])]) {
+      const narrow = crudOf(related);
+      expect(narrow.api).toBe('get:http://rt/api/v1/shop/order');
+      expect(narrow.columns.map((c: { name?: string }) => c.name)).toContain('customer');
+    }
+    expect(crudOf(new Map([['customer', new Set(['name'])]])).api.url).toContain('expand=customer');
   });
 
   it('refuses what amis would not render (the validator is not a no-op)', () => {
@@ -128,7 +173,7 @@ describe('entityPage', () => {
     expect(crud).not.toHaveProperty('bulkActions');
     expect(crud).not.toHaveProperty('quickSaveItemApi');
     expect(crud.columns.map((c: { name?: string }) => c.name).filter(Boolean)).toEqual([
-      'customer',
+      'customer__label',
     ]);
     expect(JSON.stringify(crud.headerToolbar)).not.toContain('Import CSV');
     const actions = crud.columns.at(-1).buttons.map((b: { label: string }) => b.label);

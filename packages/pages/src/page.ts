@@ -24,6 +24,11 @@ export interface PageAccess {
   readable: ReadonlySet<string> | null;
   /** Writable fields; null for all. */
   writable: ReadonlySet<string> | null;
+  /**
+   * Readable fields of the other entities (null for all), for labels of related rows; an
+   * entity missing here may not be read. Undefined: every entity is readable.
+   */
+  related?: ReadonlyMap<string, ReadonlySet<string> | null>;
 }
 
 export const FULL_PAGE_ACCESS: PageAccess = {
@@ -90,6 +95,17 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
     // shows the runtime's "changed by someone else" message.
     body: [...(editing ? [{ type: 'hidden', name: 'version' }] : []), ...formBody(access.writable)],
   });
+  // To-one columns show the related row's label, read with the list (`expand`) where the
+  // caller may read the related entity and its label field.
+  const labelled: Record<string, string> = {};
+  for (const r of toOne) {
+    const labelField = labelFieldOf(doc, r.to);
+    const fieldsThere = access.related ? access.related.get(r.to) : null;
+    if (fieldsThere === undefined || labelField === 'id') continue;
+    if (fieldsThere === null || fieldsThere.has(labelField))
+      labelled[relationField(r)] = labelField;
+  }
+  const expand = Object.keys(labelled);
   const columns: AmisObject[] = [
     ...fields.map((f) => ({
       ...column(f, f.indexed === true || f.unique === true),
@@ -99,7 +115,11 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
     })),
     ...toOne
       .filter((r) => allows(access.readable, relationField(r)))
-      .map((r) => ({ name: relationField(r), label: relationField(r), type: 'text' })),
+      .map((r) => ({
+        name: labelled[relationField(r)] ? `${relationField(r)}__label` : relationField(r),
+        label: relationField(r),
+        type: 'text',
+      })),
   ];
   const buttons: AmisObject[] = [
     {
@@ -197,7 +217,13 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
       {
         type: 'crud',
         name: entity.code,
-        api: `get:${base}`,
+        api: expand.length
+          ? {
+              method: 'get',
+              url: `${base}?expand=${expand.join(',')}`,
+              adaptor: labelAdaptor(labelled),
+            }
+          : `get:${base}`,
         primaryField: 'id',
         perPage: 20,
         syncLocation: false,
@@ -245,6 +271,30 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
   };
 }
 
+/** The field that names a row of `target` for people: its first text field, else its id. */
+function labelFieldOf(doc: ModelDocument, target: string): string {
+  const entity = doc.entities.find((e) => e.code === target);
+  return entity?.fields.find((f) => f.type === 'string' || f.type === 'email')?.code ?? 'id';
+}
+
+/**
+ * amis response adaptor (function body) for the list: each expanded to-one row becomes its id
+ * again (what the forms edit) plus `<field>__label`, what the column shows.
+ */
+function labelAdaptor(labels: Record<string, string>): string {
+  return [
+    `var labels = ${JSON.stringify(labels)};`,
+    'var items = (payload.data && payload.data.items) || [];',
+    'items.forEach(function (row) {',
+    '  Object.keys(labels).forEach(function (k) {',
+    '    var v = row[k];',
+    "    if (v && typeof v === 'object') { row[k + '__label'] = v[labels[k]]; row[k] = v.id; }",
+    '  });',
+    '});',
+    'return payload;',
+  ].join('\n');
+}
+
 /** A select that searches the related entity and keeps its id. */
 function relationPicker(
   doc: ModelDocument,
@@ -253,9 +303,7 @@ function relationPicker(
   runtimeUrl: string,
   required: boolean,
 ): AmisObject {
-  const entity = doc.entities.find((e) => e.code === target);
-  const labelField =
-    entity?.fields.find((f) => f.type === 'string' || f.type === 'email')?.code ?? 'id';
+  const labelField = labelFieldOf(doc, target);
   // The runtime answers `data.items`; each row becomes an option labelled by its first text field.
   const options = (url: string) => ({
     method: 'get',

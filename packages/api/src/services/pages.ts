@@ -40,6 +40,7 @@ async function publishedEntity(ctx: AuthedContext, input: PageInput) {
 async function pageAccess(
   ctx: AuthedContext,
   project: { id: string; code: string },
+  doc: ModelDocument,
   entity: Entity,
 ): Promise<PageAccess> {
   const rows = await ctx.db.dataPermission.findMany({
@@ -80,7 +81,14 @@ async function pageAccess(
   const read = may('read');
   if (!read) throw new AppError('FORBIDDEN', `You may not read ${entity.code}`);
   const [create, update, remove] = [may('create'), may('update'), may('delete')];
+  const related = new Map(
+    doc.entities.flatMap((e) => {
+      const there = entityAccess(overview, caller, project.code, e.code, 'read');
+      return there ? [[e.code, there.fields] as const] : [];
+    }),
+  );
   return {
+    related,
     create: create !== null,
     update: update !== null,
     delete: remove !== null,
@@ -110,7 +118,7 @@ const generated = (ctx: AuthedContext, doc: ModelDocument, entity: Entity, acces
 
 export async function entityPageSchema(ctx: AuthedContext, input: PageInput) {
   const { project, doc, entity, entityId } = await publishedEntity(ctx, input);
-  const access = await pageAccess(ctx, project, entity);
+  const access = await pageAccess(ctx, project, doc, entity);
   const override = await latestOverride(ctx, project.id, entityId);
   const patch = (override?.patch ?? null) as PagePatch | null;
   const { page } = applyPage(generated(ctx, doc, entity, access), patch);
