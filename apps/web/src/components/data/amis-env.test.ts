@@ -1,0 +1,68 @@
+/** amis's requests inside the console: every answer reaches amis, with the console's reactions. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { createAmisEnv } from './amis-env';
+
+const answer = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+
+function setup(response: Response) {
+  const fetch = vi.fn((_url: string, _init: RequestInit) => Promise.resolve(response.clone()));
+  vi.stubGlobal('fetch', fetch);
+  const options = { navigate: vi.fn(), onSignedOut: vi.fn(), onConflict: vi.fn() };
+  return { fetch, options, env: createAmisEnv(options) };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the amis fetcher', () => {
+  it('hands a 422 to amis as it came, so the field errors show beside their fields', async () => {
+    const body = { status: 422, msg: 'Some fields need attention', errors: { total: 'Too low' } };
+    const { fetch, env } = setup(answer(422, body));
+    const result = await env.fetcher({
+      url: 'http://rt/api/v1/shop/order',
+      method: 'post',
+      data: { total: -5 },
+    });
+    expect(result).toMatchObject({ status: 422, data: body });
+    const init = fetch.mock.calls[0]![1];
+    expect(init).toMatchObject({ method: 'POST', credentials: 'include', body: '{"total":-5}' });
+    expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
+    expect((init.headers as Record<string, string>)['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends no body with a GET, and passes form data as it is', async () => {
+    const { fetch, env } = setup(answer(200, { status: 0, msg: '', data: { items: [] } }));
+    await env.fetcher({ url: 'http://rt/x?page=1', method: 'get', data: { page: 1 } });
+    expect(fetch.mock.calls[0]![1].body).toBeUndefined();
+    const form = new FormData();
+    await env.fetcher({ url: 'http://rt/x/import', method: 'post', data: form });
+    expect(fetch.mock.calls[1]![1].body).toBe(form);
+  });
+
+  it('signs out on 401, and offers a reload for a write refused with 409 (one toast)', async () => {
+    const signedOut = setup(answer(401, { status: 401, msg: 'Sign in' }));
+    await signedOut.env.fetcher({ url: 'http://rt/x', method: 'get' });
+    expect(signedOut.options.onSignedOut).toHaveBeenCalledOnce();
+
+    const msg = 'This order was changed by someone else (now version 2)';
+    const stale = setup(answer(409, { status: 409, msg }));
+    await stale.env.fetcher({ url: 'http://rt/x/1', method: 'put', data: { version: 1 } });
+    expect(stale.options.onConflict).toHaveBeenCalledWith(msg);
+  });
+
+  it("turns a non-JSON failure into amis's failure envelope", async () => {
+    const { env } = setup(new Response('Bad gateway', { status: 502 }));
+    const result = await env.fetcher({ url: 'http://rt/x', method: 'get' });
+    expect(result).toMatchObject({ status: 502, data: { status: 502, msg: 'Bad gateway' } });
+  });
+
+  it('keeps links inside the console in its router', () => {
+    const { env, options } = setup(answer(200, {}));
+    env.jumpTo('/data/shop/order');
+    expect(options.navigate).toHaveBeenCalledWith('/data/shop/order');
+  });
+});
