@@ -1,6 +1,8 @@
 /** Every data write leaves its trace in the audit log, inside the same statement. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { callerAs, testServices } from '@tessera/api/testing';
+
 import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
 
 let shop: ShopRuntime;
@@ -113,5 +115,28 @@ describe('the data audit trail', () => {
       ]);
       expect(trail[1]!.after).toMatchObject({ total: 5 });
     }
+  });
+
+  it('can be turned off for a project in the configuration, and on again', async () => {
+    const { caller: admin } = await callerAs(testServices(shop.t.db), ['admin']);
+    await expect(
+      admin.config.set({ key: 'runtime.audit.shop', type: 'string', value: 'no' }),
+    ).rejects.toThrow('true or false');
+    const trailOfNewCustomer = async () => {
+      const res = await call('POST', '/api/v1/shop/customer', { name: 'Quiet' });
+      return entries(((await res.json()) as { data: { id: string } }).data.id);
+    };
+    const settle = async (audited: boolean) => {
+      // The runtime reloads its settings when the change is announced.
+      for (let i = 0; i < 50; i++) {
+        if ((await trailOfNewCustomer()).length === (audited ? 1 : 0)) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    };
+    await admin.config.set({ key: 'runtime.audit.shop', type: 'boolean', value: false });
+    expect(await settle(false)).toBe(true);
+    await admin.config.set({ key: 'runtime.audit.shop', type: 'boolean', value: true });
+    expect(await settle(true)).toBe(true);
   });
 });

@@ -37,8 +37,10 @@ export { CHANGES_CHANNEL, type ChangeNotice } from './changes/notify';
 export { Listener } from './metadata/listener';
 export { openApiDocument } from './openapi/document';
 export {
+  AUDIT_KEY,
+  auditsWrites,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
+  RATE_LIMIT_KEY,
   rateLimitPerMinute,
-  RUNTIME_SETTING_KEYS,
   RUNTIME_SETTINGS_PREFIX,
 } from './metadata/settings';

@@ -2,8 +2,9 @@
 import { type Prisma } from '@tessera/db';
 import { AppError } from '@tessera/errors';
 import {
+  AUDIT_KEY,
   METADATA_CHANNEL,
-  RUNTIME_SETTING_KEYS,
+  RATE_LIMIT_KEY,
   RUNTIME_SETTINGS_PREFIX,
 } from '@tessera/runtime-core';
 import { z } from 'zod';
@@ -30,10 +31,17 @@ const valueSchemas: Record<ConfigType, z.ZodType> = {
 
 /** Runtime settings are read by every runtime: only known keys, with sensible values. */
 function checkRuntimeSetting(key: string, type: ConfigType, value: unknown) {
-  if (!RUNTIME_SETTING_KEYS.test(key))
+  if (AUDIT_KEY.test(key)) {
+    if (type !== 'boolean' || typeof value !== 'boolean')
+      throw new AppError('VALIDATION', `'${key}' is true or false`, {
+        fieldErrors: { value: 'true or false' },
+      });
+    return;
+  }
+  if (!RATE_LIMIT_KEY.test(key))
     throw new AppError(
       'VALIDATION',
-      `'${key}' is not a runtime setting; use runtime.rateLimit.perMinute or runtime.rateLimit.<project>.perMinute`,
+      `'${key}' is not a runtime setting; use runtime.rateLimit[.<project>].perMinute or runtime.audit[.<project>]`,
       { fieldErrors: { key: 'Unknown runtime setting' } },
     );
   if (type !== 'number' || typeof value !== 'number' || !Number.isInteger(value) || value < 1)

@@ -8,7 +8,7 @@
  */
 import { quoteIdent } from '@tessera/meta';
 
-import { auditCte } from '../changes/audit';
+import { type AuditSource, auditCte } from '../changes/audit';
 import { prepared } from '../query/prepared';
 import { idempotencyClaim, isClaimConflict, replay, storeAnswer } from './idempotency';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
@@ -30,12 +30,25 @@ export type WriteOptions = DataRequest & {
   announce?: boolean;
   /** Recorded with the change in the audit log, linking it to the request. */
   requestId?: string | null;
+  /** Whether the change is recorded in the audit log (on unless turned off). */
+  audit?: boolean;
 };
 
-/** Adds the audit log's parameters (who, which request) and returns their references. */
-function auditParams(options: WriteOptions, params: unknown[]) {
+/**
+ * The audit CTE for a write (with its leading comma), its parameters (who, which request)
+ * added to `params`; nothing when auditing is turned off.
+ */
+function audited(
+  options: WriteOptions,
+  t: { doc: { project: string }; entity: { code: string } },
+  op: 'create' | 'update' | 'delete',
+  source: AuditSource,
+  params: unknown[],
+): string {
+  if (options.audit === false) return '';
   params.push(options.caller.userId, options.requestId ?? null);
-  return { actor: `$${params.length - 1}`, requestId: `$${params.length}` };
+  const refs = { actor: `$${params.length - 1}`, requestId: `$${params.length}` };
+  return `, ${auditCte(t.doc.project, t.entity.code, op, source, refs)}`;
 }
 
 const asObject = (body: unknown): Record<string, unknown> | null =>
@@ -74,13 +87,7 @@ export async function createRow(
     placeholders.push(`$${params.length}::uuid`);
   }
   const { ctes, written } = linkWrites(t, links, params, false);
-  const audit = auditCte(
-    t.doc.project,
-    t.entity.code,
-    'create',
-    { after: 'r', before: null },
-    auditParams(options, params),
-  );
+  const audit = audited(options, t, 'create', { after: 'r', before: null }, params);
   const rule = ruleFor(t, access, params.length);
   if (isResult(rule)) return rule;
   const insert = columns.length
@@ -89,8 +96,8 @@ export async function createRow(
   const all = [...params, ...rule.params];
   const final = answer(t, rule.sql, 'create', written);
   const sql = claim
-    ? `WITH r AS (${insert})${ctes}, ${audit}, ${notice(t, 'create', options.announce)}${storeAnswer(final, claim, options.caller.userId, all)}`
-    : `WITH r AS (${insert})${ctes}, ${audit}, ${notice(t, 'create', options.announce)} ${final}`;
+    ? `WITH r AS (${insert})${ctes}${audit}, ${notice(t, 'create', options.announce)}${storeAnswer(final, claim, options.caller.userId, all)}`
+    : `WITH r AS (${insert})${ctes}${audit}, ${notice(t, 'create', options.announce)} ${final}`;
   try {
     const { rows } = await options.db.query<{ json: string }>(prepared(t.version, sql, all));
     return ok(rows[0]!.json);
@@ -173,13 +180,7 @@ export async function updateRow(
   }
   const { ctes, written } = linkWrites(t, links, params, true);
   // `o` reads the row as it was: every CTE sees the statement's snapshot, taken before `r`.
-  const audit = auditCte(
-    t.doc.project,
-    t.entity.code,
-    'update',
-    { after: 'r', before: 'o' },
-    auditParams(options, params),
-  );
+  const audit = audited(options, t, 'update', { after: 'r', before: 'o' }, params);
   const rule = ruleFor(t, access, params.length);
   if (isResult(rule)) return rule;
   // The same rule text guards the row before the change and checks it after.
@@ -188,7 +189,7 @@ export async function updateRow(
     const { rows } = await options.db.query<{ json: string }>(
       prepared(
         t.version,
-        `WITH o AS (SELECT ${t.writtenFromE} FROM ${t.table} AS e WHERE e."id" = $1), r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING ${t.writtenFromE})${ctes}, ${audit}, ${notice(t, 'update', options.announce)} ${answer(t, rule.sql, 'update', written)}`,
+        `WITH o AS (SELECT ${t.writtenFromE} FROM ${t.table} AS e WHERE e."id" = $1), r AS (UPDATE ${t.table} AS e SET ${sets.join(', ')} WHERE e."id" = $1${live}${guard} RETURNING ${t.writtenFromE})${ctes}${audit}, ${notice(t, 'update', options.announce)} ${answer(t, rule.sql, 'update', written)}`,
         [...params, ...rule.params],
       ),
     );
@@ -254,20 +255,14 @@ async function removeRows(options: WriteOptions, ids: string[]): Promise<string[
   if (isResult(resolved)) return resolved;
   const { t, access } = resolved;
   const params: unknown[] = [ids];
-  const audit = auditCte(
-    t.doc.project,
-    t.entity.code,
-    'delete',
-    { after: null, before: 'r' },
-    auditParams(options, params),
-  );
+  const audit = audited(options, t, 'delete', { after: null, before: 'r' }, params);
   const rule = ruleFor(t, access, params.length);
   if (isResult(rule)) return rule;
   const where = `e."id" = ANY ($1::uuid[])${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   const change = t.entity.softDelete
     ? `UPDATE ${t.table} AS e SET "deleted_at" = CURRENT_TIMESTAMP WHERE ${where} RETURNING ${t.writtenFromE}`
     : `DELETE FROM ${t.table} AS e WHERE ${where} RETURNING ${t.writtenFromE}`;
-  const sql = `WITH r AS (${change}), ${audit}, ${notice(t, 'delete', options.announce)} SELECT r."id" FROM r CROSS JOIN n`;
+  const sql = `WITH r AS (${change})${audit}, ${notice(t, 'delete', options.announce)} SELECT r."id" FROM r CROSS JOIN n`;
   try {
     const { rows } = await options.db.query<{ id: string }>(
       prepared(t.version, sql, [...params, ...rule.params]),
