@@ -234,6 +234,16 @@ describe('entityPage', () => {
     expect(drawer).toContain('"api":"get:http://rt/api/v1/shop/customer/${id}?expand=orders"');
     expect(drawer).toContain('"source":"${orders}"');
     expect(JSON.stringify(customer)).toContain('"url":"http://rt/api/v1/shop/customer/import"');
+    // A caller who may not read orders gets the customer's fields without the list.
+    const narrow = entityPage(doc, doc.entities[0]!, {
+      runtimeUrl: 'http://rt',
+      access: { ...FULL_PAGE_ACCESS, related: new Map([['customer', null]]) },
+    });
+    const narrowDrawer = JSON.stringify(
+      (narrow.body as Record<string, any>[])[0]!.columns.at(-1).buttons[0],
+    );
+    expect(narrowDrawer).toContain('"api":"get:http://rt/api/v1/shop/customer/${id}"');
+    expect(narrowDrawer).not.toContain('orders');
   });
 
   it("shows a refused import's line errors under the file control", () => {

@@ -7,6 +7,8 @@
 import { type Entity, type ModelDocument, relationField } from '@tessera/meta';
 
 import { type AmisObject, column, filterControls, formControl } from './controls';
+import { detail } from './detail';
+import { labelAdaptor, labelFieldOf, relationPicker } from './relations';
 
 /** amis response adaptor (function body): a refused import's line errors, under `file`. */
 const IMPORT_ERRORS_UNDER_FILE = [
@@ -130,7 +132,7 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
         type: 'drawer',
         title,
         size: 'lg',
-        body: detail(doc, entity, fields, toMany, base, access),
+        body: detail(doc, fields, toMany, base, access.related),
       },
     },
   ];
@@ -267,93 +269,6 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
         footerToolbar: ['statistics', 'switch-per-page', 'pagination'],
         columns,
       },
-    ],
-  };
-}
-
-/** The field that names a row of `target` for people: its first text field, else its id. */
-function labelFieldOf(doc: ModelDocument, target: string): string {
-  const entity = doc.entities.find((e) => e.code === target);
-  return entity?.fields.find((f) => f.type === 'string' || f.type === 'email')?.code ?? 'id';
-}
-
-/**
- * amis response adaptor (function body) for the list: each expanded to-one row becomes its id
- * again (what the forms edit) plus `<field>__label`, what the column shows.
- */
-function labelAdaptor(labels: Record<string, string>): string {
-  return [
-    `var labels = ${JSON.stringify(labels)};`,
-    'var items = (payload.data && payload.data.items) || [];',
-    'items.forEach(function (row) {',
-    '  Object.keys(labels).forEach(function (k) {',
-    '    var v = row[k];',
-    "    if (v && typeof v === 'object') { row[k + '__label'] = v[labels[k]]; row[k] = v.id; }",
-    '  });',
-    '});',
-    'return payload;',
-  ].join('\n');
-}
-
-/** A select that searches the related entity and keeps its id. */
-function relationPicker(
-  doc: ModelDocument,
-  target: string,
-  name: string,
-  runtimeUrl: string,
-  required: boolean,
-): AmisObject {
-  const labelField = labelFieldOf(doc, target);
-  // The runtime answers `data.items`; each row becomes an option labelled by its first text field.
-  const options = (url: string) => ({
-    method: 'get',
-    url,
-    responseData: { options: `\${items|pick:label~${labelField},value~id}` },
-  });
-  const list = `${runtimeUrl}/api/v1/${doc.project}/${target}`;
-  return {
-    type: 'select',
-    name,
-    label: name,
-    ...(required ? { required: true } : {}),
-    clearable: true,
-    searchable: true,
-    source: options(`${list}?perPage=20`),
-    autoComplete: options(`${list}?keywords=\${term}&perPage=20`),
-  };
-}
-
-/** The detail drawer: the row's fields, and the lists of rows that point to it. */
-function detail(
-  doc: ModelDocument,
-  entity: Entity,
-  fields: Entity['fields'],
-  toMany: ModelDocument['relations'],
-  base: string,
-  access: PageAccess,
-): AmisObject {
-  const expand = toMany.map((r) => r.inverse!).join(',');
-  return {
-    type: 'service',
-    api: `get:${base}/\${id}${expand ? `?expand=${expand}` : ''}`,
-    body: [
-      {
-        type: 'form',
-        static: true,
-        wrapWithPanel: false,
-        body: fields
-          .filter((f) => allows(access.readable, f.code))
-          .map((f) => ({ type: 'static', name: f.code, label: f.name ?? f.code })),
-      },
-      ...toMany.map((r) => {
-        const source = doc.entities.find((e) => e.code === r.from);
-        return {
-          type: 'table',
-          title: `${r.inverse} (${r.from})`,
-          source: `\${${r.inverse}}`,
-          columns: (source?.fields ?? []).map((f) => column(f, false)),
-        };
-      }),
     ],
   };
 }
