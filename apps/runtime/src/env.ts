@@ -3,6 +3,17 @@ import { createEnv } from '@t3-oss/env-core';
 import { reportInvalidEnv } from '@tessera/errors';
 import { z } from 'zod';
 
+/** A comma-separated list; empty when unset. */
+const list = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  );
+
 export const env = createEnv({
   server: {
     DATABASE_URL: z.url({
@@ -16,28 +27,12 @@ export const env = createEnv({
     RUNTIME_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** Requests at least this slow are kept for the monitoring panel. */
     RUNTIME_SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(600_000).default(500),
-    RUNTIME_ALLOWED_ORIGINS: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      ),
+    RUNTIME_ALLOWED_ORIGINS: list,
     /** Shared rate-limit counters for every replica; process memory when unset. */
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' })
       .optional(),
-    TRUSTED_PROXIES: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      ),
+    TRUSTED_PROXIES: list,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -38,7 +38,6 @@ export { Listener } from './metadata/listener';
 export { openApiDocument } from './openapi/document';
 export {
   AUDIT_KEY,
-  auditsWrites,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   RATE_LIMIT_KEY,
   rateLimitPerMinute,

@@ -7,7 +7,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isCrossSiteRequest, readCredential } from '@tessera/auth';
 import {
   aggregateRows,
-  auditsWrites,
   bulkUpdate,
   createRow,
   deleteRow,
@@ -42,17 +41,15 @@ export async function dataRoute(
   const admitted = await admit(deps, req, res, project);
   if (!admitted) return;
   const { headers, caller } = admitted;
-  const overview = deps.metadata();
   const common = {
     db: deps.pool,
-    overview,
+    overview: deps.metadata(),
     caller,
     project,
     entity,
     announce: deps.changes.isWatched(project),
     // Set on every answer before routing (the caller's own id, or a fresh one).
     requestId: String(res.getHeader('x-request-id') ?? ''),
-    audit: auditsWrites(overview.settings, project),
   };
   const query = url.searchParams;
   if (method === 'GET' || method === 'HEAD') {

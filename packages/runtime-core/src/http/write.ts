@@ -9,6 +9,7 @@
 import { quoteIdent } from '@tessera/meta';
 
 import { type AuditSource, auditCte } from '../changes/audit';
+import { auditsWrites } from '../metadata/settings';
 import { prepared } from '../query/prepared';
 import { idempotencyClaim, isClaimConflict, replay, storeAnswer } from './idempotency';
 import { fail, type HttpResult, isResult, ok, UUID } from './result';
@@ -30,13 +31,11 @@ export type WriteOptions = DataRequest & {
   announce?: boolean;
   /** Recorded with the change in the audit log, linking it to the request. */
   requestId?: string | null;
-  /** Whether the change is recorded in the audit log (on unless turned off). */
-  audit?: boolean;
 };
 
 /**
  * The audit CTE for a write (with its leading comma), its parameters (who, which request)
- * added to `params`; nothing when auditing is turned off.
+ * added to `params`; nothing when the configuration turns auditing off for the project.
  */
 function audited(
   options: WriteOptions,
@@ -45,7 +44,7 @@ function audited(
   source: AuditSource,
   params: unknown[],
 ): string {
-  if (options.audit === false) return '';
+  if (!auditsWrites(options.overview.settings, options.project)) return '';
   params.push(options.caller.userId, options.requestId ?? null);
   const refs = { actor: `$${params.length - 1}`, requestId: `$${params.length}` };
   return `, ${auditCte(t.doc.project, t.entity.code, op, source, refs)}`;
