@@ -1,0 +1,69 @@
+/** Around the data: change stream, documents, health, limits and outages. */
+import { describe, expect, it } from 'vitest';
+
+import { type Answer } from './client';
+import type { ContractSession } from './session';
+
+export function surroundingsContract(s: ContractSession) {
+  describe('around the data', () => {
+    it('streams changes as server-sent events', async () => {
+      const controller = new AbortController();
+      const res = await fetch(`${s.target.base}/api/v1/shop/changes?entities=tag`, {
+        headers: { authorization: `Bearer ${s.target.reader}` },
+        signal: controller.signal,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body!.getReader();
+      await reader.read();
+      const id = s.created(await s.admin.post('/api/v1/shop/tag', { label: 'streamed' }));
+      let text = '';
+      while (!text.includes(id)) text += new TextDecoder().decode((await reader.read()).value);
+      expect(text).toContain('event: create');
+      controller.abort();
+    });
+
+    it('describes itself in OpenAPI 3.1, and reports health and metrics', async () => {
+      const doc = await fetch(`${s.target.base}/api/v1/shop/openapi.json`, {
+        headers: { authorization: `Bearer ${s.target.admin}` },
+      });
+      const body = (await doc.json()) as { openapi: string; paths: Record<string, unknown> };
+      expect(body.openapi).toMatch(/^3\.1/);
+      expect(body.paths).toHaveProperty('/api/v1/shop/order/{id}');
+      const health = (await (await fetch(`${s.target.base}/health`)).json()) as Record<
+        string,
+        unknown
+      >;
+      expect(health).toMatchObject({
+        status: 'healthy',
+        metadataVersion: { shop: expect.any(Number) },
+      });
+      const metrics = await (await fetch(`${s.target.base}/metrics`)).text();
+      expect(metrics).toContain('http_requests_total');
+    });
+
+    it('answers 429 with RateLimit headers when the budget is spent', async (ctx) => {
+      if (!s.target.setRateLimit) return ctx.skip();
+      await s.target.setRateLimit(3);
+      const statuses: number[] = [];
+      let last: Answer | undefined;
+      for (let i = 0; i < 4; i++)
+        statuses.push((last = await s.as(s.target.reader).get('/api/v1/shop/tag')).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(last!.headers.get('retry-after')).toBeTruthy();
+      expect(last!.headers.get('ratelimit-limit')).toBe('3');
+      await s.target.setRateLimit(100_000);
+    });
+
+    it('answers 503 while the database cannot serve', async (ctx) => {
+      if (!s.target.holdDatabase) return ctx.skip();
+      const release = await s.target.holdDatabase();
+      try {
+        expect((await s.admin.get('/api/v1/shop/tag')).status).toBe(503);
+      } finally {
+        await release();
+      }
+      expect((await s.admin.get('/api/v1/shop/tag')).status).toBe(200);
+    });
+  });
+}
