@@ -2,7 +2,6 @@
 import { FIELD_TYPES, validateDocument } from '@tessera/meta';
 import { describe, expect, it } from 'vitest';
 
-import { filterControls, formControl } from './controls';
 import { entityPage, FULL_PAGE_ACCESS } from './page';
 import { LEGACY_KEYS, validateAmisPage } from './validate';
 
@@ -104,58 +103,6 @@ describe('entityPage', () => {
     expect(crudOf(new Map([['customer', new Set(['name'])]])).api.url).toContain('expand=customer');
   });
 
-  it('refuses what amis would not render (the validator is not a no-op)', () => {
-    expect(validatePage({ type: 'page', body: [{ type: 'crud', columns: 'nope' }] })).toBe(false);
-    expect(
-      validatePage({ type: 'page', body: [{ type: 'input-number', name: 'x', precision: 'two' }] }),
-    ).toBe(false);
-    expect(
-      validatePage({ type: 'page', body: [{ type: 'select', name: 'x', multiple: 'yes' }] }),
-    ).toBe(false);
-  });
-
-  it('carries the model’s validation into the form controls', () => {
-    const string = formControl({
-      code: 'name',
-      type: 'string',
-      length: 80,
-      required: true,
-      validation: { minLength: 2, pattern: '^[A-Z]' },
-    });
-    expect(string).toMatchObject({
-      type: 'input-text',
-      required: true,
-      validations: { minLength: 2, maxLength: 80, matchRegexp: '^[A-Z]' },
-    });
-    expect(
-      formControl({
-        code: 'total',
-        type: 'decimal',
-        precision: 12,
-        scale: 2,
-        validation: { min: 0 },
-      }),
-    ).toMatchObject({
-      type: 'input-number',
-      precision: 2,
-      validations: { minimum: 0 },
-    });
-    // A bound on the control itself would clamp -5 to 0 instead of saying what is wrong.
-    expect(
-      formControl({ code: 'n', type: 'integer', validation: { min: 0, max: 9 } }),
-    ).not.toHaveProperty('min');
-    expect(formControl({ code: 'status', type: 'enum', options: ['new', 'paid'] })).toMatchObject({
-      type: 'select',
-      options: [
-        { label: 'new', value: 'new' },
-        { label: 'paid', value: 'paid' },
-      ],
-    });
-    expect(
-      formControl({ code: 'c', type: 'computed', expression: '1', resultType: 'integer' }),
-    ).toBeNull();
-  });
-
   it('leaves out what the caller may not do or see', () => {
     const doc = shop('string');
     const page = entityPage(doc, doc.entities[1]!, {
@@ -179,23 +126,6 @@ describe('entityPage', () => {
     const actions = crud.columns.at(-1).buttons.map((b: { label: string }) => b.label);
     expect(actions).toEqual(['Details']);
     expect(validatePage(page)).toBe(true);
-  });
-
-  it('names filter controls after the runtime filters they set', () => {
-    expect(
-      filterControls({ code: 'total', type: 'decimal', precision: 12, scale: 2 }).map(
-        (c) => c.name,
-      ),
-    ).toEqual(['filter.total._gte', 'filter.total._lte']);
-    expect(filterControls({ code: 'status', type: 'enum', options: ['new'] })[0]).toMatchObject({
-      name: 'filter.status._in',
-      multiple: true,
-      extractValue: true,
-    });
-    expect(filterControls({ code: 'name', type: 'string', length: 10 })[0]!.name).toBe(
-      'filter.name._icontains',
-    );
-    expect(filterControls({ code: 'blob', type: 'json' })).toEqual([]);
   });
 
   it('edits many-to-many lists, sends the version back, and shows related rows in a drawer', () => {
