@@ -1,21 +1,13 @@
 /** amis's bulk paths: DELETE ?ids=, and POST /bulk for quickSave and bulk update by ids. */
+import { client } from '@tessera/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
 
 let shop: ShopRuntime;
 
-const call = async (method: string, path: string, body?: unknown, token?: string) => {
-  const res = await fetch(`${shop.base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token ?? shop.adminToken}`,
-      'content-type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-};
+const call = (method: string, path: string, body?: unknown, token?: string) =>
+  client(shop.base)(method, path, { token: token ?? shop.adminToken, body });
 const newCustomers = async (...names: string[]) => {
   const ids: string[] = [];
   for (const name of names)

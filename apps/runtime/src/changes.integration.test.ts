@@ -1,4 +1,5 @@
 /** The change stream: every write, as each subscriber may read it, and nothing rolled back. */
+import { client } from '@tessera/contract';
 import { ChangeFeed, Listener } from '@tessera/runtime-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,14 +9,8 @@ import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
 
 let shop: ShopRuntime;
 
-const call = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${shop.base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${shop.adminToken}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-};
+const call = (method: string, path: string, body?: unknown) =>
+  client(shop.base)(method, path, { token: shop.adminToken, body });
 
 beforeAll(async () => {
   shop = await startShopRuntime();

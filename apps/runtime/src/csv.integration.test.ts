@@ -1,4 +1,5 @@
 /** CSV export (streamed, same filters and permissions as the list), import (all or nothing), aggregates. */
+import { q } from '@tessera/contract';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -7,7 +8,6 @@ import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
 let shop: ShopRuntime;
 
 const auth = (token?: string) => ({ authorization: `Bearer ${token ?? shop.adminToken}` });
-const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 const getJson = async (path: string, token?: string) => {
   const res = await fetch(`${shop.base}${path}`, { headers: auth(token) });
   return { status: res.status, body: (await res.json()) as Record<string, any> };

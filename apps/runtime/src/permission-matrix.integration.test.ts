@@ -3,6 +3,7 @@
  * (data:read), a user with no data permission, an API token scoped to reading, a role with
  * per-entity grants and a hidden field, and nobody at all.
  */
+import { q } from '@tessera/contract';
 import { callerAs, seedUser, testServices } from '@tessera/api/testing';
 import { createApiToken, createSession } from '@tessera/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +24,6 @@ async function fresh(): Promise<string> {
   });
   return ((await res.json()) as { data: { id: string } }).data.id;
 }
-
-const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
 
 /** Route → how to call it → the status each caller gets. */
 const ROUTES: {

@@ -1,4 +1,5 @@
 /** Relations over HTTP: ids by default, `expand`, relation paths in `fields`, many-to-many writes. */
+import { client, q } from '@tessera/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
@@ -7,15 +8,8 @@ let shop: ShopRuntime;
 let red: string;
 let blue: string;
 
-const call = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${shop.base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${shop.adminToken}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-};
-const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+const call = (method: string, path: string, body?: unknown) =>
+  client(shop.base)(method, path, { token: shop.adminToken, body });
 
 beforeAll(async () => {
   shop = await startShopRuntime();

@@ -4,6 +4,7 @@
  * under 1000. `grant` changes the role's grants and waits until the runtime has loaded them.
  * Each test file that calls `useSales()` gets its own runtime and database.
  */
+import { client } from '@tessera/contract';
 import { createSession } from '@tessera/auth';
 import { callerAs, seedUser, testServices } from '@tessera/api/testing';
 import { afterAll, beforeAll } from 'vitest';
@@ -21,14 +22,8 @@ interface Sales {
 /** Filled in before the file's first test. */
 export const sales = {} as Sales;
 
-export const request = async (method: string, path: string, token: string, body?: unknown) => {
-  const res = await fetch(`${sales.shop.base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-};
+export const request = (method: string, path: string, token: string, body?: unknown) =>
+  client(sales.shop.base)(method, path, { token, body });
 export const get = (path: string, token: string) => request('GET', path, token);
 
 /** Runs a permission change and waits until the runtime has loaded it. */
