@@ -59,6 +59,11 @@ export class Listener extends EventEmitter<{
       await client.connect();
       for (const channel of this.#channels)
         await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      // Stopped while connecting: this connection would outlive the listener.
+      if (this.#stopped) {
+        await client.end().catch(() => undefined);
+        return false;
+      }
       this.#client = client;
       return true;
     } catch (error) {
