@@ -1,23 +1,16 @@
 /** The change stream: every write, as each subscriber may read it, and nothing rolled back. */
 import { client } from '@tessera/contract';
-import { ChangeFeed, Listener } from '@tessera/runtime-core';
+import { type Caller, ChangeFeed, Listener, visibleChange } from '@tessera/runtime-core';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { openStream } from './test/sse';
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
-
-let shop: ShopRuntime;
+import { useShopRuntime } from './test/shop-runtime';
 
 const call = (method: string, path: string, body?: unknown) =>
   client(shop.base)(method, path, { token: shop.adminToken, body });
 
-beforeAll(async () => {
-  shop = await startShopRuntime();
-}, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
+const shop = useShopRuntime();
 
 describe('announcing only what someone watches', () => {
   it('sends no change notification while nobody streams the project', async () => {
@@ -67,18 +60,73 @@ describe('GET /api/v1/{project}/changes', () => {
     expect((await call('POST', '/api/v1/shop/customer', { name: 'x'.repeat(101) })).status).toBe(
       422,
     );
-    await call('PUT', `/api/v1/shop/customer/${id}`, { email: 's@example.com' });
-    await call('DELETE', `/api/v1/shop/customer/${id}`);
-    const events = await stream.next(3);
-    expect(events.map((e) => e.event)).toEqual(['create', 'update', 'delete']);
-    expect(events[0]!.data).toMatchObject({
-      entity: 'customer',
-      ids: [id],
-      rows: [{ id, name: 'Streamed' }],
+    // Rows are read when an event is delivered: each write waits for its event here, so the
+    // rows are those of that write.
+    const [create] = await stream.next(1);
+    expect(create).toMatchObject({
+      event: 'create',
+      data: { entity: 'customer', ids: [id], rows: [{ id, name: 'Streamed' }] },
     });
-    expect(events[1]!.data.rows[0]).toMatchObject({ email: 's@example.com', version: 2 });
-    expect(events[2]!.data).toEqual({ entity: 'customer', op: 'delete', ids: [id] });
+    await call('PUT', `/api/v1/shop/customer/${id}`, { email: 's@example.com' });
+    const update = (await stream.next(2))[1]!;
+    expect(update.event).toBe('update');
+    expect(update.data.rows[0]).toMatchObject({ email: 's@example.com', version: 2 });
+    await call('DELETE', `/api/v1/shop/customer/${id}`);
+    const removal = (await stream.next(3))[2]!;
+    expect(removal).toEqual({
+      event: 'delete',
+      data: { entity: 'customer', op: 'delete', ids: [id] },
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stream.events).toHaveLength(3);
     stream.close();
+  });
+
+  it('announces a row deleted before its create or update was delivered, by its id', async () => {
+    const reader: Caller = { userId: 'reader', roles: ['reader'], permissions: new Set() };
+    const overview = {
+      ...shop.cache.current(),
+      grants: new Map([
+        [
+          'shop',
+          [
+            {
+              role: 'reader',
+              entity: 'customer',
+              action: 'read' as const,
+              rowFilter: { name: { _eq: 'Kept' } },
+              fields: null,
+            },
+          ],
+        ],
+      ]),
+    };
+    const kept = (await call('POST', '/api/v1/shop/customer', { name: 'Kept' })).body.data.id;
+    const brief = (await call('POST', '/api/v1/shop/customer', { name: 'Brief' })).body.data.id;
+    const hidden = (await call('POST', '/api/v1/shop/customer', { name: 'Hidden' })).body.data.id;
+    await call('DELETE', `/api/v1/shop/customer/${brief}`);
+    const deliver = (ids: string[]) =>
+      visibleChange({
+        db: shop.pool,
+        overview,
+        caller: reader,
+        notice: { p: 'shop', e: 'customer', op: 'update', ids },
+      });
+    // The kept row as the reader reads it; the deleted one by its id; the one its row filter
+    // hides, not at all.
+    expect(await deliver([kept, brief, hidden])).toMatchObject({
+      entity: 'customer',
+      op: 'update',
+      ids: [kept, brief],
+      rows: [{ id: kept, name: 'Kept' }],
+    });
+    expect(await deliver([hidden])).toBeNull();
+    expect(await deliver([brief])).toEqual({
+      entity: 'customer',
+      op: 'update',
+      ids: [brief],
+      rows: [],
+    });
   });
 
   it('narrows to the entities asked for, and shows nothing to a caller who may not read', async () => {

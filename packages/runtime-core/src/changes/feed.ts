@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { Caller } from '../access/policy';
 import { entityAccess } from '../access/policy';
 import { readRows } from '../http/read';
-import type { DataRequest } from '../http/target';
+import { type DataRequest, plansFor } from '../http/target';
 import type { Listener } from '../metadata/listener';
 import type { SchemaOverview } from '../metadata/overview';
 import { CHANGES_CHANNEL, type ChangeNotice } from './notify';
@@ -93,14 +93,20 @@ export class ChangeFeed extends EventEmitter<{ change: [ChangeNotice] }> {
 export interface ChangeEvent {
   entity: string;
   op: ChangeNotice['op'];
+  /**
+   * The changed rows the subscriber may see. A created or updated row deleted before the event
+   * was delivered is listed here without a row (its delete event follows).
+   */
   ids: string[];
-  /** Created or updated rows, as the subscriber may read them. */
+  /** Created or updated rows still there, as the subscriber may read them now. */
   rows?: unknown[];
 }
 
 /**
  * What one subscriber may see of a change: nothing when it may not read the entity; the ids
  * of deleted rows; otherwise the changed rows its row filter shows, with its readable fields.
+ * Rows are read when the change is delivered, so a later write may already show in them, and
+ * a row deleted in between is announced by its id alone rather than left out.
  */
 export async function visibleChange(options: {
   db: DataRequest['db'];
@@ -119,6 +125,23 @@ export async function visibleChange(options: {
   const result = await readRows({ ...options, project: notice.p, entity: notice.e, query });
   if (result.status !== 200 || !result.data) return null;
   const rows = (JSON.parse(result.data) as { items: { id: string }[] }).items;
-  if (rows.length === 0) return null;
-  return { entity: notice.e, op: notice.op, ids: rows.map((r) => r.id), rows };
+  const seen = new Set(rows.map((r) => r.id));
+  const gone = await goneIds(options, notice, seen);
+  if (rows.length === 0 && gone.length === 0) return null;
+  return { entity: notice.e, op: notice.op, ids: [...seen, ...gone], rows };
+}
+
+/** Of the changed rows not seen, those deleted since; the others stay out of sight. */
+async function goneIds(
+  options: { db: DataRequest['db']; overview: SchemaOverview },
+  notice: ChangeNotice,
+  seen: Set<string>,
+): Promise<string[]> {
+  const unseen = notice.ids.filter((id) => !seen.has(id));
+  const model = options.overview.models.get(notice.p);
+  const plan = model && plansFor(model).get(notice.e);
+  if (unseen.length === 0 || !plan) return [];
+  const live = await options.db.query<{ id: string }>(plan.liveIdsSql, [unseen]);
+  const there = new Set(live.rows.map((r) => r.id));
+  return unseen.filter((id) => !there.has(id));
 }

@@ -53,6 +53,8 @@ export interface ReadPlan {
   getSql: (options: { select: string; filter: string | null }) => string;
   /** One row `{ json }`: `{ "items", "total" }`; see listFixedParams. */
   listSql: (options: ListOptions) => string;
+  /** The ids among $1 (uuid[]) whose rows are still there (not deleted), whoever may read them. */
+  liveIdsSql: string;
   /** Matching rows as `{ json }`, one per row, in the list's order, for streaming (exports). */
   rowsSql: (
     options: Pick<ListOptions, 'sort' | 'filter' | 'select' | 'search' | 'keywords' | 'limit'>,
@@ -123,6 +125,7 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
     columns,
     system,
     searchable: entity.fields.filter((f) => TEXT_TYPES.has(f.type)).map((f) => f.code),
+    liveIdsSql: `SELECT e."id"::text AS id FROM ${table} AS e WHERE e."id" = ANY ($1::uuid[]) AND ${live}`,
     getSql: ({ select, filter }) =>
       remember(
         `get|${select}|${filter ?? ''}`,
