@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import { SHOP_YAML as shopYaml } from '@tessera/meta/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { callerAs, testServices } from './test/fixtures';
-
-const shopYaml = readFileSync(
-  path.resolve(import.meta.dirname, '../../meta/src/fixtures/shop.yaml'),
-  'utf8',
-);
 
 let t: TestDatabase;
 let listener: pg.Client;

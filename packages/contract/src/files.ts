@@ -38,6 +38,26 @@ export function filesContract(s: ContractSession) {
       expect(good.body.data).toEqual({ created: 1 });
     });
 
+    it('exports a formula-like text guarded, and imports it back as it was', async () => {
+      const csv = { 'content-type': 'text/csv' };
+      const name = '=HYPERLINK("http://x.example","open")';
+      const created = await s.admin.post(
+        '/api/v1/shop/customer/import',
+        `name,email\n"'${name.replaceAll('"', '""')}",formula@example.com\n`,
+        csv,
+      );
+      expect(created.body.data).toEqual({ created: 1 });
+      const stored = await s.admin.get('/api/v1/shop/customer?keywords=formula@');
+      expect(stored.body.data.items[0].name).toBe(name);
+      const res = await fetch(
+        `${s.target.base}/api/v1/shop/customer/export?format=csv&fields=name,email&filter=${q({ email: { _eq: 'formula@example.com' } })}`,
+        { headers: { authorization: `Bearer ${s.target.admin}` } },
+      );
+      const lines = (await res.text()).trim().split(/\r?\n/);
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain(`,"'${name.replaceAll('"', '""')}",formula@example.com`);
+    });
+
     it('aggregates by group under a filter', async () => {
       const res = await s.admin.get(
         `/api/v1/shop/order/aggregate?groupBy=status&count=*&sum=total&filter=${q({ total: { _gte: 5 } })}`,

@@ -28,6 +28,7 @@ export {
 export { createRow, deleteRow, deleteRows, updateRow, type WriteOptions } from './http/write';
 export { bulkUpdate } from './http/bulk';
 export { linksOf, permissionFields, type Link } from './query/links';
+export { type FieldRenames, renameFilterFields } from './query/rename-filter';
 export { pruneIdempotencyKeys, IDEMPOTENCY_TTL_HOURS } from './http/idempotency';
 export { aggregateRows } from './http/aggregate';
 export { exportRows, MAX_EXPORT_ROWS, type StreamedResult } from './http/export';

@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify';
 import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
 
+import { csvCell } from './csv-cell';
 import { listParams, parseListQuery } from './read';
 import { fail, type HttpResult, isResult } from './result';
 import type { DataRequest } from './target';
@@ -20,14 +21,6 @@ export interface StreamedResult {
   contentType: string;
   filename: string;
   stream: Readable;
-}
-
-/** One CSV cell: text as it is, numbers and booleans written out, lists and objects as JSON. */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
 }
 
 export async function exportRows(

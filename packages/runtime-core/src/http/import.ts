@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { Field } from '@tessera/meta';
 import type pg from 'pg';
 
+import { csvText } from './csv-cell';
 import { resolveTarget } from './target';
 import { fail, type HttpResult, isResult, ok } from './result';
 import { checkCreate, createRow, writableNames, type WriteOptions } from './write';
@@ -16,9 +17,10 @@ export const MAX_IMPORT_LINES = 50_000;
 const MAX_REPORTED = 100;
 const SYSTEM = new Set(['id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version']);
 
-/** A CSV cell as the value its field expects; empty means absent. */
-export function fromCsv(field: Field | undefined, text: string): unknown {
-  if (text === '') return undefined;
+/** A CSV cell as the value its field expects (its formula guard taken off); empty means absent. */
+export function fromCsv(field: Field | undefined, cell: string): unknown {
+  if (cell === '') return undefined;
+  const text = csvText(cell);
   const type = field?.type;
   if (type === undefined) {
     // A many-to-many list: JSON, or ids separated by semicolons.
