@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 
 import type { ModelDocumentInput } from './document';
 import { parseDocument, serializeDocument, validateDocument } from './serialize';
-
-const shopYaml = readFileSync(path.join(import.meta.dirname, 'fixtures/shop.yaml'), 'utf8');
+import { SHOP_YAML as shopYaml } from './testing';
 
 function issuesOf(input: unknown) {
   const result = validateDocument(input);

@@ -7,6 +7,7 @@ import { assignIds, createProjectDdl, validateDocument, withJunctionEntities } f
 import { ChangeFeed, MetadataCache, servedVersions } from '@tessera/runtime-core';
 import pg from 'pg';
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 
 import { createAuthenticator } from '../auth/authenticate';
 import { RuntimeLimits } from '../http/rate-limits';
@@ -68,6 +69,21 @@ export interface ShopOptions {
   slowRequests?: SlowRequests;
   /** Publish this model instead of the small shop, and insert no rows. */
   document?: unknown;
+}
+
+/**
+ * The shop runtime for one test file: started before its tests, stopped after them. The object
+ * is filled in when it starts, so read it inside tests and hooks (a later `beforeAll` may use it).
+ */
+export function useShopRuntime(options: ShopOptions = {}): ShopRuntime {
+  const shop = {} as ShopRuntime;
+  beforeAll(async () => {
+    Object.assign(shop, await startShopRuntime(options));
+  }, 60_000);
+  afterAll(async () => {
+    await shop.stop?.();
+  });
+  return shop;
 }
 
 export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopRuntime> {

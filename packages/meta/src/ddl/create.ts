@@ -17,10 +17,10 @@ export interface DdlStatement {
 
 const ON_DELETE_SQL = { restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL' } as const;
 
+const DEFAULT_SYSTEM_FIELDS = ['created_at', 'updated_at', 'created_by', 'updated_by', 'version'];
+
 function systemColumns(entity: Entity): string[] {
-  const wanted = new Set(
-    entity.systemFields ?? ['created_at', 'updated_at', 'created_by', 'updated_by', 'version'],
-  );
+  const wanted = new Set(entity.systemFields ?? DEFAULT_SYSTEM_FIELDS);
   const columns = [`${quoteIdent('id')} uuid PRIMARY KEY DEFAULT gen_random_uuid()`];
   if (wanted.has('created_at'))
     columns.push(`${quoteIdent('created_at')} timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP`);
@@ -83,6 +83,24 @@ export function fieldIndexes(schema: string, entity: Entity, field: Field): DdlS
   return out;
 }
 
+/**
+ * The index behind an entity's default list order (newest first: `created_at DESC, id`), over
+ * live rows only where deleted rows are kept, so the first page of a large table is read
+ * without sorting it. Null without `created_at`. `table` is the table's current name.
+ */
+export function listIndex(
+  schema: string,
+  entity: Entity,
+  table: string = entity.code,
+): DdlStatement | null {
+  if (!(entity.systemFields ?? DEFAULT_SYSTEM_FIELDS).includes('created_at')) return null;
+  const live = entity.softDelete ? ` WHERE ${quoteIdent('deleted_at')} IS NULL` : '';
+  return {
+    sql: `CREATE INDEX ${quoteIdent(objectName([entity.code], 'default_order'))} ON ${tableRef(schema, table)} (${quoteIdent('created_at')} DESC, ${quoteIdent('id')})${live}`,
+    summary: `Index ${entity.code} for its default order, newest first`,
+  };
+}
+
 function toOneColumn(relation: Relation): string {
   return `${quoteIdent(relationField(relation))} uuid${relation.required ? ' NOT NULL' : ''}`;
 }
@@ -139,6 +157,8 @@ export function createProjectDdl(doc: ModelDocument): DdlStatement[] {
       summary: `Create table ${entity.code} (${entity.fields.length} field${entity.fields.length === 1 ? '' : 's'})`,
     });
     statements.push(...entity.fields.flatMap((f) => fieldIndexes(schema, entity, f)));
+    const list = listIndex(schema, entity);
+    if (list) statements.push(list);
   }
 
   for (const relation of manyToMany) {

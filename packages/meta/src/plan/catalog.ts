@@ -42,6 +42,26 @@ export async function columnIndexes(
   return rows;
 }
 
+/**
+ * Indexes of `table` in the shape of the default list order (`created_at DESC, id`), whatever
+ * their names (a renamed table keeps its indexes' names), and whether they cover live rows only.
+ */
+export async function listOrderIndexes(
+  db: Queryable,
+  schema: string,
+  table: string,
+): Promise<{ name: string; liveOnly: boolean }[]> {
+  const { rows } = await db.query<{ name: string; definition: string }>(
+    `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+      WHERE schemaname = $1 AND tablename = $2 AND indexdef LIKE '%USING btree (created_at DESC, id)%'`,
+    [schema, table],
+  );
+  return rows.map((r) => ({
+    name: r.name,
+    liveOnly: r.definition.endsWith('WHERE (deleted_at IS NULL)'),
+  }));
+}
+
 export async function count(db: Queryable, sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await db.query<{ n: string | number }>(sql, params);
   return Number(rows[0]?.n ?? 0);

@@ -1,8 +1,8 @@
 /** Entity-level options: soft delete and the optional system columns. */
 import type { Entity } from '../document';
-import { fieldIndexes } from '../ddl/create';
+import { fieldIndexes, listIndex } from '../ddl/create';
 import { quoteIdent } from '../names';
-import { columnIndexes, count, qualified } from './catalog';
+import { columnIndexes, count, listOrderIndexes, qualified } from './catalog';
 import { dropFieldSteps } from './field-steps';
 import { type PlanStep, type Queryable, stepId } from './types';
 
@@ -93,4 +93,32 @@ export async function systemFieldSteps(
     }
   }
   return steps;
+}
+
+/**
+ * The index behind the default list order, for a table that lacks it (made before it was
+ * created with every table) or whose rows it should cover changed (soft delete switched).
+ * Read from the live table, so a publish adds it once. `current` names the table as it is.
+ */
+export async function listIndexSteps(
+  ctx: { db: Queryable; schema: string },
+  current: Entity,
+  entity: Entity,
+): Promise<PlanStep[]> {
+  const wanted = listIndex(ctx.schema, entity, current.code);
+  if (!wanted) return [];
+  const existing = await listOrderIndexes(ctx.db, ctx.schema, current.code);
+  if (existing.some((i) => i.liveOnly === !!entity.softDelete)) return [];
+  return [
+    {
+      id: stepId('list-index', entity.id, entity.softDelete ? 'live' : 'all'),
+      kind: 'add-index',
+      summary: wanted.summary,
+      sql: [
+        ...existing.map((i) => `DROP INDEX ${quoteIdent(ctx.schema)}.${quoteIdent(i.name)}`),
+        wanted.sql,
+      ],
+      risk: 'safe',
+    },
+  ];
 }

@@ -9,7 +9,7 @@ import { createProjectDdl } from '../ddl/create';
 import { quoteIdent } from '../names';
 import { CAN_CAST_FUNCTION } from './cast';
 import { count, qualified, schemaExists } from './catalog';
-import { softDeleteStep, systemFieldSteps } from './entity-steps';
+import { listIndexSteps, softDeleteStep, systemFieldSteps } from './entity-steps';
 import { addFieldSteps, changeFieldSteps, dropFieldSteps } from './field-steps';
 import {
   addRelationSteps,
@@ -108,6 +108,7 @@ export async function planChanges({
     }
     fieldSteps.push(
       ...(await systemFieldSteps({ db, schema, now }, { ...entity, code: old.code }, old, entity)),
+      ...(await listIndexSteps({ db, schema }, { ...entity, code: old.code }, entity)),
     );
   }
   // Field steps were written against the table's current name; they run after the rename.

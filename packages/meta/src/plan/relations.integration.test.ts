@@ -33,6 +33,17 @@ async function kinds(draft: ModelDocument) {
   ]);
 }
 
+/** Definitions of the indexes in the default list order's shape on a table of `links`. */
+async function listIndexes(table: string) {
+  const { rows } = await client.query<{ def: string }>(
+    `SELECT indexdef AS def FROM pg_indexes WHERE schemaname = 'links' AND tablename = $1 AND indexdef LIKE '%(created_at DESC, id)%'`,
+    [table],
+  );
+  return rows.map((r) => r.def);
+}
+const listIndexNames = async (table: string) =>
+  (await listIndexes(table)).map((def) => /INDEX (\S+) ON/.exec(def)![1]!);
+
 async function apply(draft: ModelDocument) {
   await publish({ db: client, published, draft, confirm: [] });
   published = draft;
@@ -169,13 +180,43 @@ describe('soft delete', () => {
     const on = edit((d) => {
       d.entities[0]!.softDelete = true;
     });
-    expect(await kinds(on)).toEqual([['soft-delete', 'safe', null]]);
+    // The default order's index then covers live rows only.
+    expect(await kinds(on)).toEqual([
+      ['soft-delete', 'safe', null],
+      ['add-index', 'safe', null],
+    ]);
     await apply(on);
+    expect(await listIndexes('client')).toEqual([
+      expect.stringMatching(/\(created_at DESC, id\) WHERE \(deleted_at IS NULL\)$/),
+    ]);
     await client.query(`UPDATE links.client SET deleted_at = now() WHERE name = 'Bob'`);
     await client.query(`INSERT INTO links.client (name) VALUES ('Bob')`);
     const off = edit((d) => {
       d.entities[0]!.softDelete = false;
     });
-    expect(await kinds(off)).toEqual([['drop-field', 'blocked', 1]]);
+    expect(await kinds(off)).toEqual([
+      ['drop-field', 'blocked', 1],
+      ['add-index', 'safe', null],
+    ]);
+  });
+});
+
+describe('the default order index', () => {
+  it('comes with every table, is added once to a table without it, and follows a rename', async () => {
+    expect(await listIndexes('client')).toHaveLength(1);
+    await client.query(`DROP INDEX links.${(await listIndexNames('client'))[0]}`);
+    const unchanged = edit(() => undefined);
+    expect(await kinds(unchanged)).toEqual([['add-index', 'safe', null]]);
+    await apply(unchanged);
+    expect(await listIndexes('client')).toHaveLength(1);
+    expect(await kinds(edit(() => undefined))).toEqual([]);
+    const renamed = edit((d) => {
+      d.entities[0]!.code = 'patron';
+      for (const r of d.relations) {
+        if (r.from === 'client') r.from = 'patron';
+        if (r.to === 'client') r.to = 'patron';
+      }
+    });
+    expect((await kinds(renamed)).map(([kind]) => kind)).not.toContain('add-index');
   });
 });
