@@ -1,18 +1,11 @@
 /** Every data write leaves its trace in the audit log, inside the same statement. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { callerAs, testServices } from '@tessera/api/testing';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+import { useShopRuntime } from './test/shop-runtime';
 
-let shop: ShopRuntime;
-
-beforeAll(async () => {
-  shop = await startShopRuntime();
-}, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
+const shop = useShopRuntime();
 
 const call = (method: string, path: string, body?: unknown, requestId?: string) =>
   fetch(`${shop.base}${path}`, {

@@ -118,4 +118,18 @@ describe('audit', () => {
     expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login']);
     expect(JSON.stringify(rows)).not.toContain(user.password);
   });
+
+  it('keeps who acted after their user is gone', async () => {
+    const user = await seedUser(t.db, ['viewer']);
+    const { caller } = await callerAs(testServices(t.db), null, { requestId: 'req-gone' });
+    await caller.auth.login({ email: user.email, password: user.password });
+    await t.db.session.deleteMany({ where: { userId: user.id } });
+    await t.db.userRole.deleteMany({ where: { userId: user.id } });
+    await t.db.user.delete({ where: { id: user.id } });
+    const entry = await t.db.auditLog.findFirstOrThrow({
+      where: { requestId: 'req-gone' },
+      select: { actorId: true, actorEmail: true },
+    });
+    expect(entry).toEqual({ actorId: user.id, actorEmail: user.email });
+  });
 });

@@ -80,6 +80,29 @@ export async function adminQuery(
   }
 }
 
+/** How long a drop waits for connections that are closing to be gone before it ends them. */
+const CLOSING_GRACE_MS = 2_000;
+
+/**
+ * Drops a test database. A pool that was just ended may still have connections on their way
+ * out (it does not wait for them); ending them by force could reach their client as an error
+ * nobody listens to any more, so the drop first gives them a moment to finish on their own.
+ */
 export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
-  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const until = Date.now() + CLOSING_GRACE_MS;
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [database],
+      );
+      if (rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
