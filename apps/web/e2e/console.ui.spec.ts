@@ -61,3 +61,23 @@ test('a wrong password shows an error and no session', async ({ page }) => {
     (await page.context().cookies()).find((c) => c.name === 'tessera_session'),
   ).toBeUndefined();
 });
+
+test('sidebar links are prefetched when pointed at, not all at every page load', async ({
+  page,
+}) => {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  const prefetched: string[] = [];
+  // Prefetches made from the account page, whose content has no links of its own (the home
+  // page prefetches its cards).
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch'] && request.headers()['next-url'] === '/account')
+      prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/account');
+  await page.waitForLoadState('networkidle');
+  expect(prefetched).toEqual([]);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Roles' }).hover();
+  await expect.poll(() => prefetched).toContain('/admin/roles');
+  expect(prefetched).not.toContain('/admin/users');
+});

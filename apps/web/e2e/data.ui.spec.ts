@@ -34,6 +34,20 @@ test('a business user works with orders and customers on generated pages', async
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.locator('.amis-host tbody')).toContainText('Grace Hopper');
 
+  // A value only the server can judge: an email already taken, shown beside its field.
+  await page.getByRole('button', { name: 'New Customer' }).click();
+  await dialog.locator('input[name="name"]').fill('Grace Again');
+  await dialog.locator('input[name="email"]').fill('grace@example.com');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  const emailItem = dialog
+    .locator('.cxd-Form-item')
+    .filter({ has: page.locator('input[name="email"]') });
+  await expect(emailItem.locator('.cxd-Form-feedback')).toContainText('Already in use');
+  await expect(page.getByText('Changed by someone else')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('2b-email-taken.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
   // A new order, its customer picked by searching.
   await openFromMenu(page, 'order');
   await page.getByRole('button', { name: 'New order' }).click();
@@ -209,8 +223,20 @@ test('an administrator edits the orders page, previews it, saves, and restores a
   await replace(JSON.stringify(edited, null, 2));
   await expect(check).toHaveText('Valid amis');
   await dialog.getByRole('tab', { name: 'Preview' }).click();
-  await expect(dialog.getByTestId('page-preview')).toContainText('Orders desk');
+  const preview = dialog.getByTestId('page-preview');
+  await expect(preview).toContainText('Orders desk');
   await page.screenshot({ path: testInfo.outputPath('11-page-preview.png'), fullPage: true });
+  // A delete in the preview is not sent: the row is still there afterwards.
+  const previewRows = preview.locator('tbody tr');
+  const rowCount = await previewRows.count();
+  const firstTotal = await previewRows.first().locator('td').nth(1).innerText();
+  await previewRows.first().getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.locator('.cxd-Modal').getByRole('button', { name: 'Confirm' }).click();
+  await expect(
+    page.getByText('This is a preview: nothing is saved or deleted here.'),
+  ).toBeVisible();
+  await expect(previewRows).toHaveCount(rowCount);
+  await expect(previewRows.first().locator('td').nth(1)).toHaveText(firstTotal);
   await dialog.getByRole('tab', { name: 'JSON' }).click();
   await dialog.getByLabel('Note').fill('Friendlier labels');
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -34,6 +34,10 @@ async function startServer(
     env: { ...inheritedEnv(), NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
   });
   const exited = new Promise<number | null>((r) => server.once('exit', r));
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+    await exited;
+  };
   const deadline = Date.now() + 90_000;
   for (;;) {
     const ok = await fetch(healthUrl).then(
@@ -43,13 +47,28 @@ async function startServer(
     if (ok) break;
     if (server.exitCode !== null)
       throw new Error(`The ${name} exited with code ${server.exitCode} during start-up`);
-    if (Date.now() > deadline) throw new Error(`The ${name} did not become healthy within 90 s`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The ${name} did not become healthy within 90 s`);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return async () => {
-    server.kill('SIGTERM');
-    await exited;
-  };
+  return stop;
+}
+
+/**
+ * Runs `starts` together and returns their stops; if any fails, the others are stopped
+ * before the failure is thrown, so no server outlives a failed set-up (and holds the run open).
+ */
+async function startAll(starts: Promise<() => Promise<void>>[]) {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((s) => s.status === 'rejected');
+  const stops = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  if (failed) {
+    await Promise.allSettled(stops.map((stop) => stop()));
+    throw failed.reason;
+  }
+  return stops;
 }
 
 async function startConsole(
@@ -80,8 +99,10 @@ async function startConsole(
     `${origin}/api/health`,
   );
   // The console migrated the database; the runtime serves the same one.
-  const stopRuntime = runtimeUrl
-    ? await startServer(
+  let stopRuntime = async () => undefined as void;
+  if (runtimeUrl) {
+    try {
+      stopRuntime = await startServer(
         'runtime',
         runtimeDir,
         ['src/main.ts'],
@@ -94,8 +115,13 @@ async function startConsole(
           RUNTIME_SLOW_REQUEST_MS: '1',
         },
         `${runtimeUrl}/health`,
-      )
-    : async () => undefined;
+      );
+    } catch (error) {
+      await stopConsole();
+      await dropDatabase(adminUrl, database);
+      throw error;
+    }
+  }
   return async () => {
     await stopRuntime();
     await stopConsole();
@@ -123,10 +149,13 @@ export default async function globalSetup() {
       await rm(dir, { recursive: true, force: true });
     };
   }
-  const stops = await Promise.all([
+  const stops = await startAll([
     startConsole(adminUrl, port, E2E_ADMIN, port + 2),
     startConsole(adminUrl, port + 1, null),
-  ]);
+  ]).catch(async (error: unknown) => {
+    await stopEmbedded();
+    throw error;
+  });
   shareWithWorkers('E2E_SETUP_URL', `http://127.0.0.1:${port + 1}`);
   shareWithWorkers('E2E_RUNTIME_URL', `http://127.0.0.1:${port + 2}`);
 

@@ -44,6 +44,8 @@ export const env = createEnv({
       .default('info'),
     /** The runtime as browsers reach it: the generated data pages call it. */
     RUNTIME_URL: z.url().optional(),
+    /** The runtime as this server reaches it, where that differs (`http://runtime:3200`). */
+    RUNTIME_INTERNAL_URL: z.url().optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

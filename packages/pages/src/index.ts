@@ -1,4 +1,13 @@
 export { column, filterControls, formControl, type AmisObject } from './controls';
 export { applyPage, diffPage, type PagePatch } from './overrides';
-export { entityPage, FULL_PAGE_ACCESS, type PageAccess, type PageOptions } from './page';
+export { fitPage } from './fit';
+export {
+  dataApiBase,
+  entityPage,
+  FULL_PAGE_ACCESS,
+  type PageAccess,
+  type PageOptions,
+} from './page';
+export { listPreview, type ListPreview, previewCells, type PreviewColumn } from './preview';
+export { relationLabels } from './relations';
 export { type PageCheck, validateAmisPage } from './validate';

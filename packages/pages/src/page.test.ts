@@ -1,5 +1,6 @@
 /** Every field type maps to a valid amis control, column and filter; pages validate against amis's schema.json. */
-import { FIELD_TYPES, validateDocument } from '@tessera/meta';
+import { FIELD_TYPES } from '@tessera/meta';
+import { shopModel } from '@tessera/meta/testing';
 import { describe, expect, it } from 'vitest';
 
 import { entityPage, FULL_PAGE_ACCESS } from './page';
@@ -23,29 +24,15 @@ const FIELD_PARAMS: Record<string, Record<string, unknown>> = {
   computed: { expression: '1', resultType: 'integer' },
 };
 
-function shop(fieldType: string) {
-  const parsed = validateDocument({
-    project: 'shop',
-    entities: [
-      { code: 'customer', fields: [{ code: 'name', type: 'string', length: 100, required: true }] },
-      {
-        code: 'order',
-        fields: [{ code: 'value', type: fieldType, ...(FIELD_PARAMS[fieldType] ?? {}) }],
-      },
-    ],
-    relations: [
-      {
-        code: 'order_customer',
-        type: 'many-to-one',
-        from: 'order',
-        to: 'customer',
-        field: 'customer',
-      },
-    ],
+/** The shop model with an order field `value` of `fieldType`. */
+const shop = (fieldType: string) =>
+  shopModel((d) => {
+    d.entities[1]!.fields.push({
+      code: 'value',
+      type: fieldType,
+      ...(FIELD_PARAMS[fieldType] ?? {}),
+    });
   });
-  if (!parsed.ok) throw new Error(`${fieldType}: ${JSON.stringify(parsed.issues)}`);
-  return parsed.document;
-}
 
 describe('entityPage', () => {
   it.each(FIELD_TYPES)('makes a page amis accepts for a %s field', (type) => {
@@ -129,27 +116,19 @@ describe('entityPage', () => {
   });
 
   it('edits many-to-many lists, sends the version back, and shows related rows in a drawer', () => {
-    const parsed = validateDocument({
-      project: 'shop',
-      entities: [
-        { code: 'customer', fields: [{ code: 'name', type: 'string', length: 100 }] },
-        { code: 'order', fields: [{ code: 'total', type: 'decimal', precision: 12, scale: 2 }] },
-        { code: 'tag', fields: [{ code: 'label', type: 'string', length: 40 }] },
-      ],
-      relations: [
-        {
-          code: 'order_customer',
-          type: 'many-to-one',
-          from: 'order',
-          to: 'customer',
-          field: 'customer',
-          inverse: 'orders',
-        },
-        { code: 'order_tags', type: 'many-to-many', from: 'order', to: 'tag', field: 'tags' },
-      ],
+    const doc = shopModel((d) => {
+      d.entities.push({
+        code: 'tag',
+        fields: [{ code: 'label', type: 'string', length: 40 }],
+      });
+      d.relations.push({
+        code: 'order_tags',
+        type: 'many-to-many',
+        from: 'order',
+        to: 'tag',
+        field: 'tags',
+      });
     });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    const doc = parsed.document;
     const order = entityPage(doc, doc.entities[1]!, { runtimeUrl: 'http://rt' });
     expect(validatePage(order)).toBe(true);
     const text = JSON.stringify(order);

@@ -8,7 +8,7 @@ import { type Entity, type ModelDocument, relationField } from '@tessera/meta';
 
 import { type AmisObject, column, filterControls, formControl } from './controls';
 import { detail } from './detail';
-import { labelAdaptor, labelFieldOf, relationPicker } from './relations';
+import { labelAdaptor, relationLabels, relationPicker, toOneRelations } from './relations';
 
 /** amis response adaptor (function body): a refused import's line errors, under `file`. */
 const IMPORT_ERRORS_UNDER_FILE = [
@@ -47,13 +47,17 @@ export interface PageOptions {
   access?: PageAccess;
 }
 
+/** An entity's address in the runtime's data API. */
+export const dataApiBase = (runtimeUrl: string, project: string, entity: string) =>
+  `${runtimeUrl}/api/v1/${project}/${entity}`;
+
 const allows = (set: ReadonlySet<string> | null, name: string) => set === null || set.has(name);
 
 export function entityPage(doc: ModelDocument, entity: Entity, options: PageOptions): AmisObject {
   const access = options.access ?? FULL_PAGE_ACCESS;
-  const base = `${options.runtimeUrl}/api/v1/${doc.project}/${entity.code}`;
+  const base = dataApiBase(options.runtimeUrl, doc.project, entity.code);
   const fields = entity.fields.filter((f) => allows(access.readable, f.code));
-  const toOne = doc.relations.filter((r) => r.type !== 'many-to-many' && r.from === entity.code);
+  const toOne = toOneRelations(doc, entity);
   // Many-to-many lists on either side, picked as several ids.
   const manyToMany = doc.relations.flatMap((r) =>
     r.type !== 'many-to-many'
@@ -99,14 +103,7 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
   });
   // To-one columns show the related row's label, read with the list (`expand`) where the
   // caller may read the related entity and its label field.
-  const labelled: Record<string, string> = {};
-  for (const r of toOne) {
-    const labelField = labelFieldOf(doc, r.to);
-    const fieldsThere = access.related ? access.related.get(r.to) : null;
-    if (fieldsThere === undefined || labelField === 'id') continue;
-    if (fieldsThere === null || fieldsThere.has(labelField))
-      labelled[relationField(r)] = labelField;
-  }
+  const labelled = relationLabels(doc, entity, access.related);
   const expand = Object.keys(labelled);
   const columns: AmisObject[] = [
     ...fields.map((f) => ({

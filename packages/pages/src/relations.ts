@@ -2,7 +2,7 @@
  * Related rows on a data page: the field that names them, the pickers that search them, and
  * the list adaptor that shows their labels in to-one columns.
  */
-import type { ModelDocument } from '@tessera/meta';
+import { type Entity, type ModelDocument, relationField } from '@tessera/meta';
 
 import type { AmisObject } from './controls';
 
@@ -10,6 +10,50 @@ import type { AmisObject } from './controls';
 export function labelFieldOf(doc: ModelDocument, target: string): string {
   const entity = doc.entities.find((e) => e.code === target);
   return entity?.fields.find((f) => f.type === 'string' || f.type === 'email')?.code ?? 'id';
+}
+
+/** The relations by which a row of `entity` points at one row of another (an order's customer). */
+export function toOneRelations(doc: ModelDocument, entity: Entity) {
+  return doc.relations.filter((r) => r.type !== 'many-to-many' && r.from === entity.code);
+}
+
+/**
+ * The to-one fields whose column shows the related row's label, each with the field that
+ * labels it: only where the caller may read the related entity and that field (`related`
+ * maps readable entities to their readable fields, null for all; undefined: all readable).
+ */
+export function relationLabels(
+  doc: ModelDocument,
+  entity: Entity,
+  related?: ReadonlyMap<string, ReadonlySet<string> | null>,
+): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const r of toOneRelations(doc, entity)) {
+    const labelField = labelFieldOf(doc, r.to);
+    const fieldsThere = related ? related.get(r.to) : null;
+    if (fieldsThere === undefined || labelField === 'id') continue;
+    if (fieldsThere === null || fieldsThere.has(labelField)) labels[relationField(r)] = labelField;
+  }
+  return labels;
+}
+
+/** What `labelAdaptor` does in the browser, for rows read on the server. */
+export function labelRows(
+  items: Record<string, unknown>[],
+  labels: Record<string, string>,
+): Record<string, unknown>[] {
+  return items.map((row) => {
+    const out = { ...row };
+    for (const [k, labelField] of Object.entries(labels)) {
+      const v = row[k];
+      if (v && typeof v === 'object') {
+        const related = v as Record<string, unknown>;
+        out[`${k}__label`] = related[labelField];
+        out[k] = related.id;
+      }
+    }
+    return out;
+  });
 }
 
 /**
@@ -53,7 +97,8 @@ export function relationPicker(
     ...(required ? { required: true } : {}),
     clearable: true,
     searchable: true,
-    source: options(`${list}?perPage=20`),
+    // amis asks this with an empty term when the control mounts (the first 20 rows), then with
+    // what is typed; a `source` beside it would read the same rows a second time.
     autoComplete: options(`${list}?keywords=\${term}&perPage=20`),
   };
 }

@@ -8,11 +8,15 @@ import { AppError } from '@tessera/errors';
 import type { Entity, ModelDocument } from '@tessera/meta';
 import {
   applyPage,
+  dataApiBase,
   diffPage,
   entityPage,
+  fitPage,
   FULL_PAGE_ACCESS,
+  listPreview,
   type PageAccess,
   type PagePatch,
+  relationLabels,
   validateAmisPage,
 } from '@tessera/pages';
 import { DATA_ACTIONS, type DataAction, entityAccess, type Grant } from '@tessera/runtime-core';
@@ -121,7 +125,14 @@ export async function entityPageSchema(ctx: AuthedContext, input: PageInput) {
   const access = await pageAccess(ctx, project, doc, entity);
   const override = await latestOverride(ctx, project.id, entityId);
   const patch = (override?.patch ?? null) as PagePatch | null;
-  const { page } = applyPage(generated(ctx, doc, entity, access), patch);
+  // An edit is shown to everyone, fitted to what this caller may do and see.
+  const page = patch
+    ? fitPage(applyPage(generated(ctx, doc, entity, access), patch).page, {
+        entity,
+        access,
+        base: dataApiBase(ctx.services.runtimeUrl ?? '', project.code, entity.code),
+      })
+    : generated(ctx, doc, entity, access);
   const editor = ctx.principal.permissions.has('page:update');
   return {
     title: entity.name ?? entity.code,
@@ -139,6 +150,12 @@ export async function entityPageSchema(ctx: AuthedContext, input: PageInput) {
           }
         : null,
     editable: editor,
+    // What the console's server reads ahead so rows show before amis has started.
+    preview: listPreview(
+      page,
+      relationLabels(doc, entity, access.related),
+      ctx.services.runtimeUrl ?? '',
+    ),
   };
 }
 

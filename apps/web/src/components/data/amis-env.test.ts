@@ -1,7 +1,7 @@
 /** amis's requests inside the console: every answer reaches amis, with the console's reactions. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { createAmisEnv } from './amis-env';
+import { createAmisEnv, PREVIEW_WRITE_MESSAGE } from './amis-env';
 
 const answer = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -52,6 +52,38 @@ describe('the amis fetcher', () => {
     const stale = setup(answer(409, { status: 409, msg }));
     await stale.env.fetcher({ url: 'http://rt/x/1', method: 'put', data: { version: 1 } });
     expect(stale.options.onConflict).toHaveBeenCalledWith(msg);
+
+    // A value already taken is a 409 too, but with the field's error: no reload offered, and
+    // amis gets it as a 422 envelope, the only one whose field errors it shows.
+    const body = {
+      status: 409,
+      msg: 'Another customer already has this email',
+      errors: { email: 'Already in use' },
+    };
+    const taken = setup(answer(409, body));
+    const result = await taken.env.fetcher({ url: 'http://rt/x', method: 'post', data: {} });
+    expect(result).toMatchObject({ status: 409, data: { ...body, status: 422 } });
+    expect(taken.options.onConflict).not.toHaveBeenCalled();
+  });
+
+  it('in a preview, sends reads and answers writes itself without sending them', async () => {
+    const fetch = vi.fn(() => Promise.resolve(answer(200, { status: 0, msg: '', data: {} })));
+    vi.stubGlobal('fetch', fetch);
+    const env = createAmisEnv({
+      navigate: vi.fn(),
+      onSignedOut: vi.fn(),
+      onConflict: vi.fn(),
+      readOnly: true,
+    });
+    await env.fetcher({ url: 'http://rt/x?page=1', method: 'get' });
+    expect(fetch).toHaveBeenCalledOnce();
+    for (const method of ['post', 'put', 'patch', 'delete'])
+      expect(await env.fetcher({ url: 'http://rt/x/1', method, data: { a: 1 } })).toEqual({
+        status: 200,
+        headers: {},
+        data: { status: 1, msg: PREVIEW_WRITE_MESSAGE },
+      });
+    expect(fetch).toHaveBeenCalledOnce();
   });
 
   it("turns a non-JSON failure into amis's failure envelope", async () => {

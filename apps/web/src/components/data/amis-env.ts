@@ -21,7 +21,12 @@ export interface AmisEnvOptions {
   onSignedOut: () => void;
   /** A write was refused because the row changed meanwhile (409). */
   onConflict: (message: string) => void;
+  /** A preview: reads go out, writes are answered here and never sent. */
+  readOnly?: boolean;
 }
+
+/** What a preview answers a write with (amis shows it as the write's failure). */
+export const PREVIEW_WRITE_MESSAGE = 'This is a preview: nothing is saved or deleted here.';
 
 function body(data: unknown, headers: Record<string, string>): BodyInit | undefined {
   if (data === undefined || data === null) return undefined;
@@ -63,6 +68,8 @@ export function createAmisEnv(options: AmisEnvOptions) {
         'x-request-id': crypto.randomUUID(),
       };
       const method = request.method.toUpperCase();
+      if (options.readOnly && method !== 'GET' && method !== 'HEAD')
+        return { status: 200, headers: {}, data: { status: 1, msg: PREVIEW_WRITE_MESSAGE } };
       const response = await fetch(request.url, {
         method,
         headers,
@@ -72,7 +79,16 @@ export function createAmisEnv(options: AmisEnvOptions) {
       });
       const data = await payload(response, request.responseType);
       if (response.status === 401) options.onSignedOut();
+      const fieldErrors = (data as { errors?: unknown } | null)?.errors;
       if (response.status === 409 && method !== 'GET') {
+        // With field errors it is a value already taken (a unique field): amis shows field
+        // errors of a 422 envelope only, so it gets one. Without, the row changed meanwhile.
+        if (fieldErrors)
+          return {
+            status: response.status,
+            headers: Object.fromEntries(response.headers),
+            data: { ...(data as object), status: 422 },
+          };
         conflict = (data as { msg?: string }).msg ?? 'Changed by someone else';
         options.onConflict(conflict);
       }

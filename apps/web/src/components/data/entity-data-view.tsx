@@ -4,7 +4,10 @@ import { Button, Callout, Flex } from '@radix-ui/themes';
 import { PencilRuler } from 'lucide-react';
 import { useState } from 'react';
 
+import type { FirstRows } from '~/server/first-rows';
+
 import { AmisView } from './amis-view';
+import { FirstRowsTable } from './first-rows-table';
 import { PageEditor } from './page-editor';
 
 export interface EntityPage {
@@ -19,10 +22,13 @@ export function EntityDataView({
   project,
   entity,
   page,
+  firstRows,
 }: {
   project: string;
   entity: string;
   page: EntityPage;
+  /** The list's first page, read on the server; shown until amis has rendered its own. */
+  firstRows: FirstRows | null;
 }) {
   const [editing, setEditing] = useState(false);
   return (
@@ -42,7 +48,15 @@ export function EntityDataView({
           </Callout.Text>
         </Callout.Root>
       ) : null}
-      <AmisView schema={page.schema} label={`${page.title} data`} />
+      <AmisView
+        schema={page.schema}
+        label={`${page.title} data`}
+        placeholder={
+          firstRows?.rows.length ? (
+            <FirstRowsTable title={page.title} firstRows={firstRows} />
+          ) : undefined
+        }
+      />
       {page.editable ? (
         <PageEditor project={project} entity={entity} open={editing} onOpenChange={setEditing} />
       ) : null}

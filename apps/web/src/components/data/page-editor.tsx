@@ -149,8 +149,11 @@ export function PageEditor({
               </Box>
             </Tabs.Content>
             <Tabs.Content value="preview">
-              <Box height="460px" overflow="auto" data-testid="page-preview">
-                {parsed.ok ? <AmisView schema={parsed.value} label="Preview" /> : null}
+              <Text as="p" size="1" color="gray" mb="2">
+                The preview reads live data; what it would save or delete is not sent.
+              </Text>
+              <Box height="440px" overflow="auto" data-testid="page-preview">
+                {parsed.ok ? <AmisView schema={parsed.value} label="Preview" readOnly /> : null}
               </Box>
             </Tabs.Content>
             <Tabs.Content value="versions">

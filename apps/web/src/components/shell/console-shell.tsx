@@ -22,13 +22,22 @@ export interface ShellMenu {
   children: ShellMenu[];
 }
 
+/**
+ * A sidebar entry. It is prefetched when the pointer rests on it, not when it scrolls into
+ * view: a model's many data pages would otherwise all be rendered on the server, and their
+ * answers handled by the browser, while the page itself is still loading.
+ */
 function NavItem({ menu, pathname }: { menu: ShellMenu; pathname: string }) {
+  const router = useRouter();
   const href = menu.path ?? '#';
   const active =
     href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link
       href={href}
+      prefetch={false}
+      onMouseEnter={() => router.prefetch(href)}
+      onFocus={() => router.prefetch(href)}
       className="nav-link"
       aria-current={active ? 'page' : undefined}
       data-menu={menu.code}

@@ -6,6 +6,7 @@ import { preload } from 'react-dom';
 
 import { AMIS_SDK_SCRIPT, AMIS_SDK_STYLES } from '~/components/data/amis-sdk';
 import { EntityDataView } from '~/components/data/entity-data-view';
+import { readFirstRows } from '~/server/first-rows';
 import { serverCaller } from '~/server/session';
 
 type Params = Promise<{ project: string; entity: string }>;
@@ -37,5 +38,8 @@ export default async function EntityDataPage({ params }: { params: Params }) {
         <Callout.Text>{result.refused}</Callout.Text>
       </Callout.Root>
     );
-  return <EntityDataView project={project} entity={entity} page={result.page} />;
+  // The list's first page is read here so its rows arrive with the HTML, before amis starts.
+  const { preview, ...page } = result.page;
+  const firstRows = preview ? await readFirstRows(preview) : null;
+  return <EntityDataView project={project} entity={entity} page={page} firstRows={firstRows} />;
 }
