@@ -10,6 +10,11 @@ export const benchEnv = z
     BENCH_ROWS: count(1_000_000),
     BENCH_SECONDS: count(10),
     BENCH_CONNECTIONS: count(10),
+    /** Only these scenarios (comma-separated names, `create,list 20`); all when unset. */
+    BENCH_ONLY: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((s) => s.trim()) : null)),
     /** A directory for CPU profiles of the runtime. */
     BENCH_PROFILE: z.string().min(1).optional(),
   })

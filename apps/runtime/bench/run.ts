@@ -5,7 +5,7 @@
  * committed transactions in pg_stat_database: every statement here runs on its own).
  *
  * Environment: DATABASE_URL (else an embedded PostgreSQL), BENCH_ROWS (1,000,000),
- * BENCH_SECONDS per run (10), BENCH_CONNECTIONS (10).
+ * BENCH_SECONDS per run (10), BENCH_CONNECTIONS (10), BENCH_ONLY (scenario names, all).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -115,6 +115,12 @@ async function load(port: number, token: string | null, requests: autocannon.Req
 }
 
 async function main() {
+  const unknown =
+    benchEnv.BENCH_ONLY?.filter((name) => !SCENARIOS.some((s) => s.name === name)) ?? [];
+  if (unknown.length)
+    throw new Error(
+      `BENCH_ONLY names no scenario '${unknown.join("', '")}'; there are: ${SCENARIOS.map((s) => s.name).join(', ')}`,
+    );
   const server = await startTestServer();
   const name = `tessera_bench_${Date.now().toString(36)}`;
   await adminQuery(
@@ -138,7 +144,8 @@ async function main() {
     );
     children.push(floor);
     const rows: string[][] = [];
-    for (const scenario of SCENARIOS) {
+    const only = benchEnv.BENCH_ONLY;
+    for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
       const requests = scenario.requests(data);
       // Warm both (plans, caches), then measure the floor and the runtime in turn.
       await load(3292, null, requests);

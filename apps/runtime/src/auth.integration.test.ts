@@ -1,18 +1,11 @@
 /** Cached principals are forgotten as soon as a change is announced. */
 import { callerAs, testServices } from '@tessera/api/testing';
 import { AUTH_CHANNEL } from '@tessera/auth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+import { useShopRuntime } from './test/shop-runtime';
 
-let shop: ShopRuntime;
-
-beforeAll(async () => {
-  shop = await startShopRuntime();
-}, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
+const shop = useShopRuntime();
 
 const status = async (token: string) =>
   (await fetch(`${shop.base}/api/v1/shop/tag`, { headers: { authorization: `Bearer ${token}` } }))

@@ -1,10 +1,8 @@
 /** amis's bulk paths: DELETE ?ids=, and POST /bulk for quickSave and bulk update by ids. */
 import { client } from '@tessera/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
-
-let shop: ShopRuntime;
+import { useShopRuntime } from './test/shop-runtime';
 
 const call = (method: string, path: string, body?: unknown, token?: string) =>
   client(shop.base)(method, path, { token: token ?? shop.adminToken, body });
@@ -15,12 +13,7 @@ const newCustomers = async (...names: string[]) => {
   return ids;
 };
 
-beforeAll(async () => {
-  shop = await startShopRuntime();
-}, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
+const shop = useShopRuntime();
 
 describe('bulk delete', () => {
   it('deletes the selected rows (softly here) and says which', async () => {

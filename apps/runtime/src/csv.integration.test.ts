@@ -1,11 +1,9 @@
 /** CSV export (streamed, same filters and permissions as the list), import (all or nothing), aggregates. */
 import { q } from '@tessera/contract';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
-
-let shop: ShopRuntime;
+import { useShopRuntime } from './test/shop-runtime';
 
 const auth = (token?: string) => ({ authorization: `Bearer ${token ?? shop.adminToken}` });
 const getJson = async (path: string, token?: string) => {
@@ -28,16 +26,13 @@ const importCsv = async (csv: string, init: { multipart?: boolean; token?: strin
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
 
+const shop = useShopRuntime();
 beforeAll(async () => {
-  shop = await startShopRuntime();
   await shop.pool.query(
     `INSERT INTO shop."order" (total, customer) SELECT i, $1 FROM generate_series(1, 2500) i`,
     [shop.adaId],
   );
 }, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
 
 describe('export', () => {
   it('streams every matching row as CSV with the fields asked for', async () => {

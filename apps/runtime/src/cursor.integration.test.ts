@@ -1,9 +1,7 @@
 /** Keyset pagination walks every row exactly once, in the list's order, whatever the sort. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
-
-let shop: ShopRuntime;
+import { useShopRuntime } from './test/shop-runtime';
 
 const get = async (path: string) => {
   const res = await fetch(`${shop.base}${path}`, {
@@ -12,8 +10,8 @@ const get = async (path: string) => {
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
 
+const shop = useShopRuntime();
 beforeAll(async () => {
-  shop = await startShopRuntime();
   // Duplicate names, missing e-mails and equal timestamps: ties and NULLs on every sort.
   await shop.pool.query(
     `INSERT INTO shop.customer (name, email, created_at)
@@ -22,9 +20,6 @@ beforeAll(async () => {
        FROM generate_series(1, 57) i`,
   );
 }, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
 
 describe('after=<cursor>', () => {
   it.each([

@@ -4,15 +4,14 @@
  * or 400 may come back, and the database must never see a statement it cannot parse.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+import { useShopRuntime } from './test/shop-runtime';
 
-let shop: ShopRuntime;
 const sqlErrors: string[] = [];
 
+const shop = useShopRuntime({ rateLimitPerMinute: 1_000_000 });
 beforeAll(async () => {
-  shop = await startShopRuntime({ rateLimitPerMinute: 1_000_000 });
   // Every statement the runtime sends goes through this pool: record any that PostgreSQL could
   // not parse or plan (syntax, undefined column or table, type mismatch: classes 42 and 22).
   const query = shop.pool.query.bind(shop.pool) as (...args: unknown[]) => Promise<unknown>;
@@ -30,9 +29,6 @@ beforeAll(async () => {
     `INSERT INTO shop.customer (name, email) SELECT 'c' || i, CASE WHEN i % 3 = 0 THEN NULL ELSE 'c' || i || '@example.com' END FROM generate_series(1, 40) i`,
   );
 }, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
 
 const HOSTILE = [
   "'; DROP TABLE shop.customer; --",

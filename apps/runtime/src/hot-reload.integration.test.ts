@@ -3,18 +3,11 @@
  * second of the publish, and not one request fails on the way.
  */
 import { callerAs, testServices } from '@tessera/api/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+import { useShopRuntime } from './test/shop-runtime';
 
-let shop: ShopRuntime;
-
-beforeAll(async () => {
-  shop = await startShopRuntime({ rateLimitPerMinute: 1_000_000, pool: { max: 8 } });
-}, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
+const shop = useShopRuntime({ rateLimitPerMinute: 1_000_000, pool: { max: 8 } });
 
 const call = (method: string, path: string, body?: unknown) =>
   fetch(`${shop.base}${path}`, {

@@ -1,10 +1,8 @@
 /** The live OpenAPI document: valid 3.1, shaped by permissions, and rendered at /docs. */
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
-
-let shop: ShopRuntime;
+import { useShopRuntime } from './test/shop-runtime';
 
 const getDoc = async (token: string) => {
   const res = await fetch(`${shop.base}/api/v1/shop/openapi.json`, {
@@ -13,12 +11,7 @@ const getDoc = async (token: string) => {
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
 
-beforeAll(async () => {
-  shop = await startShopRuntime();
-}, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
+const shop = useShopRuntime();
 
 describe('GET /api/v1/{project}/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document of every route of every entity', async () => {

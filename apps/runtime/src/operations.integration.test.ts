@@ -1,20 +1,13 @@
 /** What operators rely on: /metrics, the slow request log, and 503 when the database cannot serve. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SlowRequests } from './http/slow-requests';
 import { isUnavailable } from './http/unavailable';
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+import { useShopRuntime } from './test/shop-runtime';
 
-let shop: ShopRuntime;
-
-beforeAll(async () => {
-  shop = await startShopRuntime({
-    pool: { max: 1, connectionTimeoutMillis: 300 },
-    slowRequests: new SlowRequests(0),
-  });
-}, 60_000);
-afterAll(async () => {
-  await shop?.stop();
+const shop = useShopRuntime({
+  pool: { max: 1, connectionTimeoutMillis: 300 },
+  slowRequests: new SlowRequests(0),
 });
 
 const get = (path: string, token = shop.adminToken) =>

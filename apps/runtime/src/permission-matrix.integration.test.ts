@@ -6,11 +6,10 @@
 import { q } from '@tessera/contract';
 import { callerAs, seedUser, testServices } from '@tessera/api/testing';
 import { createApiToken, createSession } from '@tessera/auth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+import { useShopRuntime } from './test/shop-runtime';
 
-let shop: ShopRuntime;
 const tokens: Record<string, string | null> = {};
 
 type Caller = 'admin' | 'reader' | 'nothing' | 'readToken' | 'clerk' | 'anonymous';
@@ -136,8 +135,8 @@ const ROUTES: {
   },
 ];
 
+const shop = useShopRuntime({ rateLimitPerMinute: 1_000_000 });
 beforeAll(async () => {
-  shop = await startShopRuntime({ rateLimitPerMinute: 1_000_000 });
   const { caller: admin } = await callerAs(testServices(shop.t.db), ['admin']);
   const clerkRole = await admin.role.create({ code: 'clerk', name: 'Clerk', permissions: [] });
   const reloaded = new Promise((r) => shop.cache.once('reload', r));
@@ -185,9 +184,6 @@ beforeAll(async () => {
   ).token;
   tokens.anonymous = null;
 }, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
 
 describe('permission matrix', () => {
   for (const route of ROUTES) {

@@ -4,12 +4,11 @@
  */
 import { callerAs, testServices } from '@tessera/api/testing';
 import { createApiToken } from '@tessera/auth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { RuntimeLimits } from './http/rate-limits';
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+import { useShopRuntime } from './test/shop-runtime';
 
-let shop: ShopRuntime;
 /** Redis when the machine has one (CI does), so the shared path is the one tested. */
 const redisUrl = process.env.REDIS_URL;
 
@@ -18,21 +17,18 @@ const get = (token?: string) =>
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
 
+const shop = useShopRuntime({
+  limits: new RuntimeLimits(
+    redisUrl ? { kind: 'redis', url: redisUrl } : { kind: 'memory' },
+    `tessera:test:${crypto.randomUUID()}`,
+  ),
+});
 beforeAll(async () => {
-  shop = await startShopRuntime({
-    limits: new RuntimeLimits(
-      redisUrl ? { kind: 'redis', url: redisUrl } : { kind: 'memory' },
-      `tessera:test:${crypto.randomUUID()}`,
-    ),
-  });
   const { caller: admin } = await callerAs(testServices(shop.t.db), ['admin']);
   const reloaded = new Promise((r) => shop.cache.once('reload', r));
   await admin.config.set({ key: `runtime.rateLimit.shop.perMinute`, type: 'number', value: 5 });
   await reloaded;
 }, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
 
 describe('rate limits', () => {
   it('counts each caller apart and refuses the sixth request with 429 and Retry-After', async () => {

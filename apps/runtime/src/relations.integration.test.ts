@@ -1,24 +1,20 @@
 /** Relations over HTTP: ids by default, `expand`, relation paths in `fields`, many-to-many writes. */
 import { client, q } from '@tessera/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+import { useShopRuntime } from './test/shop-runtime';
 
-let shop: ShopRuntime;
 let red: string;
 let blue: string;
 
 const call = (method: string, path: string, body?: unknown) =>
   client(shop.base)(method, path, { token: shop.adminToken, body });
 
+const shop = useShopRuntime();
 beforeAll(async () => {
-  shop = await startShopRuntime();
   red = (await call('POST', '/api/v1/shop/tag', { label: 'red' })).body.data.id;
   blue = (await call('POST', '/api/v1/shop/tag', { label: 'blue' })).body.data.id;
 }, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
 
 describe('many-to-many writes', () => {
   it('sets, replaces and reads a list of ids in the same statement as the row', async () => {

@@ -58,6 +58,7 @@ async function route(
   res: ServerResponse,
   slow: SlowRequests,
   url: URL,
+  requestId: string,
 ) {
   if (url.pathname === '/slow-requests' && req.method === 'GET') {
     const principal = await deps.authenticate(toHeaders(req));
@@ -81,7 +82,7 @@ async function route(
   const changes = CHANGES_ROUTE.exec(url.pathname);
   if (changes) return changesRoute(deps, req, res, url, changes[1]!);
   const data = DATA_ROUTE.exec(url.pathname);
-  if (data) return dataRoute(deps, req, res, url, data);
+  if (data) return dataRoute(deps, req, res, url, data, requestId);
   send(res, 404, { status: 404, msg: `No route ${req.method} ${url.pathname}` });
 }
 
@@ -121,7 +122,7 @@ export function createRuntimeServer(deps: RuntimeDeps): Server {
       void metricsRoute(metrics, res, req.headers.accept);
       return;
     }
-    route(deps, req, res, slow, url).catch((err: unknown) => {
+    route(deps, req, res, slow, url, requestId).catch((err: unknown) => {
       if (isUnavailable(err)) {
         deps.logger.warn({ requestId, message: (err as Error).message }, 'Database unavailable');
         if (!res.headersSent) {

@@ -5,14 +5,12 @@
  */
 import { compileFilter } from '@tessera/runtime-core';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { type ShopRuntime, startShopRuntime } from './test/shop-runtime';
+import { useShopRuntime } from './test/shop-runtime';
 
-let shop: ShopRuntime;
-
+const shop = useShopRuntime({ rateLimitPerMinute: 1_000_000 });
 beforeAll(async () => {
-  shop = await startShopRuntime({ rateLimitPerMinute: 1_000_000 });
   await shop.pool.query(`
     INSERT INTO shop.customer (name, email, version)
       SELECT CASE WHEN i % 4 = 0 THEN 'Ada' ELSE 'c' || (i % 9) END,
@@ -24,9 +22,6 @@ beforeAll(async () => {
              CASE WHEN i % 4 = 0 THEN NULL ELSE (SELECT id FROM shop.customer ORDER BY name, id OFFSET (i % 30) LIMIT 1) END
         FROM generate_series(1, 80) i;`);
 }, 60_000);
-afterAll(async () => {
-  await shop?.stop();
-});
 
 const names = fc.constantFrom('Ada', 'c1', 'c2', 'c7', 'x');
 const emails = fc.constantFrom('c1@example.com', 'c3@example.com', 'a@b.co');

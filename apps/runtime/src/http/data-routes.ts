@@ -32,6 +32,8 @@ export async function dataRoute(
   res: ServerResponse,
   url: URL,
   match: RegExpExecArray,
+  /** The caller's own request id, or a fresh one; it ties audit entries to the request. */
+  requestId: string,
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const [, project, entity, raw] = match as unknown as [string, string, string, string?];
@@ -48,8 +50,7 @@ export async function dataRoute(
     project,
     entity,
     announce: deps.changes.isWatched(project),
-    // Set on every answer before routing (the caller's own id, or a fresh one).
-    requestId: String(res.getHeader('x-request-id') ?? ''),
+    requestId,
   };
   const query = url.searchParams;
   if (method === 'GET' || method === 'HEAD') {
