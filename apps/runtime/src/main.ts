@@ -12,8 +12,10 @@ import {
 
 import { createAuthenticator } from './auth/authenticate';
 import { env } from './env';
+import { createMetrics } from './http/metrics';
 import { RuntimeLimits } from './http/rate-limits';
 import { SlowRequests } from './http/slow-requests';
+import { Reporter } from './monitoring/reporter';
 import { createRuntimeServer } from './server';
 
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'runtime' } });
@@ -51,23 +53,30 @@ await changes.start();
 // change is announced.
 const platform = createDb({ databaseUrl: env.DATABASE_URL, poolSize: 4 });
 const authenticate = await createAuthenticator({ db: platform, listener: metadata.listener });
+const metadataVersion = () => {
+  const versions = servedVersions(metadata.current());
+  return Object.keys(versions).length ? versions : null;
+};
+const metrics = createMetrics({ pool, metadataVersion });
+const slowRequests = new SlowRequests(env.RUNTIME_SLOW_REQUEST_MS);
 const server = createRuntimeServer({
   pool,
   logger,
   metadata: () => metadata.current(),
   changes,
-  slowRequests: new SlowRequests(env.RUNTIME_SLOW_REQUEST_MS),
+  metrics,
+  slowRequests,
   limits: new RuntimeLimits(
     env.REDIS_URL ? { kind: 'redis', url: env.REDIS_URL } : { kind: 'memory' },
   ),
   trustedProxies: env.TRUSTED_PROXIES,
   allowedOrigins: env.RUNTIME_ALLOWED_ORIGINS,
   authenticate,
-  metadataVersion: () => {
-    const versions = servedVersions(metadata.current());
-    return Object.keys(versions).length ? versions : null;
-  },
+  metadataVersion,
 });
+// The monitoring panel reads every runtime's reports from the platform database.
+const reporter = new Reporter({ pool, metrics, slow: slowRequests, logger });
+reporter.start();
 server.listen(env.RUNTIME_PORT, env.RUNTIME_HOST, () => {
   const host = env.RUNTIME_HOST === '0.0.0.0' ? 'localhost' : env.RUNTIME_HOST;
   logger.info(
@@ -85,10 +94,12 @@ void prune();
 setInterval(() => void prune(), 60 * 60 * 1000).unref();
 
 function shutdown() {
+  // Stopped, not missing: the monitoring panel stops listing this runtime at once.
+  const reported = reporter.stop();
   server.close(
     () =>
-      void metadata
-        .stop()
+      void reported
+        .then(() => metadata.stop())
         .then(() => pool.end())
         .finally(() => process.exit(0)),
   );

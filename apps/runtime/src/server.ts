@@ -23,7 +23,7 @@ import {
   openApiRoute,
 } from './http/docs-routes';
 import { type RequestHeaders, refuse, send, toHeaders } from './http/io';
-import { createMetrics, metricsRoute, routeName } from './http/metrics';
+import { createMetrics, metricsRoute, routeName, type RuntimeMetrics } from './http/metrics';
 import type { RuntimeLimits } from './http/rate-limits';
 import { SlowRequests } from './http/slow-requests';
 import { isUnavailable } from './http/unavailable';
@@ -46,6 +46,8 @@ export interface RuntimeDeps {
   changes: ChangeFeed;
   /** The most recent slow requests; a default one is made when absent. */
   slowRequests?: SlowRequests;
+  /** The runtime's metrics; made from the pool when absent. */
+  metrics?: RuntimeMetrics;
   /** Rate limits per caller and project. */
   limits: RuntimeLimits;
   /** Proxies whose X-Forwarded-For is believed, for anonymous callers' addresses. */
@@ -87,7 +89,8 @@ async function route(
 }
 
 export function createRuntimeServer(deps: RuntimeDeps): Server {
-  const metrics = createMetrics({ pool: deps.pool, metadataVersion: deps.metadataVersion });
+  const metrics =
+    deps.metrics ?? createMetrics({ pool: deps.pool, metadataVersion: deps.metadataVersion });
   const slow = deps.slowRequests ?? new SlowRequests();
   const logRequests = deps.logger.isLevelEnabled('info');
   // A filter may be up to 20,000 characters, and percent-encoding can triple that in the URL.
@@ -119,7 +122,7 @@ export function createRuntimeServer(deps: RuntimeDeps): Server {
     });
     if (cors(req, res, deps.allowedOrigins)) return;
     if (pathname === '/metrics' && req.method === 'GET') {
-      void metricsRoute(metrics, res, req.headers.accept);
+      void metricsRoute(metrics, res);
       return;
     }
     route(deps, req, res, slow, url, requestId).catch((err: unknown) => {

@@ -1,4 +1,6 @@
-/** The monitoring panel shows the runtime at work on the store project's data pages. */
+/** The monitoring panel shows the runtime at work on the store project's data pages, from its reports. */
+import { hostname } from 'node:os';
+
 import { expect, test } from '@playwright/test';
 
 import { e2eEnv } from './env';
@@ -20,21 +22,34 @@ test('the monitoring panel shows the runtime at work, and links a slow request t
   await expect(page.getByRole('region', { name: 'Console health' })).toContainText('healthy');
   const runtime = page.getByRole('region', { name: 'Runtime health' });
   await expect(runtime).toContainText('healthy');
-  await expect(runtime).toContainText(/store v\d/);
-  // Traffic while the panel watches shows in the charts.
+  await expect(runtime).toContainText('1 of 1 runtime reporting');
+  // Each runtime by its host, as its own report names it.
+  const instance = runtime.getByRole('row');
+  await expect(instance).toContainText(hostname());
+  await expect(instance).toContainText(/store v\d/);
+  // Steady traffic while the panel watches shows in the charts.
   const token = await bearerToken(page.request, E2E_ADMIN.email, E2E_ADMIN.password);
-  for (let i = 0; i < 10; i++)
-    await page.request.get(`${e2eEnv().E2E_RUNTIME_URL}/api/v1/store/order?perPage=5`, {
-      headers: { authorization: `Bearer ${token}` },
+  let traffic = true;
+  const sending = (async () => {
+    while (traffic)
+      await page.request.get(`${e2eEnv().E2E_RUNTIME_URL}/api/v1/store/order?perPage=5`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+  })();
+  try {
+    await expect(page.getByTestId('current-requestsPerSecond')).toHaveText(/^[1-9][\d.]* req\/s$/, {
+      timeout: 15_000,
     });
-  await expect(page.getByTestId('current-requestsPerSecond')).toHaveText(/^[1-9][\d.]* req\/s$/, {
-    timeout: 15_000,
-  });
+  } finally {
+    traffic = false;
+    await sending;
+  }
   await expect(page.getByRole('figure', { name: 'Latency' }).locator('.recharts-line')).toHaveCount(
     2,
   );
   const slow = page.getByRole('table').filter({ hasText: 'Request id' });
   await expect(slow).toContainText('/api/v1/store/order');
+  await expect(slow).toContainText(hostname());
   await page.screenshot({ path: testInfo.outputPath('9-monitoring.png'), fullPage: true });
   const id = (await slow.getByRole('link').first().textContent())!;
   await slow.getByRole('link').first().click();

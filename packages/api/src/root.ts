@@ -4,6 +4,7 @@ import { authRouter } from './routers/auth';
 import { configRouter } from './routers/config';
 import { dataPermissionRouter } from './routers/data-permission';
 import { menuRouter } from './routers/menu';
+import { monitoringRouter } from './routers/monitoring';
 import { modelRouter } from './routers/model';
 import { pageRouter } from './routers/page';
 import { projectRouter } from './routers/project';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   model: modelRouter,
   page: pageRouter,
   schema: schemaRouter,
+  monitoring: monitoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

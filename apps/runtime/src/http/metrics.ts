@@ -101,7 +101,7 @@ export function routeName(pathname: string): string {
 type Sample = { value: number; labels: Record<string, string | number>; metricName?: string };
 
 /**
- * The figures the console's monitoring panel charts, summed over routes: data requests (under
+ * The figures each monitoring report carries, summed over routes: data requests (under
  * `/api/v1/`, so the panel's own polling does not count), 5xx answers, the latency histogram
  * and the database pool. Counters only grow; the panel takes differences between two reads.
  */
@@ -144,17 +144,8 @@ export async function summarize(registry: Registry): Promise<MetricsSummary> {
   };
 }
 
-/** Prometheus's text format; the JSON summary above when the client asks for JSON. */
-export async function metricsRoute(
-  metrics: RuntimeMetrics,
-  res: ServerResponse,
-  accept: string | undefined,
-) {
-  if (accept?.includes('application/json')) {
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify(await summarize(metrics.registry)));
-    return;
-  }
+/** Prometheus's text format. */
+export async function metricsRoute(metrics: RuntimeMetrics, res: ServerResponse) {
   const text = await metrics.registry.metrics();
   res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
   res.end(text);

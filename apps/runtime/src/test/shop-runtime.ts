@@ -11,7 +11,8 @@ import { afterAll, beforeAll } from 'vitest';
 
 import { createAuthenticator } from '../auth/authenticate';
 import { RuntimeLimits } from '../http/rate-limits';
-import type { SlowRequests } from '../http/slow-requests';
+import { createMetrics, type RuntimeMetrics } from '../http/metrics';
+import { SlowRequests } from '../http/slow-requests';
 import { createRuntimeServer } from '../server';
 
 export interface ShopRuntime {
@@ -23,6 +24,8 @@ export interface ShopRuntime {
   adminToken: string;
   adaId: string;
   cache: MetadataCache;
+  metrics: RuntimeMetrics;
+  slowRequests: SlowRequests;
   stop: () => Promise<void>;
 }
 
@@ -154,14 +157,18 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
     pool.query('SELECT pg_notify($1, $2)', [channel, payload]),
   );
   await changes.start();
+  const metadataVersion = () => servedVersions(cache.current());
+  const metrics = createMetrics({ pool, metadataVersion });
+  const slowRequests = options.slowRequests ?? new SlowRequests();
   const server = createRuntimeServer({
     changes,
-    slowRequests: options.slowRequests,
+    metrics,
+    slowRequests,
     allowedOrigins: ['http://console.test'],
     limits: options.limits ?? new RuntimeLimits({ kind: 'memory' }),
     pool,
     logger: pino({ level: 'silent' }),
-    metadataVersion: () => servedVersions(cache.current()),
+    metadataVersion,
     metadata: () => cache.current(),
     authenticate: await createAuthenticator({ db: t.db, listener: cache.listener }),
   });
@@ -179,5 +186,17 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
     await pool.end();
     await t.drop();
   };
-  return { t, pool, base, viewerToken, outsiderToken, adminToken, adaId, cache, stop };
+  return {
+    t,
+    pool,
+    base,
+    viewerToken,
+    outsiderToken,
+    adminToken,
+    adaId,
+    cache,
+    metrics,
+    slowRequests,
+    stop,
+  };
 }

@@ -1,2 +1,3 @@
-/** What the runtime reports for monitoring, and the rates the console draws from it. */
+/** What runtimes report for monitoring, and the rates the console draws from it. */
 export * from './summary';
+export * from './fleet';

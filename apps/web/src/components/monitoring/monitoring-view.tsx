@@ -1,16 +1,19 @@
 'use client';
 /**
- * The monitoring panel: health of the console and the runtime, live charts of the runtime's
- * traffic, errors, latency and database pool, and its most recent slow requests.
+ * The monitoring panel: health of the console and of every runtime, live charts of the
+ * runtimes' traffic, errors, latency and database pools together, and their most recent slow
+ * requests.
  */
 import { Badge, Card, Code, Flex, Grid, Heading, Link, Table, Text } from '@radix-ui/themes';
 import NextLink from 'next/link';
+import type { ReactNode } from 'react';
 
 import { PageHeader } from '~/components/ui/page-header';
 import { EmptyState } from '~/components/ui/states';
 
 import { MetricChart } from './metric-chart';
 import { type Health, POLL_MS, useMonitoring } from './use-monitoring';
+import type { Fleet } from '@tessera/runtime-core/monitoring';
 
 const STATUS_COLOR = { healthy: 'green', degraded: 'amber', unhealthy: 'red' } as const;
 
@@ -21,44 +24,100 @@ function uptime(seconds: number) {
   return d ? `${d}d ${h}h` : h ? `${h}h ${m}m` : `${m}m ${seconds % 60}s`;
 }
 
-function HealthCard({ name, health }: { name: string; health: Health | string | null }) {
+function StatusBadge({ status }: { status: Health | Fleet | string | null }) {
+  if (status === null) return <Badge color="gray">checking…</Badge>;
+  if (typeof status === 'string') return <Badge color="red">{status}</Badge>;
+  return <Badge color={STATUS_COLOR[status.status]}>{status.status}</Badge>;
+}
+
+const models = (versions: Record<string, number>) =>
+  Object.entries(versions)
+    .map(([project, version]) => `${project} v${version}`)
+    .join(', ');
+
+/** A service's card: its name and status, then what it reports (once it has). */
+function HealthCard({
+  name,
+  status,
+  children,
+}: {
+  name: string;
+  status: Health | Fleet | string | null;
+  children: ReactNode;
+}) {
   return (
     <Card role="region" aria-label={`${name} health`}>
       <Flex justify="between" align="center" mb="2">
         <Heading size="3">{name}</Heading>
-        {health === null ? (
-          <Badge color="gray">checking…</Badge>
-        ) : typeof health === 'string' ? (
-          <Badge color="red">{health}</Badge>
-        ) : (
-          <Badge color={STATUS_COLOR[health.status]}>{health.status}</Badge>
-        )}
+        <StatusBadge status={status} />
       </Flex>
-      {health && typeof health !== 'string' ? (
-        <Text as="p" size="2" color="gray">
-          Up {uptime(health.uptime)}
-          {health.metadataVersion
-            ? ` · model ${Object.entries(health.metadataVersion)
-                .map(([project, version]) => `${project} v${version}`)
-                .join(', ')}`
-            : ''}
-        </Text>
-      ) : null}
+      {status && typeof status !== 'string' ? children : null}
     </Card>
   );
 }
 
-export function MonitoringView({ runtimeUrl }: { runtimeUrl: string | null }) {
-  const { web, runtime, points, slow } = useMonitoring(runtimeUrl);
+function ConsoleCard({ health }: { health: Health | string | null }) {
+  return (
+    <HealthCard name="Console" status={health}>
+      <Text as="p" size="2" color="gray">
+        Up {typeof health === 'object' && health ? uptime(health.uptime) : ''}
+      </Text>
+    </HealthCard>
+  );
+}
+
+const INSTANCE_COLOR = { healthy: 'green', degraded: 'amber', 'not reporting': 'red' } as const;
+
+function RuntimeCard({ fleet }: { fleet: Fleet | string | null }) {
+  const instances = typeof fleet === 'object' && fleet ? fleet.instances : [];
+  const reporting = instances.filter((i) => i.status !== 'not reporting').length;
+  return (
+    <HealthCard name="Runtime" status={fleet}>
+      <>
+        <Text as="p" size="2" color="gray" mb="2">
+          {instances.length === 0
+            ? 'No runtime has reported. Runtimes report here every few seconds once started.'
+            : `${reporting} of ${instances.length} ${instances.length === 1 ? 'runtime' : 'runtimes'} reporting`}
+        </Text>
+        {instances.length ? (
+          <Table.Root size="1">
+            <Table.Body>
+              {instances.map((i) => (
+                <Table.Row key={i.id}>
+                  <Table.Cell>
+                    <Code variant="ghost">{i.host}</Code>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Badge color={INSTANCE_COLOR[i.status]}>{i.status}</Badge>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {i.uptimeSeconds === null || i.status === 'not reporting'
+                      ? `last seen ${new Date(i.seenAt).toLocaleTimeString()}`
+                      : `up ${uptime(i.uptimeSeconds)}`}
+                  </Table.Cell>
+                  <Table.Cell>{models(i.metadataVersion) || 'no model published'}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table.Root>
+        ) : null}
+      </>
+    </HealthCard>
+  );
+}
+
+export function MonitoringView() {
+  const { web, fleet, points } = useMonitoring();
+  const slow = fleet && typeof fleet !== 'string' ? fleet.slow : null;
   return (
     <>
       <PageHeader
         title="Monitoring"
-        description={`Live from the runtime's metrics, refreshed every ${POLL_MS / 1000} s.`}
+        description={`Live from every runtime's reports, refreshed every ${POLL_MS / 1000} s.`}
       />
       <Grid columns={{ initial: '1', md: '2' }} gap="4" mb="4">
-        <HealthCard name="Console" health={web} />
-        <HealthCard name="Runtime" health={runtime} />
+        <ConsoleCard health={web} />
+        <RuntimeCard fleet={fleet} />
       </Grid>
       <Grid columns={{ initial: '1', md: '2' }} gap="4" mb="5">
         <MetricChart
@@ -97,8 +156,8 @@ export function MonitoringView({ runtimeUrl }: { runtimeUrl: string | null }) {
       <Heading size="4" mb="3">
         Slow requests
       </Heading>
-      {typeof slow === 'string' ? (
-        <Text color="red">{slow}</Text>
+      {typeof fleet === 'string' ? (
+        <Text color="red">{fleet}</Text>
       ) : !slow?.length ? (
         <EmptyState
           title="No slow requests"
@@ -109,6 +168,7 @@ export function MonitoringView({ runtimeUrl }: { runtimeUrl: string | null }) {
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeaderCell>When</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Runtime</Table.ColumnHeaderCell>
               <Table.ColumnHeaderCell>Request</Table.ColumnHeaderCell>
               <Table.ColumnHeaderCell>Status</Table.ColumnHeaderCell>
               <Table.ColumnHeaderCell>Duration</Table.ColumnHeaderCell>
@@ -119,6 +179,9 @@ export function MonitoringView({ runtimeUrl }: { runtimeUrl: string | null }) {
             {slow.map((r) => (
               <Table.Row key={`${r.requestId}-${r.at}`}>
                 <Table.Cell>{new Date(r.at).toLocaleTimeString()}</Table.Cell>
+                <Table.Cell>
+                  <Code variant="ghost">{r.host}</Code>
+                </Table.Cell>
                 <Table.Cell>
                   <Code variant="ghost">
                     {r.method} {r.url}

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 
 import { MonitoringView } from '~/components/monitoring/monitoring-view';
 import { RequirePermission } from '~/server/require-permission';
-import { getServices } from '~/server/services';
 
 export const metadata: Metadata = { title: 'Monitoring' };
 export const dynamic = 'force-dynamic';
@@ -10,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export default function Page() {
   return (
     <RequirePermission permission="monitor:read">
-      <MonitoringView runtimeUrl={getServices().runtimeUrl ?? null} />
+      <MonitoringView />
     </RequirePermission>
   );
 }
