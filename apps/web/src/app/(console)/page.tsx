@@ -1,8 +1,8 @@
 import { Badge, Card, Flex, Grid, Heading, Text } from '@radix-ui/themes';
-import Link from 'next/link';
 
 import { MenuIcon } from '~/components/shell/menu-icon';
 import { PageHeader } from '~/components/ui/page-header';
+import { PointLink } from '~/components/ui/point-link';
 import { requirePrincipal, serverCaller } from '~/server/session';
 
 export default async function HomePage() {
@@ -30,12 +30,12 @@ export default async function HomePage() {
       <Grid columns={{ initial: '1', sm: '2', md: '3' }} gap="3">
         {pages.map((p) => (
           <Card key={p.id} asChild>
-            <Link href={p.path!} style={{ textDecoration: 'none' }}>
+            <PointLink href={p.path!} style={{ textDecoration: 'none' }}>
               <Flex gap="3" align="center">
                 <MenuIcon name={p.icon} size={20} />
                 <Heading size="3">{p.title}</Heading>
               </Flex>
-            </Link>
+            </PointLink>
           </Card>
         ))}
       </Grid>

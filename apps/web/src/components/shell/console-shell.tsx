@@ -3,11 +3,11 @@
 import { Avatar, Box, DropdownMenu, Flex, Text } from '@radix-ui/themes';
 import { useMutation } from '@tanstack/react-query';
 import { LogOut, UserRound } from 'lucide-react';
-import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { toast } from 'sonner';
 
+import { PointLink } from '~/components/ui/point-link';
 import { useTRPC } from '~/trpc/react';
 
 import { MenuIcon } from './menu-icon';
@@ -22,29 +22,21 @@ export interface ShellMenu {
   children: ShellMenu[];
 }
 
-/**
- * A sidebar entry. It is prefetched when the pointer rests on it, not when it scrolls into
- * view: a model's many data pages would otherwise all be rendered on the server, and their
- * answers handled by the browser, while the page itself is still loading.
- */
+/** A sidebar entry, prefetched when pointed at. */
 function NavItem({ menu, pathname }: { menu: ShellMenu; pathname: string }) {
-  const router = useRouter();
   const href = menu.path ?? '#';
   const active =
     href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link
+    <PointLink
       href={href}
-      prefetch={false}
-      onMouseEnter={() => router.prefetch(href)}
-      onFocus={() => router.prefetch(href)}
       className="nav-link"
       aria-current={active ? 'page' : undefined}
       data-menu={menu.code}
     >
       <MenuIcon name={menu.icon} />
       {menu.title}
-    </Link>
+    </PointLink>
   );
 }
 
