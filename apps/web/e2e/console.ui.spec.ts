@@ -81,3 +81,17 @@ test('links are prefetched when pointed at, not all at every page load', async (
   await expect.poll(() => prefetched).toContain('/admin/menus');
   expect(prefetched).not.toContain('/admin/users');
 });
+
+test.describe('in another time zone', () => {
+  test.use({ timezoneId: 'Asia/Shanghai' });
+
+  test('the browser tells the console its time zone, for what the server renders ahead', async ({
+    page,
+    context,
+  }) => {
+    await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+    await expect
+      .poll(async () => (await context.cookies()).find((c) => c.name === 'tz')?.value)
+      .toBe(encodeURIComponent('Asia/Shanghai'));
+  });
+});

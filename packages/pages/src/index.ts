@@ -8,6 +8,12 @@ export {
   type PageAccess,
   type PageOptions,
 } from './page';
-export { listPreview, type ListPreview, previewCells, type PreviewColumn } from './preview';
+export {
+  knownTimeZone,
+  listPreview,
+  type ListPreview,
+  previewCells,
+  type PreviewColumn,
+} from './preview';
 export { relationLabels } from './relations';
 export { type PageCheck, validateAmisPage } from './validate';

@@ -3,7 +3,7 @@ import { entityOf, shopModel } from '@tessera/meta/testing';
 import { describe, expect, it } from 'vitest';
 
 import { entityPage, FULL_PAGE_ACCESS } from './page';
-import { listPreview, previewCells } from './preview';
+import { knownTimeZone, listPreview, previewCells } from './preview';
 import { labelAdaptor, relationLabels } from './relations';
 
 const doc = shopModel((d) => {
@@ -54,6 +54,17 @@ describe('listPreview', () => {
     expect(previewCells(preview, [{ id: 8, customer: null, rush: false }])).toEqual([
       ['', '', '', '', 'No', '', ''],
     ]);
+  });
+
+  it("shows datetimes in the reader's time zone, and an unknown zone as UTC", () => {
+    const preview = listPreview(page, labels, RT)!;
+    const at = preview.columns.findIndex((c) => c.name === 'at');
+    const shown = (zone: string) => previewCells(preview, [row], zone)[0]![at];
+    expect(shown('Asia/Shanghai')).toBe('2026-11-02 17:05:03');
+    expect(shown('America/New_York')).toBe('2026-11-02 04:05:03');
+    expect(shown('Mars/Olympus')).toBe('2026-11-02 09:05:03');
+    expect(knownTimeZone('Europe/Paris')).toBe('Europe/Paris');
+    expect(knownTimeZone(undefined)).toBe('UTC');
   });
 
   it("labels related rows as the page's list adaptor does in the browser", () => {

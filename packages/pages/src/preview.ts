@@ -107,12 +107,39 @@ export function listPreview(
   return columns.length ? { url: first, columns, labels } : null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** `zone` when it names an IANA time zone this runtime knows, otherwise UTC. */
+export function knownTimeZone(zone: string | undefined): string {
+  if (!zone || zone.length > 64) return 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
 
-/** A cell as amis shows it, near enough for a first look (datetimes in UTC). */
-function cellText(column: PreviewColumn, value: unknown): string {
+/** `YYYY-MM-DD HH:mm:ss` in `timeZone`, as amis shows a datetime. */
+function dateTimeIn(at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** A cell as amis shows it, near enough for a first look (datetimes in `timeZone`). */
+function cellText(column: PreviewColumn, value: unknown, timeZone: string): string {
   if (value === null || value === undefined || value === '') return '';
-  if (Array.isArray(value)) return value.map((v) => cellText(column, v)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => cellText(column, v, timeZone)).join(', ');
   if (column.type === 'status') return value ? 'Yes' : 'No';
   const text =
     typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
@@ -125,8 +152,7 @@ function cellText(column: PreviewColumn, value: unknown): string {
       return column.map?.[text] ?? text;
     case 'datetime': {
       const at = new Date(text);
-      if (Number.isNaN(at.getTime())) return text;
-      return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`;
+      return Number.isNaN(at.getTime()) ? text : dateTimeIn(at, timeZone);
     }
     case 'date':
       return text.slice(0, 10);
@@ -145,9 +171,17 @@ function valueAt(row: Record<string, unknown>, name: string): unknown {
     );
 }
 
-/** The rows of the list's answer as the preview's cells, column by column. */
-export function previewCells(preview: ListPreview, items: Record<string, unknown>[]): string[][] {
+/**
+ * The rows of the list's answer as the preview's cells, column by column; datetimes in the
+ * reader's time zone (an unknown one reads as UTC), as amis will show them in their browser.
+ */
+export function previewCells(
+  preview: ListPreview,
+  items: Record<string, unknown>[],
+  timeZone = 'UTC',
+): string[][] {
+  const zone = knownTimeZone(timeZone);
   return labelRows(items, preview.labels).map((row) =>
-    preview.columns.map((column) => cellText(column, valueAt(row, column.name))),
+    preview.columns.map((column) => cellText(column, valueAt(row, column.name), zone)),
   );
 }

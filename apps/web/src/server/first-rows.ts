@@ -8,9 +8,10 @@ import 'server-only';
 
 import { readCredential } from '@tessera/auth';
 import { type ListPreview, previewCells } from '@tessera/pages';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 
+import { TIME_ZONE_COOKIE } from '~/components/shell/time-zone';
 import { env } from '~/env';
 
 import { logger } from './logger';
@@ -56,7 +57,8 @@ export async function readFirstRows(preview: ListPreview): Promise<FirstRows | n
     const { data } = listAnswer.parse(await response.json());
     return {
       columns: preview.columns.map(({ name, label }) => ({ name, label })),
-      rows: previewCells(preview, data.items),
+      // In the reader's time zone once their browser has said which it is.
+      rows: previewCells(preview, data.items, (await cookies()).get(TIME_ZONE_COOKIE)?.value),
       total: data.total,
     };
   } catch (error) {

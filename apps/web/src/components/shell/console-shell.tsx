@@ -11,6 +11,7 @@ import { PointLink } from '~/components/ui/point-link';
 import { useTRPC } from '~/trpc/react';
 
 import { MenuIcon } from './menu-icon';
+import { useTimeZoneCookie } from './use-time-zone-cookie';
 
 export interface ShellMenu {
   id: string;
@@ -82,6 +83,7 @@ export function ConsoleShell({
   const pathname = usePathname();
   const router = useRouter();
   const trpc = useTRPC();
+  useTimeZoneCookie();
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
