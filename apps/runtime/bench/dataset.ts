@@ -12,7 +12,7 @@ import { benchEnv } from './env';
 
 const ROWS = benchEnv.BENCH_ROWS;
 
-const MODEL = {
+export const MODEL = {
   project: 'bench',
   entities: [
     {
