@@ -6,6 +6,7 @@ import { createDb } from '@tessera/db';
 import {
   ChangeFeed,
   MetadataCache,
+  pruneChanges,
   pruneIdempotencyKeys,
   servedVersions,
 } from '@tessera/runtime-core';
@@ -85,13 +86,13 @@ server.listen(env.RUNTIME_PORT, env.RUNTIME_HOST, () => {
   );
 });
 
-// Idempotency keys live a day; any replica may prune them.
+// Idempotency keys live a day, kept changes an hour; any replica may prune them.
 const prune = () =>
-  pruneIdempotencyKeys(pool).catch((error: unknown) =>
-    logger.warn({ message: String(error) }, 'Pruning idempotency keys failed'),
+  Promise.all([pruneIdempotencyKeys(pool), pruneChanges(pool)]).catch((error: unknown) =>
+    logger.warn({ message: String(error) }, 'Pruning failed'),
   );
 void prune();
-setInterval(() => void prune(), 60 * 60 * 1000).unref();
+setInterval(() => void prune(), 10 * 60 * 1000).unref();
 
 function shutdown() {
   // Stopped, not missing: the monitoring panel stops listing this runtime at once.

@@ -34,7 +34,22 @@ export { aggregateRows } from './http/aggregate';
 export { exportRows, MAX_EXPORT_ROWS, type StreamedResult } from './http/export';
 export { importRows, MAX_IMPORT_LINES } from './http/import';
 export { ChangeFeed, visibleChange, WATCH_CHANNEL, type ChangeEvent } from './changes/feed';
-export { CHANGES_CHANNEL, type ChangeNotice } from './changes/notify';
+export {
+  CHANGES_CHANNEL,
+  CHANGES_KEPT_HOURS,
+  type ChangeNotice,
+  pruneChanges,
+} from './changes/notify';
+export {
+  type EventId,
+  formatEventId,
+  MAX_REPLAY,
+  newestChange,
+  parseEventId,
+  REPLAY_WITHIN_MS,
+  replayChanges,
+  type Replay,
+} from './changes/replay';
 export { Listener } from './metadata/listener';
 export { openApiDocument } from './openapi/document';
 export {

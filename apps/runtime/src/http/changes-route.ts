@@ -1,11 +1,21 @@
 /**
  * GET /api/v1/{project}/changes: a server-sent event stream of the rows created, updated and
  * deleted in the project, each shown as the subscriber may read it (its entities, row filters
- * and fields, as they are when the change happens). `entities=a,b` narrows the stream.
+ * and fields, as they are when the change is delivered). `entities=a,b` narrows the stream.
+ * Event ids name the change and the time; a subscriber that reconnects with its last one
+ * (`Last-Event-ID`, as EventSource does, or `lastEventId=`) is first sent what it missed, or a
+ * `reset` event when that cannot be known (it should then read afresh).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { type ChangeNotice, visibleChange } from '@tessera/runtime-core';
+import {
+  type ChangeNotice,
+  formatEventId,
+  newestChange,
+  parseEventId,
+  replayChanges,
+  visibleChange,
+} from '@tessera/runtime-core';
 
 import type { RuntimeDeps } from '../server';
 import { admit } from './admit';
@@ -34,32 +44,65 @@ export async function changesRoute(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  let sequence = 0;
-  // Changes are shown one after another, in the order they were announced.
+  const lastEventId = req.headers['last-event-id'] ?? url.searchParams.get('lastEventId');
+  const resumeFrom = lastEventId ? parseEventId(String(lastEventId)) : null;
+  // Where a replay after a reconnect would start: the last change sent, or the newest anywhere.
+  let lastSeq = resumeFrom?.seq ?? (await newestChange(deps.pool));
+  const idNow = () => formatEventId({ seq: lastSeq, at: Math.floor(Date.now() / 1000) });
+  const send = (event: string, data: unknown) => {
+    if (!res.writableEnded)
+      res.write(`id: ${idNow()}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const replayed = new Set<number>();
+  const deliver = async (notice: ChangeNotice) => {
+    try {
+      const event = await visibleChange({
+        db: deps.pool,
+        overview: deps.metadata(),
+        caller,
+        notice,
+      });
+      lastSeq = Math.max(lastSeq, notice.s);
+      if (event) send(event.op, event);
+    } catch (error) {
+      deps.logger.warn({ message: String(error) }, 'Change not delivered');
+    }
+  };
+  /** Delivers a change of a wanted entity; any other just moves the last event id on. */
+  const take = (notice: ChangeNotice) => {
+    if (!entities || entities.has(notice.e)) return deliver(notice);
+    lastSeq = Math.max(lastSeq, notice.s);
+  };
+  // Changes are shown one after another: what was missed first, then in the order announced.
   let queue = Promise.resolve();
-  const onChange = (notice: ChangeNotice) => {
-    if (notice.p !== project || (entities && !entities.has(notice.e))) return;
+  if (lastEventId)
     queue = queue.then(async () => {
-      try {
-        const event = await visibleChange({
-          db: deps.pool,
-          overview: deps.metadata(),
-          caller,
-          notice,
-        });
-        if (event && !res.writableEnded)
-          res.write(`id: ${++sequence}\nevent: ${event.op}\ndata: ${JSON.stringify(event)}\n\n`);
-      } catch (error) {
-        deps.logger.warn({ message: String(error) }, 'Change not delivered');
+      const replay = resumeFrom
+        ? await replayChanges(deps.pool, project, resumeFrom)
+        : ({ reset: 'unknown event id' } as const);
+      if ('reset' in replay) {
+        lastSeq = await newestChange(deps.pool);
+        send('reset', { reason: replay.reset });
+        return;
+      }
+      for (const notice of replay.notices) {
+        replayed.add(notice.s);
+        await take(notice);
       }
     });
+  const onChange = (notice: ChangeNotice) => {
+    if (notice.p !== project) return;
+    queue = queue.then(() => (replayed.has(notice.s) ? undefined : take(notice)));
   };
   deps.changes.on('change', onChange);
   // Writes announce changes only in projects someone watches: say this one is, then answer
   // (the headers go out with this first line).
   const goodbye = await deps.changes.watch(project);
   res.write('retry: 3000\n: connected\n\n');
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+  // The id alone moves the subscriber's last event id on, so a quiet stream still resumes
+  // from here, not from wherever it started.
+  const heartbeat = setInterval(() => res.write(`id: ${idNow()}\n: ping\n\n`), HEARTBEAT_MS);
+  res.write(`id: ${idNow()}\n\n`);
   req.on('close', () => {
     clearInterval(heartbeat);
     deps.changes.off('change', onChange);

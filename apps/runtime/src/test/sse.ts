@@ -4,13 +4,19 @@ export interface SseEvent {
   data: any;
 }
 
-export async function openStream(url: string, token: string) {
+/** Opens a stream; with `lastEventId`, resumes as EventSource does after a reconnect. */
+export async function openStream(url: string, token: string, lastEventId?: string) {
   const controller = new AbortController();
   const res = await fetch(url, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+    },
     signal: controller.signal,
   });
   const events: SseEvent[] = [];
+  // As EventSource keeps it: set by every block with an id, whether or not it is an event.
+  let lastId = '';
   const waiters: (() => void)[] = [];
   void (async () => {
     if (!res.body) return;
@@ -23,6 +29,8 @@ export async function openStream(url: string, token: string) {
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
+          const id = /^id: (.*)$/m.exec(block)?.[1];
+          if (id !== undefined) lastId = id;
           const event = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
           if (event && data) {
@@ -52,5 +60,11 @@ export async function openStream(url: string, token: string) {
       check();
       wait();
     });
-  return { status: res.status, events, next, close: () => controller.abort() };
+  return {
+    status: res.status,
+    events,
+    next,
+    lastEventId: () => lastId,
+    close: () => controller.abort(),
+  };
 }

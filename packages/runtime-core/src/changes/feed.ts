@@ -15,12 +15,15 @@ import { CHANGES_CHANNEL, type ChangeNotice } from './notify';
 /**
  * Runtimes tell each other which projects someone is watching (`tessera_watch`): writes
  * announce their changes only for those, so a project nobody streams pays nothing for the
- * stream. A runtime with subscribers repeats its claim every WATCH_REPEAT_MS; a claim lapses
- * after WATCH_TTL_MS; a runtime that starts asks who is watching.
+ * stream. A runtime with subscribers repeats its claim every WATCH_REPEAT_MS, and goes on for
+ * WATCH_KEEP_MS after its last subscriber of a project leaves, so changes are still kept for a
+ * subscriber that reconnects; a claim lapses after WATCH_TTL_MS; a runtime that starts asks who
+ * is watching.
  */
 export const WATCH_CHANNEL = 'tessera_watch';
 export const WATCH_REPEAT_MS = 20_000;
 export const WATCH_TTL_MS = 60_000;
+export const WATCH_KEEP_MS = 5 * 60_000;
 
 type WatchMessage = { type: 'watch'; p: string } | { type: 'ask' };
 
@@ -29,6 +32,8 @@ export class ChangeFeed extends EventEmitter<{ change: [ChangeNotice] }> {
   #watched = new Map<string, number>();
   /** Subscribers of this process, by project. */
   #local = new Map<string, number>();
+  /** When the last subscriber of this process left, by project, while the claim is kept. */
+  #left = new Map<string, number>();
   #timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -53,7 +58,7 @@ export class ChangeFeed extends EventEmitter<{ change: [ChangeNotice] }> {
     await this.listener.listen(WATCH_CHANNEL);
     await this.#send({ type: 'ask' });
     this.#timer = setInterval(() => {
-      for (const p of this.#local.keys()) void this.#send({ type: 'watch', p });
+      for (const p of this.#claimed()) void this.#send({ type: 'watch', p });
     }, WATCH_REPEAT_MS);
     this.#timer.unref();
   }
@@ -71,18 +76,29 @@ export class ChangeFeed extends EventEmitter<{ change: [ChangeNotice] }> {
   async watch(project: string): Promise<() => void> {
     const count = (this.#local.get(project) ?? 0) + 1;
     this.#local.set(project, count);
+    this.#left.delete(project);
     this.#watched.set(project, Date.now() + WATCH_TTL_MS);
     if (count === 1) await this.#send({ type: 'watch', p: project });
     return () => {
       const left = (this.#local.get(project) ?? 1) - 1;
       if (left > 0) this.#local.set(project, left);
-      else this.#local.delete(project);
+      else {
+        this.#local.delete(project);
+        this.#left.set(project, Date.now());
+      }
     };
+  }
+
+  /** The projects this process claims: those it streams, and those it streamed lately. */
+  #claimed(): string[] {
+    const now = Date.now();
+    for (const [p, at] of this.#left) if (now - at > WATCH_KEEP_MS) this.#left.delete(p);
+    return [...this.#local.keys(), ...this.#left.keys()];
   }
 
   #onWatch(message: WatchMessage) {
     if (message.type === 'watch') this.#watched.set(message.p, Date.now() + WATCH_TTL_MS);
-    else for (const p of this.#local.keys()) void this.#send({ type: 'watch', p });
+    else for (const p of this.#claimed()) void this.#send({ type: 'watch', p });
   }
 
   async #send(message: WatchMessage) {

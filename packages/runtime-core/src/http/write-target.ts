@@ -205,6 +205,9 @@ export function translate(error: unknown, t: WriteTarget, action: 'write' | 'del
         `Another ${t.entity.code} already has this ${column ?? 'value'}`,
         column ? { errors: { [column]: 'Already in use' } } : undefined,
       );
+    // PostgreSQL 18 reports a RESTRICT reference as restrict_violation, earlier ones as a
+    // foreign key violation.
+    case '23001':
     case '23503':
       return action === 'delete'
         ? fail(409, `This ${t.entity.code} is still referenced by other rows`)
