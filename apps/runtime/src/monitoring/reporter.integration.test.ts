@@ -96,3 +96,38 @@ describe('runtime reports', () => {
     expect((await rows()).map((r) => r.host)).toEqual(['quiet']);
   });
 });
+
+describe('a report that cannot be written', () => {
+  it('is said once per outage, its traffic carried by the next report written', async () => {
+    const said: string[] = [];
+    const failing = {
+      query: async (sql: string, params: unknown[]) => {
+        if (down) throw new Error('connection refused');
+        return shop.pool.query(sql, params);
+      },
+    };
+    let down = true;
+    const reporter = new Reporter({
+      pool: failing,
+      metrics: shop.metrics,
+      slow: shop.slowRequests,
+      logger: {
+        warn: (_: object, m: string) => said.push(m),
+        info: (_: object, m: string) => said.push(m),
+      } as never,
+      host: 'replica-d',
+    });
+    await reporter.report();
+    await reporter.report();
+    down = false;
+    await reporter.report();
+    expect(said).toEqual([
+      'Monitoring report not written; retrying quietly',
+      'Monitoring reports written again',
+    ]);
+    const row = (await rows()).find((r) => r.host === 'replica-d')!;
+    // The windows of the two reports not written are in the one that was.
+    expect(runtimeReportSchema.parse(row.report).windows).toHaveLength(3);
+    await reporter.stop();
+  });
+});

@@ -19,7 +19,6 @@ import {
   SLOW_KEPT,
   windowBetween,
 } from '@tessera/runtime-core/monitoring';
-import type pg from 'pg';
 import type { Logger } from 'pino';
 
 import { type RuntimeMetrics, summarize } from '../http/metrics';
@@ -40,14 +39,16 @@ export class Reporter {
   #forgotAt = 0;
   #inFlight: Promise<void> | null = null;
   #stopped = false;
+  #failing = false;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly deps: {
-      pool: Pick<pg.Pool, 'query'>;
+      /** Where reports go: the platform database. */
+      pool: { query: (text: string, values: unknown[]) => Promise<unknown> };
       metrics: RuntimeMetrics;
       slow: SlowRequests;
-      logger: Pick<Logger, 'warn'>;
+      logger: Pick<Logger, 'warn' | 'info'>;
       host?: string;
       everyMs?: number;
     },
@@ -94,15 +95,20 @@ export class Reporter {
         JSON.stringify(report),
       ]);
       this.#databaseMs = Math.round(performance.now() - started);
+      if (this.#failing) this.deps.logger.info({}, 'Monitoring reports written again');
+      this.#failing = false;
       if (Date.now() - this.#forgotAt >= FORGET_EVERY_MS) {
         this.#forgotAt = Date.now();
         await this.deps.pool.query(FORGET, [REPORT_FORGET_MS / 1000]);
       }
     } catch (error) {
-      this.deps.logger.warn(
-        { message: error instanceof Error ? error.message : String(error) },
-        'Monitoring report not written',
-      );
+      // Once per outage, not every few seconds while the database is away.
+      if (!this.#failing)
+        this.deps.logger.warn(
+          { message: error instanceof Error ? error.message : String(error) },
+          'Monitoring report not written; retrying quietly',
+        );
+      this.#failing = true;
     }
   }
 
