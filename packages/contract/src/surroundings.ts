@@ -23,6 +23,36 @@ export function surroundingsContract(s: ContractSession) {
       controller.abort();
     });
 
+    it('resumes a change stream from its last event id with what was missed', async () => {
+      /** Reads a stream until `until` shows in it; returns the text and the last event id. */
+      const read = async (lastEventId: string | null, until: () => Promise<string>) => {
+        const controller = new AbortController();
+        const res = await fetch(`${s.target.base}/api/v1/shop/changes?entities=tag`, {
+          headers: {
+            authorization: `Bearer ${s.target.reader}`,
+            ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+          },
+          signal: controller.signal,
+        });
+        const reader = res.body!.getReader();
+        await reader.read();
+        const wanted = await until();
+        let text = '';
+        while (!text.includes(wanted))
+          text += new TextDecoder().decode((await reader.read()).value);
+        controller.abort();
+        const ids = [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1]!);
+        return { text, last: ids.at(-1) ?? null };
+      };
+      const first = await read(null, async () =>
+        s.created(await s.admin.post('/api/v1/shop/tag', { label: 'before the break' })),
+      );
+      expect(first.last).not.toBeNull();
+      const missed = s.created(await s.admin.post('/api/v1/shop/tag', { label: 'during it' }));
+      const resumed = await read(first.last, () => Promise.resolve(missed));
+      expect(resumed.text).toContain('event: create');
+    });
+
     it('describes itself in OpenAPI 3.1, and reports health and metrics', async () => {
       const doc = await fetch(`${s.target.base}/api/v1/shop/openapi.json`, {
         headers: { authorization: `Bearer ${s.target.admin}` },
