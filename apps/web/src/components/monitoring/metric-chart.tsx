@@ -13,6 +13,8 @@ import {
   YAxis,
 } from 'recharts';
 
+import { axisTop } from './axis';
+
 export interface Series {
   key: keyof MetricsPoint;
   name: string;
@@ -27,12 +29,15 @@ export function MetricChart({
   series,
   unit,
   format = (v) => String(v),
+  least = 1,
 }: {
   title: string;
   points: MetricsPoint[];
   series: Series[];
   unit: string;
   format?: (value: number) => string;
+  /** The axis reaches at least this high, so a quiet chart keeps a sensible scale. */
+  least?: number;
 }) {
   const last = points.at(-1);
   const current = last?.[series[0]!.key];
@@ -49,7 +54,12 @@ export function MetricChart({
           <LineChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--gray-a5)" />
             <XAxis dataKey="at" tickFormatter={time} fontSize={11} minTickGap={40} />
-            <YAxis fontSize={11} allowDecimals tickFormatter={(v: number) => format(v)} />
+            <YAxis
+              fontSize={11}
+              allowDecimals
+              tickFormatter={(v: number) => format(v)}
+              domain={[0, (max: number) => axisTop(max, least)]}
+            />
             <Tooltip
               labelFormatter={(at) => (typeof at === 'string' ? time(at) : '')}
               formatter={(v) => (typeof v === 'number' ? `${format(v)} ${unit}` : '—')}

@@ -131,6 +131,7 @@ export function MonitoringView() {
           points={points}
           unit="%"
           format={(v) => (v * 100).toFixed(1)}
+          least={0.05}
           series={[{ key: 'errorRate', name: '5xx share', color: 'var(--red-9)' }]}
         />
         <MetricChart
