@@ -36,23 +36,29 @@ describe('announcing only what someone watches', () => {
     await spy.end();
   });
 
-  it('tells other runtimes, including ones that start later, which projects are watched', async () => {
+  it('tells other runtimes, including ones that start later, which projects are watched, also a while after the last subscriber left', async () => {
     const notify = (channel: string, payload: string) =>
       shop.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
-    const other = new Listener(shop.t.url);
-    await other.start([]);
-    const early = new ChangeFeed(other, notify);
+    // Two runtimes, as far as watching goes: each its own LISTEN connection.
+    const here = new Listener(shop.t.url);
+    const there = new Listener(shop.t.url);
+    await here.start([]);
+    await there.start([]);
+    const watcher = new ChangeFeed(here, notify);
+    await watcher.start();
+    const early = new ChangeFeed(there, notify);
     await early.start();
-    expect(early.isWatched('shop')).toBe(false);
-    const stream = await openStream(`${shop.base}/api/v1/shop/changes`, shop.viewerToken);
-    await vi.waitFor(() => expect(early.isWatched('shop')).toBe(true), { timeout: 1000 });
-    const late = new ChangeFeed(other, notify);
+    expect(early.isWatched('depot')).toBe(false);
+    const goodbye = await watcher.watch('depot');
+    await vi.waitFor(() => expect(early.isWatched('depot')).toBe(true), { timeout: 1000 });
+    // Its subscriber leaves; the project's changes are still kept for its return.
+    goodbye();
+    const late = new ChangeFeed(there, notify);
     await late.start();
-    await vi.waitFor(() => expect(late.isWatched('shop')).toBe(true), { timeout: 1000 });
-    stream.close();
-    early.stop();
-    late.stop();
-    await other.stop();
+    await vi.waitFor(() => expect(late.isWatched('depot')).toBe(true), { timeout: 1000 });
+    for (const feed of [watcher, early, late]) feed.stop();
+    await here.stop();
+    await there.stop();
   });
 });
 
@@ -88,7 +94,7 @@ describe('GET /api/v1/{project}/changes', () => {
     stream.close();
   });
 
-  it('announces a row deleted before its create or update was delivered, by its id', async () => {
+  it('announces a row deleted before its create or update was delivered, by its id, as its row filter allows', async () => {
     const reader: Caller = { userId: 'reader', roles: ['reader'], permissions: new Set() };
     const overview = {
       ...shop.cache.current(),
@@ -107,32 +113,44 @@ describe('GET /api/v1/{project}/changes', () => {
         ],
       ]),
     };
-    const kept = (await call('POST', '/api/v1/shop/customer', { name: 'Kept' })).body.data.id;
-    const brief = (await call('POST', '/api/v1/shop/customer', { name: 'Brief' })).body.data.id;
-    const hidden = (await call('POST', '/api/v1/shop/customer', { name: 'Hidden' })).body.data.id;
+    const create = async (name: string) =>
+      (await call('POST', '/api/v1/shop/customer', { name })).body.data.id as string;
+    const kept = await create('Kept');
+    const brief = await create('Kept');
+    const hidden = await create('Hidden');
+    const hiddenGone = await create('Hidden');
     await call('DELETE', `/api/v1/shop/customer/${brief}`);
-    const deliver = (ids: string[]) =>
+    await call('DELETE', `/api/v1/shop/customer/${hiddenGone}`);
+    const deliver = (ids: string[], op: 'update' | 'delete' = 'update', e = 'customer') =>
       visibleChange({
         db: shop.pool,
         overview,
         caller: reader,
-        notice: { p: 'shop', e: 'customer', op: 'update', ids, s: 1 },
+        notice: { p: 'shop', e, op, ids, s: 1 },
       });
-    // The kept row as the reader reads it; the deleted one by its id; the one its row filter
-    // hides, not at all.
-    expect(await deliver([kept, brief, hidden])).toMatchObject({
+    // The kept row as the reader reads it; the deleted one by its id; those its row filter
+    // hides (customers are deleted softly: still there to check), not at all.
+    expect(await deliver([kept, brief, hidden, hiddenGone])).toMatchObject({
       entity: 'customer',
       op: 'update',
       ids: [kept, brief],
       rows: [{ id: kept, name: 'Kept' }],
     });
     expect(await deliver([hidden])).toBeNull();
+    expect(await deliver([hiddenGone])).toBeNull();
     expect(await deliver([brief])).toEqual({
       entity: 'customer',
       op: 'update',
       ids: [brief],
       rows: [],
     });
+    // Deletes, likewise: only those the row filter shows.
+    expect(await deliver([brief, hiddenGone], 'delete')).toEqual({
+      entity: 'customer',
+      op: 'delete',
+      ids: [brief],
+    });
+    expect(await deliver([hiddenGone], 'delete')).toBeNull();
   });
 
   it('narrows to the entities asked for, and shows nothing to a caller who may not read', async () => {

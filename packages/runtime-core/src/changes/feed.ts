@@ -4,9 +4,12 @@
  */
 import { EventEmitter } from 'node:events';
 
+import { quoteIdent } from '@tessera/meta';
+
 import type { Caller } from '../access/policy';
 import { entityAccess } from '../access/policy';
 import { readRows } from '../http/read';
+import { AccessRuleError, compileFilter } from '../query/filter';
 import { type DataRequest, plansFor } from '../http/target';
 import type { Listener } from '../metadata/listener';
 import type { SchemaOverview } from '../metadata/overview';
@@ -120,7 +123,8 @@ export interface ChangeEvent {
 
 /**
  * What one subscriber may see of a change: nothing when it may not read the entity; the ids
- * of deleted rows; otherwise the changed rows its row filter shows, with its readable fields.
+ * of deleted rows its row filter shows (see deletedInSight); otherwise the changed rows its
+ * row filter shows, with its readable fields.
  * Rows are read when the change is delivered, so a later write may already show in them, and
  * a row deleted in between is announced by its id alone rather than left out.
  */
@@ -131,8 +135,12 @@ export async function visibleChange(options: {
   notice: ChangeNotice;
 }): Promise<ChangeEvent | null> {
   const { notice } = options;
-  if (!entityAccess(options.overview, options.caller, notice.p, notice.e, 'read')) return null;
-  if (notice.op === 'delete') return { entity: notice.e, op: 'delete', ids: notice.ids };
+  const access = entityAccess(options.overview, options.caller, notice.p, notice.e, 'read');
+  if (!access) return null;
+  if (notice.op === 'delete') {
+    const ids = await deletedInSight(options, notice, access.rowFilter);
+    return ids.length ? { entity: notice.e, op: 'delete', ids } : null;
+  }
   const query = new URLSearchParams({
     filter: JSON.stringify({ id: { _in: notice.ids } }),
     perPage: '200',
@@ -142,16 +150,47 @@ export async function visibleChange(options: {
   if (result.status !== 200 || !result.data) return null;
   const rows = (JSON.parse(result.data) as { items: { id: string }[] }).items;
   const seen = new Set(rows.map((r) => r.id));
-  const gone = await goneIds(options, notice, seen);
+  const gone = await goneIds(options, notice, seen, access.rowFilter);
   if (rows.length === 0 && gone.length === 0) return null;
   return { entity: notice.e, op: notice.op, ids: [...seen, ...gone], rows };
 }
 
-/** Of the changed rows not seen, those deleted since; the others stay out of sight. */
+/**
+ * Of the deleted rows, those the subscriber's row filter shows. A softly deleted row is still
+ * there to check; a row deleted for good is not, so its id goes to every reader of the entity.
+ */
+async function deletedInSight(
+  options: { db: DataRequest['db']; overview: SchemaOverview },
+  notice: ChangeNotice,
+  rowFilter: unknown,
+): Promise<string[]> {
+  const doc = options.overview.models.get(notice.p)?.document;
+  const entity = doc?.entities.find((e) => e.code === notice.e);
+  if (rowFilter === null || rowFilter === undefined || !doc || !entity?.softDelete)
+    return notice.ids;
+  try {
+    const rule = compileFilter({ doc, entity, alias: 'e', filter: null, offset: 1, rowFilter });
+    const { rows } = await options.db.query<{ id: string }>(
+      `SELECT e."id"::text AS id FROM ${quoteIdent(notice.p)}.${quoteIdent(notice.e)} AS e WHERE e."id" = ANY ($1::uuid[]) AND ${rule.sql ?? 'TRUE'}`,
+      [notice.ids, ...rule.params],
+    );
+    return rows.map((r) => r.id);
+  } catch (error) {
+    // A rule that no longer compiles shows nothing, as it does for reads.
+    if (error instanceof AccessRuleError) return [];
+    throw error;
+  }
+}
+
+/**
+ * Of the changed rows not seen, those deleted since, as a delete of them would be shown; the
+ * others stay out of sight.
+ */
 async function goneIds(
   options: { db: DataRequest['db']; overview: SchemaOverview },
   notice: ChangeNotice,
   seen: Set<string>,
+  rowFilter: unknown,
 ): Promise<string[]> {
   const unseen = notice.ids.filter((id) => !seen.has(id));
   const model = options.overview.models.get(notice.p);
@@ -159,5 +198,6 @@ async function goneIds(
   if (unseen.length === 0 || !plan) return [];
   const live = await options.db.query<{ id: string }>(plan.liveIdsSql, [unseen]);
   const there = new Set(live.rows.map((r) => r.id));
-  return unseen.filter((id) => !there.has(id));
+  const gone = unseen.filter((id) => !there.has(id));
+  return gone.length ? deletedInSight(options, { ...notice, ids: gone }, rowFilter) : [];
 }
