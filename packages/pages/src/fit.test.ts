@@ -101,6 +101,20 @@ describe('fitPage', () => {
     ).toBeDefined();
   });
 
+  it("reads a list addressed without a method prefix as this entity's", () => {
+    const page = fitted(order, VIEWER, {
+      type: 'page',
+      body: [
+        {
+          type: 'crud',
+          api: base(order),
+          columns: [{ name: 'status', quickEdit: { type: 'select' } }],
+        },
+      ],
+    });
+    expect(crudOf(page).columns[0].quickEdit).toBeUndefined();
+  });
+
   it("keeps another entity's lists, whose fields may share a name", () => {
     const page = fitted(
       customer,

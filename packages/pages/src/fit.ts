@@ -9,6 +9,7 @@
  */
 import type { Entity } from '@tessera/meta';
 
+import { apiCall } from './api-call';
 import type { PageAccess } from './page';
 
 type Json = unknown;
@@ -34,27 +35,12 @@ export interface FitOptions {
 
 /** The action an amis API writes to the entity at `base` with, or null (a read, elsewhere). */
 function writeOf(api: Json, base: string): Action | null {
-  const [method, url] =
-    typeof api === 'string'
-      ? /^[a-z]+:/i.test(api)
-        ? [api.slice(0, api.indexOf(':')), api.slice(api.indexOf(':') + 1)]
-        : ['get', api]
-      : isObject(api) && typeof api.url === 'string'
-        ? [typeof api.method === 'string' ? api.method : 'get', api.url]
-        : ['get', ''];
-  const action = WRITE_METHODS[method.toLowerCase()];
-  if (!action) return null;
-  const rest = url.startsWith(base) ? url.slice(base.length) : null;
+  const call = apiCall(api);
+  const action = call && WRITE_METHODS[call.method];
+  if (!call || !action) return null;
+  const rest = call.url.startsWith(base) ? call.url.slice(base.length) : null;
   return rest !== null && /^($|[/?])/.test(rest) ? action : null;
 }
-
-/** The URL an amis API (or `source`) calls, or null. */
-const urlOf = (api: Json): string | null =>
-  typeof api === 'string'
-    ? api.replace(/^[a-z]+:/i, '')
-    : isObject(api) && typeof api.url === 'string'
-      ? api.url
-      : null;
 
 export function fitPage(page: Json, options: FitOptions): Json {
   const { access, entity, base } = options;
@@ -90,7 +76,7 @@ export function fitPage(page: Json, options: FitOptions): Json {
         .map((item) => fit(item, writing, here));
     if (!isObject(node)) return node;
     // Lists of another entity (a customer's orders in the drawer) name that entity's fields.
-    const calls = urlOf(node.api) ?? urlOf(node.source);
+    const calls = apiCall(node.api)?.url ?? apiCall(node.source)?.url ?? null;
     const within = here && (calls === null || calls.startsWith(base));
     const inForm = writing || writeOf(node.api, base) !== null;
     const field = fieldOf(node.name);

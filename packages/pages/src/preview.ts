@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+import { apiCall } from './api-call';
 import { labelRows } from './relations';
 
 export interface PreviewColumn {
@@ -70,16 +71,12 @@ const originOf = (url: string) => {
  * address is never read ahead.
  */
 function listUrl(api: z.infer<typeof apiSchema>, runtimeUrl: string): string | null {
-  const [method, url] =
-    typeof api === 'string'
-      ? /^(get|post|put|patch|delete):/i.test(api)
-        ? [api.slice(0, api.indexOf(':')), api.slice(api.indexOf(':') + 1)]
-        : ['get', api]
-      : [api.method ?? 'get', api.url];
+  const call = apiCall(api);
   const runtime = originOf(runtimeUrl);
-  if (method.toLowerCase() !== 'get' || url.includes('$') || !runtime) return null;
-  if (originOf(url) !== runtime || new URL(url).pathname.indexOf('/api/v1/') !== 0) return null;
-  return url;
+  if (call?.method !== 'get' || call.url.includes('$') || !runtime) return null;
+  if (originOf(call.url) !== runtime || new URL(call.url).pathname.indexOf('/api/v1/') !== 0)
+    return null;
+  return call.url;
 }
 
 /**
