@@ -1,14 +1,11 @@
 /** The most recent requests slower than a threshold, with their request ids, for monitoring. */
-export interface RequestRecord {
-  requestId: string;
-  method: string;
-  url: string;
-  status: number;
-  durationMs: number;
-}
+import type { SlowRequest } from '@tessera/runtime-core/monitoring';
+
+/** A request as it finished; the list adds when. */
+export type RequestRecord = Omit<SlowRequest, 'at'>;
 
 export class SlowRequests {
-  #items: (RequestRecord & { at: string })[] = [];
+  #items: SlowRequest[] = [];
 
   constructor(
     readonly thresholdMs = 500,

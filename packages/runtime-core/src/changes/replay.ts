@@ -47,17 +47,16 @@ export async function replayChanges(
   now = Date.now(),
 ): Promise<Replay> {
   if (now - after.at * 1000 > REPLAY_WITHIN_MS) return { reset: 'away too long' };
-  // With nothing kept when it connected, every change of the project kept since is new to it.
+  const columns = `c.seq::text AS seq, c.entity, c.op, c.ids::text[] AS ids`;
   const { rows } = await db.query<{ seq: string; entity: string; op: ChangeOp; ids: string[] }>(
     after.seq === 0
-      ? `SELECT c.seq::text AS seq, c.entity, c.op, c.ids::text[] AS ids FROM data_changes c
-          WHERE c.project = $1 AND $2::bigint = 0 ORDER BY c.seq LIMIT ${MAX_REPLAY + 1}`
-      : `SELECT c.seq::text AS seq, c.entity, c.op, c.ids::text[] AS ids
-           FROM data_changes c JOIN data_changes last ON last.seq = $2
+      ? // With nothing kept when it connected, every change of the project kept since is new.
+        `SELECT ${columns} FROM data_changes c WHERE c.project = $1 ORDER BY c.seq LIMIT ${MAX_REPLAY + 1}`
+      : `SELECT ${columns} FROM data_changes c JOIN data_changes last ON last.seq = $2
           WHERE c.project = $1
             AND (c.seq > last.seq OR (c.seq < last.seq AND c.xid >= last.oldest_xid))
           ORDER BY c.seq LIMIT ${MAX_REPLAY + 1}`,
-    [project, after.seq],
+    after.seq === 0 ? [project] : [project, after.seq],
   );
   if (rows.length === 0 && after.seq !== 0) {
     const kept = await db.query('SELECT 1 FROM data_changes WHERE seq = $1', [after.seq]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { type MetricsSummary, pointBetween, quantileBetween } from './summary';
+import { type MetricsSummary, pointOf, quantile, windowBetween } from './summary';
 
 const summary = (
   at: string,
@@ -23,32 +23,37 @@ const summary = (
   ...extra,
 });
 
-describe('quantileBetween', () => {
+describe('quantile', () => {
   it('interpolates inside the bucket holding the rank, over the requests in between', () => {
     const before = summary('2026-01-01T00:00:00Z', 100, 0, [
       [0.01, 100],
       [0.1, 100],
       [1, 100],
-    ]).latency;
+    ]);
     // 10 new requests: 4 under 10 ms, 4 more under 100 ms, 2 more under 1 s.
     const after = summary('2026-01-01T00:00:10Z', 110, 0, [
       [0.01, 104],
       [0.1, 108],
       [1, 110],
-    ]).latency;
-    expect(quantileBetween(before, after, 0.5)).toBeCloseTo(0.01 + 0.09 * (1 / 4));
-    expect(quantileBetween(before, after, 0.95)).toBeCloseTo(0.1 + 0.9 * (1.5 / 2));
-    expect(quantileBetween(after, after, 0.5)).toBeNull();
+    ]);
+    const between = windowBetween(before, after).latency;
+    expect(quantile(between, 0.5)).toBeCloseTo(0.01 + 0.09 * (1 / 4));
+    expect(quantile(between, 0.95)).toBeCloseTo(0.1 + 0.9 * (1.5 / 2));
+    expect(quantile(windowBetween(after, after).latency, 0.5)).toBeNull();
   });
 
   it('answers the last bound for requests slower than every bucket', () => {
-    const before = summary('2026-01-01T00:00:00Z', 0, 0, [[0.1, 0]]).latency;
-    const after = summary('2026-01-01T00:00:01Z', 2, 0, [[0.1, 0]]).latency;
-    expect(quantileBetween(before, after, 0.5)).toBe(0.1);
+    const before = summary('2026-01-01T00:00:00Z', 0, 0, [[0.1, 0]]);
+    const after = summary('2026-01-01T00:00:01Z', 2, 0, [[0.1, 0]]);
+    expect(quantile(windowBetween(before, after).latency, 0.5)).toBe(0.1);
   });
 });
 
-describe('pointBetween', () => {
+/** The rates between two reads of one runtime, as a report's window gives them. */
+const pointBetween = (before: MetricsSummary, after: MetricsSummary) =>
+  pointOf([{ window: windowBetween(before, after), pool: after.pool }]);
+
+describe('pointOf one window', () => {
   it('gives requests per second, error rate, quantiles in ms and pool use', () => {
     const before = summary('2026-01-01T00:00:00Z', 100, 1, [[0.01, 100]]);
     const after = summary('2026-01-01T00:00:05Z', 150, 6, [[0.01, 150]]);

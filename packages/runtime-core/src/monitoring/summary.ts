@@ -30,25 +30,15 @@ export interface MetricsPoint {
 }
 
 /**
- * The `q` quantile (0..1) of the requests observed between two cumulative histograms, in
- * seconds, interpolated inside its bucket as Prometheus's histogram_quantile does; null when
- * no request came in between.
+ * The `q` quantile (0..1) of the requests in a window's histogram, in seconds, interpolated
+ * inside its bucket as Prometheus's histogram_quantile does; null when it holds no request.
  */
-export function quantileBetween(
-  before: MetricsSummary['latency'],
-  after: MetricsSummary['latency'],
-  q: number,
-): number | null {
-  const counts = after.buckets.map((b) => ({
-    le: b.le,
-    count: b.count - (before.buckets.find((p) => p.le === b.le)?.count ?? 0),
-  }));
-  const total = after.count - before.count;
-  if (total <= 0) return null;
-  const rank = q * total;
+export function quantile(latency: MetricsSummary['latency'], q: number): number | null {
+  if (latency.count <= 0) return null;
+  const rank = q * latency.count;
   let lower = 0;
   let below = 0;
-  for (const bucket of counts) {
+  for (const bucket of latency.buckets) {
     if (bucket.count >= rank) {
       const inBucket = bucket.count - below;
       return inBucket > 0 ? lower + (bucket.le - lower) * ((rank - below) / inBucket) : bucket.le;
@@ -57,7 +47,7 @@ export function quantileBetween(
     below = bucket.count;
   }
   // Slower than the last bucket's bound: that bound is all that is known.
-  return counts.at(-1)?.le ?? null;
+  return latency.buckets.at(-1)?.le ?? null;
 }
 
 /** What happened between two reads of the same runtime: its requests and their latencies. */
@@ -117,7 +107,7 @@ export function pointOf(
   };
   const requests = sum((r) => r.window.requests);
   const quantileMs = (q: number) => {
-    const s = quantileBetween(NO_LATENCY, latency, q);
+    const s = quantile(latency, q);
     return s === null ? null : Math.round(s * 10_000) / 10;
   };
   return {
@@ -130,9 +120,4 @@ export function pointOf(
     poolMax: sum((r) => r.pool.max),
     poolWaiting: sum((r) => r.pool.waiting),
   };
-}
-
-/** The rates between two reads of the same runtime. */
-export function pointBetween(before: MetricsSummary, after: MetricsSummary): MetricsPoint {
-  return pointOf([{ window: windowBetween(before, after), pool: after.pool }]);
 }

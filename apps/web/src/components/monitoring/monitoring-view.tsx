@@ -36,14 +36,14 @@ const models = (versions: Record<string, number>) =>
     .join(', ');
 
 /** A service's card: its name and status, then what it reports (once it has). */
-function HealthCard({
+function HealthCard<T extends Health | Fleet>({
   name,
   status,
   children,
 }: {
   name: string;
-  status: Health | Fleet | string | null;
-  children: ReactNode;
+  status: T | string | null;
+  children: (report: T) => ReactNode;
 }) {
   return (
     <Card role="region" aria-label={`${name} health`}>
@@ -51,7 +51,7 @@ function HealthCard({
         <Heading size="3">{name}</Heading>
         <StatusBadge status={status} />
       </Flex>
-      {status && typeof status !== 'string' ? children : null}
+      {status && typeof status !== 'string' ? children(status) : null}
     </Card>
   );
 }
@@ -59,9 +59,11 @@ function HealthCard({
 function ConsoleCard({ health }: { health: Health | string | null }) {
   return (
     <HealthCard name="Console" status={health}>
-      <Text as="p" size="2" color="gray">
-        Up {typeof health === 'object' && health ? uptime(health.uptime) : ''}
-      </Text>
+      {(h) => (
+        <Text as="p" size="2" color="gray">
+          Up {uptime(h.uptime)}
+        </Text>
+      )}
     </HealthCard>
   );
 }
@@ -69,39 +71,39 @@ function ConsoleCard({ health }: { health: Health | string | null }) {
 const INSTANCE_COLOR = { healthy: 'green', degraded: 'amber', 'not reporting': 'red' } as const;
 
 function RuntimeCard({ fleet }: { fleet: Fleet | string | null }) {
-  const instances = typeof fleet === 'object' && fleet ? fleet.instances : [];
-  const reporting = instances.filter((i) => i.status !== 'not reporting').length;
   return (
     <HealthCard name="Runtime" status={fleet}>
-      <>
-        <Text as="p" size="2" color="gray" mb="2">
-          {instances.length === 0
-            ? 'No runtime has reported. Runtimes report here every few seconds once started.'
-            : `${reporting} of ${instances.length} ${instances.length === 1 ? 'runtime' : 'runtimes'} reporting`}
-        </Text>
-        {instances.length ? (
-          <Table.Root size="1">
-            <Table.Body>
-              {instances.map((i) => (
-                <Table.Row key={i.id}>
-                  <Table.Cell>
-                    <Code variant="ghost">{i.host}</Code>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Badge color={INSTANCE_COLOR[i.status]}>{i.status}</Badge>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {i.uptimeSeconds === null || i.status === 'not reporting'
-                      ? `last seen ${new Date(i.seenAt).toLocaleTimeString()}`
-                      : `up ${uptime(i.uptimeSeconds)}`}
-                  </Table.Cell>
-                  <Table.Cell>{models(i.metadataVersion) || 'no model published'}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table.Root>
-        ) : null}
-      </>
+      {({ instances }) => (
+        <>
+          <Text as="p" size="2" color="gray" mb="2">
+            {instances.length === 0
+              ? 'No runtime has reported. Runtimes report here every few seconds once started.'
+              : `${instances.filter((i) => i.status !== 'not reporting').length} of ${instances.length} ${instances.length === 1 ? 'runtime' : 'runtimes'} reporting`}
+          </Text>
+          {instances.length ? (
+            <Table.Root size="1">
+              <Table.Body>
+                {instances.map((i) => (
+                  <Table.Row key={i.id}>
+                    <Table.Cell>
+                      <Code variant="ghost">{i.host}</Code>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Badge color={INSTANCE_COLOR[i.status]}>{i.status}</Badge>
+                    </Table.Cell>
+                    <Table.Cell>
+                      {i.uptimeSeconds === null || i.status === 'not reporting'
+                        ? `last seen ${new Date(i.seenAt).toLocaleTimeString()}`
+                        : `up ${uptime(i.uptimeSeconds)}`}
+                    </Table.Cell>
+                    <Table.Cell>{models(i.metadataVersion) || 'no model published'}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table.Root>
+          ) : null}
+        </>
+      )}
     </HealthCard>
   );
 }
