@@ -55,7 +55,9 @@ describe('GET /api/v1/{project}/openapi.json', () => {
   });
 
   it('serves the docs page and its assets from the runtime itself', async () => {
-    const page = await fetch(`${shop.base}/docs`);
+    const page = await fetch(`${shop.base}/docs`, {
+      headers: { authorization: `Bearer ${shop.viewerToken}` },
+    });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('/api/v1/shop/openapi.json');
@@ -63,5 +65,18 @@ describe('GET /api/v1/{project}/openapi.json', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');
     expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+
+  it('names no project to anonymous callers, nor to callers who may use none', async () => {
+    const anonymous = await (await fetch(`${shop.base}/docs`)).text();
+    expect(anonymous).toContain('Sign in');
+    expect(anonymous).not.toContain('shop');
+    const outsider = await (
+      await fetch(`${shop.base}/docs`, {
+        headers: { authorization: `Bearer ${shop.outsiderToken}` },
+      })
+    ).text();
+    expect(outsider).not.toContain('/docs/shop');
+    expect(outsider).not.toContain('/api/v1/shop/');
   });
 });

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 
 import { summarize } from './http/metrics';
 import { SlowRequests } from './http/slow-requests';
-import { isUnavailable } from './http/unavailable';
 import { useShopRuntime } from './test/shop-runtime';
 
 const shop = useShopRuntime({
@@ -101,19 +100,6 @@ describe('database unavailable', () => {
       held.release();
     }
     expect((await get('/api/v1/shop/customer')).status).toBe(200);
-  });
-
-  it('recognises a restarting server and refused connections', () => {
-    expect(
-      isUnavailable({
-        code: '57P01',
-        message: 'terminating connection due to administrator command',
-      }),
-    ).toBe(true);
-    expect(isUnavailable({ code: 'ECONNREFUSED' })).toBe(true);
-    expect(isUnavailable({ code: '08006' })).toBe(true);
-    expect(isUnavailable({ code: '23505' })).toBe(false);
-    expect(isUnavailable(new Error('boom'))).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 import type { Principal } from '@tessera/auth';
+import { AppError } from '@tessera/errors';
 import { checkHealth, healthHttpStatus } from '@tessera/db/health';
 import type { ChangeFeed, SchemaOverview } from '@tessera/runtime-core';
 import type pg from 'pg';
@@ -22,11 +23,11 @@ import {
   OPENAPI_ROUTE,
   openApiRoute,
 } from './http/docs-routes';
-import { type RequestHeaders, refuse, send, toHeaders } from './http/io';
+import { sendError } from './http/errors';
+import { type RequestHeaders, send, toHeaders } from './http/io';
 import { createMetrics, metricsRoute, routeName, type RuntimeMetrics } from './http/metrics';
 import type { RuntimeLimits } from './http/rate-limits';
 import { SlowRequests } from './http/slow-requests';
-import { isUnavailable } from './http/unavailable';
 
 const REQUEST_ID = /^[\w.:-]{8,128}$/;
 const MAX_HEADER_BYTES = 96 * 1024;
@@ -64,8 +65,9 @@ async function route(
 ) {
   if (url.pathname === '/slow-requests' && req.method === 'GET') {
     const principal = await deps.authenticate(toHeaders(req));
-    if (!principal) return refuse(res, 401, 'Sign in or send a bearer token');
-    if (!principal.permissions.has('monitor:read')) return refuse(res, 403, 'You may not monitor');
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in or send a bearer token');
+    if (!principal.permissions.has('monitor:read'))
+      throw new AppError('FORBIDDEN', 'You may not monitor');
     return send(res, 200, { status: 0, msg: '', data: { items: slow.list() } });
   }
   if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -79,13 +81,13 @@ async function route(
     const asset = DOCS_ASSET_ROUTE.exec(url.pathname);
     if (asset) return docsAssetRoute(res, asset[1]!);
     const docs = DOCS_ROUTE.exec(url.pathname);
-    if (docs) return docsRoute(deps, res, docs[1]);
+    if (docs) return docsRoute(deps, req, res, docs[1]);
   }
   const changes = CHANGES_ROUTE.exec(url.pathname);
   if (changes) return changesRoute(deps, req, res, url, changes[1]!);
   const data = DATA_ROUTE.exec(url.pathname);
   if (data) return dataRoute(deps, req, res, url, data, requestId);
-  send(res, 404, { status: 404, msg: `No route ${req.method} ${url.pathname}` });
+  throw new AppError('NOT_FOUND', `No route ${req.method} ${url.pathname.slice(0, 200)}`);
 }
 
 export function createRuntimeServer(deps: RuntimeDeps): Server {
@@ -125,18 +127,8 @@ export function createRuntimeServer(deps: RuntimeDeps): Server {
       void metricsRoute(metrics, res);
       return;
     }
-    route(deps, req, res, slow, url, requestId).catch((err: unknown) => {
-      if (isUnavailable(err)) {
-        deps.logger.warn({ requestId, message: (err as Error).message }, 'Database unavailable');
-        if (!res.headersSent) {
-          res.setHeader('retry-after', '2');
-          send(res, 503, { status: 503, msg: 'The database is unavailable; retry shortly' });
-        } else res.end();
-        return;
-      }
-      deps.logger.error({ requestId, err }, 'Unhandled runtime error');
-      if (!res.headersSent) send(res, 500, { status: 500, msg: 'Internal error' });
-      else res.end();
-    });
+    route(deps, req, res, slow, url, requestId).catch((error: unknown) =>
+      sendError(res, error, { requestId, logger: deps.logger }),
+    );
   });
 }

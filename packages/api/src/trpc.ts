@@ -1,10 +1,11 @@
 /**
  * 1. Initialisation: superjson, and one error formatter that maps AppError through the shared
- *    table and flattens zod errors for forms.
+ *    table (driver errors through its one translation) and flattens zod errors for forms; an
+ *    unexpected error is answered as a generic one with the request id, never echoed.
  * 2. Procedures: public, protected (a signed-in principal), and permission-checked.
  *    Every mutation is refused when it comes from another site.
  */
-import { AppError, findAppError } from '@tessera/errors';
+import { AppError, findAppError, translateDatabaseError } from '@tessera/errors';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
@@ -14,12 +15,19 @@ import type { Context } from './context';
 // 1. Initialisation
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const appError = findAppError(error);
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    // tRPC's own refusals (a bad path, unparsable input) explain themselves; anything else
+    // unexplained is a fault of ours, and its text (SQL, paths, code frames) stays in the log.
+    const internal = error.code === 'INTERNAL_SERVER_ERROR' && !appError;
     return {
       ...shape,
-      message: zodError ? 'Some fields need attention' : shape.message,
+      message: zodError
+        ? 'Some fields need attention'
+        : internal
+          ? `Internal error${ctx?.requestId ? `; quote request id ${ctx.requestId}` : ''}`
+          : shape.message,
       data: {
         ...shape.data,
         appCode: appError?.code ?? null,
@@ -40,11 +48,14 @@ function firstMessages(fieldErrors: Record<string, string[] | undefined>): Recor
   );
 }
 
-/** Turns AppErrors thrown by domain code into TRPCErrors carrying the mapped code. */
+/**
+ * Turns AppErrors thrown by domain code, and driver errors the one translation explains, into
+ * TRPCErrors carrying the mapped code.
+ */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const appError = findAppError(result.error);
+    const appError = findAppError(result.error) ?? translateDatabaseError(result.error.cause);
     if (appError && result.error.code !== appError.trpcCode) {
       throw new TRPCError({ code: appError.trpcCode, message: appError.message, cause: appError });
     }

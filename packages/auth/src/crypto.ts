@@ -19,11 +19,14 @@ export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
   return computed.length === storedHash.length && constantTimeEqual(computed, storedHash);
 }
 
-/** Splits `<id>.<secret>`; returns null for anything else. */
+/** Ids and secrets are base32 (ids of API tokens after their `tk_` prefix). */
+const TOKEN_PART = /^[a-z0-9_]{1,64}$/;
+
+/** Splits `<id>.<secret>`; returns null for anything else, which then reaches no query. */
 export function splitToken(token: string): { id: string; secret: string } | null {
   const parts = token.split('.');
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
-  if (!id || !secret || id.length > 64 || secret.length > 64) return null;
+  if (!TOKEN_PART.test(id) || !TOKEN_PART.test(secret)) return null;
   return { id, secret };
 }

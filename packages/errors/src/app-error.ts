@@ -9,8 +9,10 @@ export const ERROR_CODES = {
   FORBIDDEN: { http: 403, trpc: 'FORBIDDEN' },
   CROSS_SITE_REQUEST: { http: 403, trpc: 'FORBIDDEN' },
   NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
+  METHOD_NOT_ALLOWED: { http: 405, trpc: 'METHOD_NOT_SUPPORTED' },
   CONFLICT: { http: 409, trpc: 'CONFLICT' },
   ALREADY_SET_UP: { http: 409, trpc: 'CONFLICT' },
+  PAYLOAD_TOO_LARGE: { http: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   VALIDATION: { http: 422, trpc: 'UNPROCESSABLE_CONTENT' },
   RATE_LIMITED: { http: 429, trpc: 'TOO_MANY_REQUESTS' },
   INTERNAL: { http: 500, trpc: 'INTERNAL_SERVER_ERROR' },
@@ -26,6 +28,11 @@ export interface AppErrorOptions {
   fieldErrors?: Record<string, string>;
   /** Seconds after which a rate-limited caller may retry. */
   retryAfter?: number;
+  /**
+   * More about the refusal for the caller, added to the answer beside the message (the
+   * current version of a row changed meanwhile, the lines of a refused import).
+   */
+  details?: Record<string, unknown>;
 }
 
 export class AppError extends Error {
@@ -33,12 +40,14 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors?: Record<string, string>;
   readonly retryAfter?: number;
+  readonly details?: Record<string, unknown>;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.code = code;
     this.fieldErrors = options.fieldErrors;
     this.retryAfter = options.retryAfter;
+    this.details = options.details;
   }
 
   get httpStatus(): number {

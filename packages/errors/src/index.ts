@@ -1,2 +1,3 @@
 export * from './app-error';
+export * from './database';
 export * from './invalid-env';

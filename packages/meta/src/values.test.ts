@@ -62,4 +62,15 @@ describe('checkValue', () => {
       message: 'Does not match the required format',
     });
   });
+
+  it('refuses NUL characters, which PostgreSQL text and jsonb cannot hold', () => {
+    for (const type of ['string', 'text', 'email', 'url', 'uuid'] as const)
+      expect(checkValue(f({ type, length: 10 }), 'a\0b').ok).toBe(false);
+    expect(checkValue(f({ type: 'json' }), { note: 'a\0b' }).ok).toBe(false);
+    expect(checkValue(f({ type: 'json' }), { ['k\0']: 1 }).ok).toBe(false);
+    expect(checkValue(f({ type: 'json' }), { ok: ['fine'] }).ok).toBe(true);
+    expect(checkValue(f({ type: 'enum-multi', options: ['a\0'] } as never), ['a\0']).ok).toBe(
+      false,
+    );
+  });
 });

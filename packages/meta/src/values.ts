@@ -20,6 +20,20 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 const fail = (message: string): ValueCheck => ({ ok: false, message });
 
+/** PostgreSQL text cannot hold a NUL character, nor can jsonb. */
+const NUL_MESSAGE = 'Must not contain NUL characters';
+const hasNul = (text: string) => text.includes('\0');
+
+/** Whether a JSON value holds a NUL in any string or key; objects nested too deeply count. */
+function jsonHasNul(value: unknown, depth = 0): boolean {
+  if (depth > 64) return true;
+  if (typeof value === 'string') return hasNul(value);
+  if (Array.isArray(value)) return value.some((v) => jsonHasNul(v, depth + 1));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).some(([k, v]) => hasNul(k) || jsonHasNul(v, depth + 1));
+  return false;
+}
+
 function checkDecimal(value: unknown, precision: number, scale: number): ValueCheck {
   const text =
     typeof value === 'number' && Number.isFinite(value)
@@ -36,6 +50,7 @@ function checkDecimal(value: unknown, precision: number, scale: number): ValueCh
 }
 
 function checkType(field: Field, value: unknown): ValueCheck {
+  if (typeof value === 'string' && hasNul(value)) return fail(NUL_MESSAGE);
   switch (field.type) {
     case 'string':
     case 'text':
@@ -102,7 +117,9 @@ function checkType(field: Field, value: unknown): ValueCheck {
         ? { ok: true, value: value.toLowerCase() }
         : fail('Must be a UUID');
     case 'json':
-      return { ok: true, value };
+      return jsonHasNul(value)
+        ? fail(`${NUL_MESSAGE}, nor nest deeper than 64 levels`)
+        : { ok: true, value };
     case 'enum':
       return typeof value === 'string' && field.options.includes(value)
         ? { ok: true, value }
@@ -110,6 +127,7 @@ function checkType(field: Field, value: unknown): ValueCheck {
     case 'enum-multi': {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
         return fail('Must be a list of options');
+      if (value.some(hasNul)) return fail(NUL_MESSAGE);
       const bad = value.find((v) => !field.options.includes(v));
       if (bad !== undefined)
         return fail(`'${String(bad)}' is not one of: ${field.options.join(', ')}`);

@@ -15,13 +15,13 @@ export {
   type EntityAccess,
 } from './access/policy';
 export { MAX_PER_PAGE, readRows } from './http/read';
-export type { HttpResult } from './http/result';
+export { type HttpResult, refusal } from './http/result';
 export type { DataRequest } from './http/target';
 export { compileModel, compileReadPlan, readColumns, type ReadPlan } from './query/read-plan';
 export {
-  AccessRuleError,
   compileFilter,
-  FilterError,
+  filterError,
+  isAccessRuleError,
   parseFilterParam,
   type CompiledFilter,
 } from './query/filter';

@@ -1,7 +1,7 @@
 /**
  * The gate of every data-facing route: who is calling (the console's shared check), and
- * whether their budget allows one more request. Answers 401, 429 or 503 itself and returns
- * null then; otherwise the caller, with the RateLimit headers already set.
+ * whether their budget allows one more request. Refuses with 401 or 429 (and 503 when the
+ * limiter is down); otherwise returns the caller, with the RateLimit headers already set.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -10,7 +10,7 @@ import { AppError } from '@tessera/errors';
 import { type Caller, rateLimitPerMinute } from '@tessera/runtime-core';
 
 import type { RuntimeDeps } from '../server';
-import { type RequestHeaders, refuse, toHeaders } from './io';
+import { type RequestHeaders, toHeaders } from './io';
 import { rateLimitHeaders } from './rate-limits';
 
 export interface Admitted {
@@ -24,7 +24,7 @@ export async function admit(
   req: IncomingMessage,
   res: ServerResponse,
   project: string,
-): Promise<Admitted | null> {
+): Promise<Admitted> {
   const headers = toHeaders(req);
   const principal = await deps.authenticate(headers);
   const key = principal
@@ -36,39 +36,25 @@ export async function admit(
         forwardedFor: headers.get('x-forwarded-for'),
         trustedProxies: deps.trustedProxies ?? [],
       })}`;
-  try {
-    const result = await deps.limits.check(
-      project,
-      key,
-      rateLimitPerMinute(deps.metadata().settings, project),
-    );
-    const limitHeaders = rateLimitHeaders(result);
-    for (const [name, value] of Object.entries(limitHeaders)) res.setHeader(name, value);
-    if (!result.success) {
-      res.setHeader('retry-after', limitHeaders['ratelimit-reset']!);
-      refuse(res, 429, 'Too many requests; retry after the time in Retry-After');
-      return null;
-    }
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE') {
-      res.setHeader('retry-after', '2');
-      refuse(res, 503, error.message);
-      return null;
-    }
-    throw error;
-  }
-  if (!principal) {
-    refuse(res, 401, 'Sign in or send a bearer token');
-    return null;
-  }
-  return {
-    principal,
-    headers,
-    caller: {
-      userId: principal.user.id,
-      roles: principal.roles,
-      permissions: principal.permissions,
-      scopes: principal.scopes,
-    },
-  };
+  const result = await deps.limits.check(
+    project,
+    key,
+    rateLimitPerMinute(deps.metadata().settings, project),
+  );
+  const limitHeaders = rateLimitHeaders(result);
+  for (const [name, value] of Object.entries(limitHeaders)) res.setHeader(name, value);
+  if (!result.success)
+    throw new AppError('RATE_LIMITED', 'Too many requests; retry after the time in Retry-After', {
+      retryAfter: Math.max(1, Number(limitHeaders['ratelimit-reset'])),
+    });
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in or send a bearer token');
+  return { principal, headers, caller: callerOf(principal) };
 }
+
+/** What the data API's permission checks need of a principal. */
+export const callerOf = (principal: Principal): Caller => ({
+  userId: principal.user.id,
+  roles: principal.roles,
+  permissions: principal.permissions,
+  scopes: principal.scopes,
+});

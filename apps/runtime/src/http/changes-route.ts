@@ -8,8 +8,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { AppError } from '@tessera/errors';
 import {
   type ChangeNotice,
+  entityAccess,
   formatEventId,
   newestChange,
   parseEventId,
@@ -19,7 +21,6 @@ import {
 
 import type { RuntimeDeps } from '../server';
 import { admit } from './admit';
-import { refuse } from './io';
 
 export const CHANGES_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/changes\/?$/;
 const HEARTBEAT_MS = 15_000;
@@ -31,13 +32,28 @@ export async function changesRoute(
   url: URL,
   project: string,
 ): Promise<void> {
-  if (req.method !== 'GET') return refuse(res, 405, `${req.method} is not supported here`);
-  const admitted = await admit(deps, req, res, project);
-  if (!admitted) return;
-  if (!deps.metadata().models.has(project)) return refuse(res, 404, `No project '${project}'`);
+  if (req.method !== 'GET')
+    throw new AppError('METHOD_NOT_ALLOWED', `${req.method} is not supported here`);
+  const { caller } = await admit(deps, req, res, project);
+  const overview = deps.metadata();
+  const model = overview.models.get(project);
+  if (!model) throw new AppError('NOT_FOUND', `No project '${project}'`);
   const only = url.searchParams.get('entities');
   const entities = only ? new Set(only.split(',').map((e) => e.trim())) : null;
-  const { caller } = admitted;
+  // A stream nobody may read anything of would still tell, by its event ids, how much is
+  // written there: it is refused like a list of an entity the caller may not read.
+  const readable = model.document.entities.filter(
+    (e) =>
+      (!entities || entities.has(e.code)) &&
+      entityAccess(overview, caller, project, e.code, 'read') !== null,
+  );
+  if (readable.length === 0)
+    throw new AppError(
+      'FORBIDDEN',
+      entities
+        ? `You may not read ${[...entities].join(', ').slice(0, 200)} in '${project}'`
+        : `You may not read any entity of '${project}'`,
+    );
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',

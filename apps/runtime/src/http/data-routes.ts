@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { isCrossSiteRequest, readCredential } from '@tessera/auth';
+import { AppError } from '@tessera/errors';
 import {
   aggregateRows,
   bulkUpdate,
@@ -19,7 +20,7 @@ import {
 
 import type { RuntimeDeps } from '../server';
 import { admit } from './admit';
-import { BodyError, readCsv, readJson, refuse, sendResult } from './io';
+import { readCsv, readJson, sendResult } from './io';
 
 export const DATA_ROUTE =
   /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/([a-z][a-z0-9_]{1,39})(?:\/([^/]+))?\/?$/;
@@ -37,12 +38,10 @@ export async function dataRoute(
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const [, project, entity, raw] = match as unknown as [string, string, string, string?];
-  const segment = raw === undefined ? undefined : decodeURIComponent(raw);
+  const segment = raw === undefined ? undefined : decodeSegment(raw, entity);
   const action = segment !== undefined && ACTIONS.has(segment) ? segment : undefined;
   const id = action ? undefined : segment;
-  const admitted = await admit(deps, req, res, project);
-  if (!admitted) return;
-  const { headers, caller } = admitted;
+  const { headers, caller } = await admit(deps, req, res, project);
   const common = {
     db: deps.pool,
     overview: deps.metadata(),
@@ -56,7 +55,6 @@ export async function dataRoute(
   if (method === 'GET' || method === 'HEAD') {
     if (action === 'export') {
       const result = await exportRows({ ...common, pool: deps.pool, query });
-      if (!('stream' in result)) return sendResult(res, result);
       res.writeHead(200, {
         'content-type': result.contentType,
         'content-disposition': `attachment; filename="${result.filename}"`,
@@ -71,14 +69,14 @@ export async function dataRoute(
       return;
     }
     if (action === 'aggregate') return sendResult(res, await aggregateRows({ ...common, query }));
-    if (action) return refuse(res, 405, `${method} is not supported here`);
+    if (action) throw notSupported(method);
     return sendResult(res, await readRows({ ...common, id, query }));
   }
   const allowed =
     (method === 'POST' && (segment === undefined || action === 'bulk' || action === 'import')) ||
     ((method === 'PUT' || method === 'DELETE') && id !== undefined) ||
     (method === 'DELETE' && segment === undefined);
-  if (!allowed) return refuse(res, 405, `${method} is not supported here`);
+  if (!allowed) throw notSupported(method);
   if (
     readCredential(headers)?.source === 'cookie' &&
     isCrossSiteRequest(headers, {
@@ -86,35 +84,42 @@ export async function dataRoute(
       allowedOrigins: deps.allowedOrigins,
     })
   ) {
-    return refuse(res, 403, 'Cross-site requests may not change data');
+    throw new AppError('CROSS_SITE_REQUEST', 'Cross-site requests may not change data');
   }
-  try {
-    if (method === 'DELETE')
-      return sendResult(
-        res,
-        id === undefined
-          ? await deleteRows({ ...common, ids: query.get('ids') })
-          : await deleteRow({ ...common, id }),
-      );
-    if (action === 'import')
-      return sendResult(
-        res,
-        await importRows({ ...common, pool: deps.pool, csv: await readCsv(req, headers) }),
-      );
-    const body = await readJson(req);
-    if (action === 'bulk')
-      return sendResult(res, await bulkUpdate({ ...common, pool: deps.pool, body }));
-    if (method === 'POST')
-      return sendResult(
-        res,
-        await createRow({ ...common, body, idempotencyKey: headers.get('idempotency-key') }),
-      );
+  if (method === 'DELETE')
     return sendResult(
       res,
-      await updateRow({ ...common, id: id!, body, ifMatch: headers.get('if-match') }),
+      id === undefined
+        ? await deleteRows({ ...common, ids: query.get('ids') })
+        : await deleteRow({ ...common, id }),
     );
-  } catch (error) {
-    if (error instanceof BodyError) return refuse(res, error.status, error.message);
-    throw error;
+  if (action === 'import')
+    return sendResult(
+      res,
+      await importRows({ ...common, pool: deps.pool, csv: await readCsv(req, headers) }),
+    );
+  const body = await readJson(req);
+  if (action === 'bulk')
+    return sendResult(res, await bulkUpdate({ ...common, pool: deps.pool, body }));
+  if (method === 'POST')
+    return sendResult(
+      res,
+      await createRow({ ...common, body, idempotencyKey: headers.get('idempotency-key') }),
+    );
+  return sendResult(
+    res,
+    await updateRow({ ...common, id: id!, body, ifMatch: headers.get('if-match') }),
+  );
+}
+
+const notSupported = (method: string) =>
+  new AppError('METHOD_NOT_ALLOWED', `${method} is not supported here`);
+
+/** A path segment as sent; a malformed escape (`%zz`) names no row or action. */
+function decodeSegment(raw: string, entity: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new AppError('NOT_FOUND', `No ${entity} '${raw.slice(0, 40)}'`);
   }
 }

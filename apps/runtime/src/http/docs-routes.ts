@@ -8,11 +8,18 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 
-import { openApiDocument } from '@tessera/runtime-core';
+import { AppError } from '@tessera/errors';
+import {
+  type Caller,
+  DATA_ACTIONS,
+  entityAccess,
+  openApiDocument,
+  type SchemaOverview,
+} from '@tessera/runtime-core';
 
 import type { RuntimeDeps } from '../server';
-import { admit } from './admit';
-import { refuse, send } from './io';
+import { admit, callerOf } from './admit';
+import { send, toHeaders } from './io';
 
 export const OPENAPI_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/openapi\.json$/;
 export const DOCS_ROUTE = /^\/docs(?:\/([a-z][a-z0-9_]{1,39}))?\/?$/;
@@ -33,7 +40,6 @@ export async function openApiRoute(
   project: string,
 ): Promise<void> {
   const admitted = await admit(deps, req, res, project);
-  if (!admitted) return;
   const host = req.headers.host ?? 'localhost';
   const document = openApiDocument({
     overview: deps.metadata(),
@@ -41,7 +47,7 @@ export async function openApiRoute(
     project,
     serverUrl: `http://${host}`,
   });
-  if (!document) return refuse(res, 404, `No project '${project}'`);
+  if (!document) throw new AppError('NOT_FOUND', `No project '${project}'`);
   send(res, 200, document);
 }
 
@@ -57,8 +63,29 @@ export async function docsAssetRoute(res: ServerResponse, name: string): Promise
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function docsRoute(deps: RuntimeDeps, res: ServerResponse, project: string | undefined) {
-  const projects = [...deps.metadata().models.keys()].sort();
+/** The projects whose data `caller` may use somewhere: the only ones /docs names to it. */
+function usableProjects(overview: SchemaOverview, caller: Caller): string[] {
+  return [...overview.models.values()]
+    .filter((m) =>
+      m.document.entities.some((e) =>
+        DATA_ACTIONS.some(
+          (action) => entityAccess(overview, caller, m.project, e.code, action) !== null,
+        ),
+      ),
+    )
+    .map((m) => m.project)
+    .sort();
+}
+
+export async function docsRoute(
+  deps: RuntimeDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  project: string | undefined,
+) {
+  // Anonymous callers are told to sign in; nobody is shown a project it cannot use.
+  const principal = project ? null : await deps.authenticate(toHeaders(req));
+  const projects = principal ? usableProjects(deps.metadata(), callerOf(principal)) : [];
   const chosen = project ?? (projects.length === 1 ? projects[0] : undefined);
   const html = chosen
     ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(chosen)} · Tessera API</title>
@@ -70,7 +97,9 @@ export function docsRoute(deps: RuntimeDeps, res: ServerResponse, project: strin
 <body style="font-family: system-ui; margin: 2rem"><h1>Tessera API</h1>${
         projects.length
           ? `<p>Choose a project:</p><ul>${projects.map((p) => `<li><a href="/docs/${escape(p)}">${escape(p)}</a></li>`).join('')}</ul>`
-          : '<p>No project is published yet.</p>'
+          : principal
+            ? '<p>No project whose data you may use is published.</p>'
+            : '<p>Sign in to the console (or send a bearer token) to see the projects you may use.</p>'
       }</body></html>`;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(html);

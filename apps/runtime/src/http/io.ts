@@ -1,38 +1,62 @@
 /** Reading request bodies and writing responses, in amis's envelope. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { AppError } from '@tessera/errors';
 import type { HttpResult } from '@tessera/runtime-core';
 
 export const MAX_JSON_BODY = 1024 * 1024;
 export const MAX_UPLOAD = 10 * 1024 * 1024;
-
-export class BodyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** Deeper than any model needs, shallow enough for every recursive step after parsing. */
+export const MAX_JSON_DEPTH = 32;
 
 export async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw tooLarge(limit);
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit)
-      throw new BodyError(413, `The body is larger than ${Math.round(limit / 1024 / 1024)} MiB`);
+    if (size > limit) throw tooLarge(limit);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
 }
 
+const tooLarge = (limit: number) =>
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `The body is larger than ${Math.round(limit / 1024 / 1024)} MiB`,
+  );
+
+/**
+ * How deeply `text` (JSON) nests arrays and objects, counted without parsing it, so a body
+ * nested thousands deep is refused before anything recursive walks it.
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
+}
+
 export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const raw = await readRaw(req, MAX_JSON_BODY);
+  const text = (await readRaw(req, MAX_JSON_BODY)).toString('utf8');
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new AppError('BAD_REQUEST', `The body nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
-    throw new BodyError(400, 'The body must be JSON');
+    throw new AppError('BAD_REQUEST', 'The body must be JSON');
   }
 }
 
@@ -47,11 +71,11 @@ export async function readCsv(req: IncomingMessage, headers: RequestHeaders): Pr
       headers: { 'content-type': type },
     }).formData();
   } catch {
-    throw new BodyError(400, 'The form could not be read');
+    throw new AppError('BAD_REQUEST', 'The form could not be read');
   }
   const file = form.get('file');
   if (!file || typeof file === 'string')
-    throw new BodyError(400, 'Send the CSV as the form field "file"');
+    throw new AppError('BAD_REQUEST', 'Send the CSV as the form field "file"');
   return file.text();
 }
 
@@ -88,6 +112,3 @@ export function send(res: ServerResponse, status: number, body: unknown) {
 
 export const sendResult = (res: ServerResponse, result: HttpResult) =>
   sendText(res, result.status, result.body, result.headers);
-
-export const refuse = (res: ServerResponse, status: number, msg: string) =>
-  send(res, status, { status, msg });

@@ -9,7 +9,6 @@ import type { Entity, ModelDocument } from '@tessera/meta';
 import {
   compileFilter,
   type DataAction,
-  FilterError,
   METADATA_CHANNEL,
   permissionFields,
   resolveVariables,
@@ -81,7 +80,7 @@ function checkRule(
       offset: 0,
     });
   } catch (error) {
-    if (!(error instanceof FilterError)) throw error;
+    if (!(error instanceof AppError && error.code === 'BAD_REQUEST')) throw error;
     throw new AppError('VALIDATION', `Row filter: ${error.message}`, {
       fieldErrors: { rowFilter: error.message },
     });

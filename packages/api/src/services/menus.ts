@@ -1,6 +1,6 @@
 /** The navigation tree, and the subset a principal may see. */
-import { Prisma } from '@tessera/db';
-import { AppError } from '@tessera/errors';
+import type { Prisma } from '@tessera/db';
+import { AppError, databaseErrorKind } from '@tessera/errors';
 
 import { writeAudit } from '../audit/write-audit';
 import type { AuthedContext } from './types';
@@ -109,7 +109,7 @@ async function assertParent(ctx: AuthedContext, id: string | null, parentId: str
 }
 
 function uniqueCode(error: unknown, code: string | undefined): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+  if (databaseErrorKind(error) === 'unique') {
     throw new AppError('CONFLICT', `A menu '${code}' already exists`, {
       fieldErrors: { code: 'This code is already in use' },
     });

@@ -4,7 +4,7 @@
  * edited in the console is kept as a patch over the generated page (see `@tessera/pages`), so
  * it follows model changes; what no longer fits is reported as conflicts.
  */
-import { AppError } from '@tessera/errors';
+import { AppError, databaseErrorKind } from '@tessera/errors';
 import type { Entity, ModelDocument } from '@tessera/meta';
 import {
   applyPage,
@@ -211,7 +211,7 @@ async function storeVersion(
       select: { id: true },
     })
     .catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'P2002')
+      if (databaseErrorKind(error) === 'unique')
         throw new AppError('CONFLICT', 'Someone saved this page meanwhile; reload and try again');
       throw error;
     });

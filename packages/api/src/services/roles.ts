@@ -1,7 +1,7 @@
 /** Roles and the permissions they grant. The built-in admin role always holds everything. */
 import { announceAuthChange, invalidateUserSessions } from '@tessera/auth';
-import { Prisma } from '@tessera/db';
-import { AppError } from '@tessera/errors';
+import type { Prisma } from '@tessera/db';
+import { AppError, databaseErrorKind } from '@tessera/errors';
 
 import { writeAudit } from '../audit/write-audit';
 import type { AuthedContext } from './types';
@@ -89,7 +89,7 @@ export async function createRole(
     });
     return dto;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (databaseErrorKind(error) === 'unique') {
       throw new AppError('CONFLICT', `A role '${input.code}' already exists`, {
         fieldErrors: { code: 'This code is already in use' },
       });

@@ -1,7 +1,7 @@
 /** User administration. Role changes, disabling and password resets end the user's sessions. */
 import { hashPassword, invalidateUserSessions, normaliseEmail } from '@tessera/auth';
-import { type Db, Prisma } from '@tessera/db';
-import { AppError } from '@tessera/errors';
+import type { Db, Prisma } from '@tessera/db';
+import { AppError, databaseErrorKind } from '@tessera/errors';
 
 import { writeAudit } from '../audit/write-audit';
 import type { AuthedContext } from './types';
@@ -50,7 +50,7 @@ export async function createUserRecord(
       select: { id: true, email: true },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (databaseErrorKind(error) === 'unique') {
       throw new AppError(
         'CONFLICT',
         `A user with email '${normaliseEmail(input.email)}' already exists`,
@@ -144,7 +144,7 @@ export async function updateUser(
       select: { id: true },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (databaseErrorKind(error) === 'unique') {
       throw new AppError('CONFLICT', `A user with email '${input.email}' already exists`, {
         fieldErrors: { email: 'This email is already in use' },
       });

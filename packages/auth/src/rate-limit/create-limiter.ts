@@ -43,6 +43,7 @@ export function createLimiter({
   const unavailable = (cause: unknown) =>
     new AppError('SERVICE_UNAVAILABLE', 'The rate limiter is unavailable; try again shortly', {
       cause,
+      retryAfter: 2,
     });
   return {
     backend: store.kind,

@@ -4,12 +4,13 @@
  */
 import { EventEmitter } from 'node:events';
 
+import { AppError } from '@tessera/errors';
 import { quoteIdent } from '@tessera/meta';
 
 import type { Caller } from '../access/policy';
 import { entityAccess } from '../access/policy';
 import { readRows } from '../http/read';
-import { AccessRuleError, compileFilter } from '../query/filter';
+import { compileFilter, isAccessRuleError } from '../query/filter';
 import { type DataRequest, plansFor } from '../http/target';
 import type { Listener } from '../metadata/listener';
 import type { SchemaOverview } from '../metadata/overview';
@@ -146,8 +147,14 @@ export async function visibleChange(options: {
     perPage: '200',
     count: 'none',
   });
-  const result = await readRows({ ...options, project: notice.p, entity: notice.e, query });
-  if (result.status !== 200 || !result.data) return null;
+  // A read the subscriber may no longer make (its rule no longer compiles) shows nothing.
+  const result = await readRows({ ...options, project: notice.p, entity: notice.e, query }).catch(
+    (error: unknown) => {
+      if (error instanceof AppError) return null;
+      throw error;
+    },
+  );
+  if (!result?.data) return null;
   const rows = (JSON.parse(result.data) as { items: { id: string }[] }).items;
   const seen = new Set(rows.map((r) => r.id));
   const gone = await goneIds(options, notice, seen, access.rowFilter);
@@ -177,7 +184,7 @@ async function deletedInSight(
     return rows.map((r) => r.id);
   } catch (error) {
     // A rule that no longer compiles shows nothing, as it does for reads.
-    if (error instanceof AccessRuleError) return [];
+    if (isAccessRuleError(error)) return [];
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import { quoteIdent } from '@tessera/meta';
 import { columnField } from '../query/filter';
 import { filterText } from '../query/form-filter';
 import { visibleColumns, whereFor } from './read';
-import { fail, type HttpResult, isResult, ok } from './result';
+import { badRequest, type HttpResult, ok, shown } from './result';
 import { type DataRequest, denied, resolveTarget } from './target';
 
 const NUMERIC = new Set(['integer', 'bigint', 'decimal', 'float']);
@@ -42,29 +42,26 @@ export async function aggregateRows(
   options: DataRequest & { query: URLSearchParams },
 ): Promise<HttpResult> {
   const target = resolveTarget(options);
-  if (isResult(target)) return target;
   const access = target.access('read');
-  if (!access) return denied('read', options.entity);
+  if (!access) throw denied('read', options.entity);
   const visible = visibleColumns(target.plan, access);
   const check = (
     param: string,
     name: string,
     rule?: { types: ReadonlySet<string>; verb: string },
-  ): string | null => {
+  ) => {
     if (!visible.has(name))
-      return `${param}: ${options.entity} has no field '${name.slice(0, 40)}'`;
+      throw badRequest(`${param}: ${options.entity} has no field '${shown(name, 40)}'`);
     const field = columnField(target.doc, target.entity, name)!;
     const type = field.type === 'computed' ? field.resultType : field.type;
     if (rule && !rule.types.has(type))
-      return `${param}: ${name} is ${field.type}, which cannot be ${rule.verb}`;
-    return null;
+      throw badRequest(`${param}: ${name} is ${field.type}, which cannot be ${rule.verb}`);
   };
   const groupBy = list(options.query.get('groupBy'));
-  if (groupBy.length > 3) return fail(400, 'groupBy takes at most 3 fields');
+  if (groupBy.length > 3) throw badRequest('groupBy takes at most 3 fields');
   const items: string[] = [];
   for (const name of groupBy) {
-    const problem = check('groupBy', name);
-    if (problem) return fail(400, problem);
+    check('groupBy', name);
     items.push(`e.${quoteIdent(name)} AS ${quoteIdent(name)}`);
   }
   const count = list(options.query.get('count'));
@@ -72,8 +69,7 @@ export async function aggregateRows(
   else if (count.length) {
     const parts: string[] = [];
     for (const name of count) {
-      const problem = check('count', name);
-      if (problem) return fail(400, problem);
+      check('count', name);
       parts.push(`'${name}', count(e.${quoteIdent(name)})`);
     }
     items.push(`json_build_object(${parts.join(', ')}) AS "count"`);
@@ -83,16 +79,14 @@ export async function aggregateRows(
     if (!names.length) continue;
     const parts: string[] = [];
     for (const name of names.slice(0, 50)) {
-      const problem = check(fn, name, rule);
-      if (problem) return fail(400, problem);
+      check(fn, name, rule);
       parts.push(`'${name}', ${fn}(e.${quoteIdent(name)})`);
     }
     items.push(`json_build_object(${parts.join(', ')}) AS ${quoteIdent(fn)}`);
   }
   if (items.length === groupBy.length)
-    return fail(400, 'Ask for at least one of count, sum, avg, min, max');
+    throw badRequest('Ask for at least one of count, sum, avg, min, max');
   const where = whereFor(target, access, filterText(options.query, target.doc, target.entity), 0);
-  if (isResult(where)) return where;
   const table = `${quoteIdent(options.project)}.${quoteIdent(target.entity.code)}`;
   const live = target.entity.softDelete ? `e."deleted_at" IS NULL` : 'TRUE';
   const group = groupBy.map((g) => `e.${quoteIdent(g)}`).join(', ');

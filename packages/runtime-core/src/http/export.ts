@@ -11,7 +11,7 @@ import QueryStream from 'pg-query-stream';
 
 import { csvCell } from './csv-cell';
 import { listParams, parseListQuery } from './read';
-import { fail, type HttpResult, isResult } from './result';
+import { badRequest, shown } from './result';
 import type { DataRequest } from './target';
 
 export const MAX_EXPORT_ROWS = 1_000_000;
@@ -25,11 +25,10 @@ export interface StreamedResult {
 
 export async function exportRows(
   options: Omit<DataRequest, 'db'> & { pool: pg.Pool; query: URLSearchParams },
-): Promise<HttpResult | StreamedResult> {
+): Promise<StreamedResult> {
   const format = options.query.get('format') ?? 'csv';
-  if (format !== 'csv') return fail(400, `format must be csv, not '${format.slice(0, 20)}'`);
+  if (format !== 'csv') throw badRequest(`format must be csv, not '${shown(format)}'`);
   const q = parseListQuery({ ...options, db: options.pool });
-  if (isResult(q)) return q;
   const sql = q.target.plan.rowsSql({
     sort: q.sort,
     filter: q.where.sql,

@@ -5,9 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 
+import { AppError } from '@tessera/errors';
 import type pg from 'pg';
 
-import { fail, type HttpResult } from './result';
+import { badRequest, type HttpResult } from './result';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -22,9 +23,9 @@ export function idempotencyClaim(
   key: string | null | undefined,
   scope: string,
   body: unknown,
-): IdempotencyClaim | HttpResult | null {
+): IdempotencyClaim | null {
   if (key === null || key === undefined) return null;
-  if (!KEY.test(key)) return fail(400, 'Idempotency-Key must be 1 to 255 visible ASCII characters');
+  if (!KEY.test(key)) throw badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters');
   const hash = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
   return { key, scope, hash };
 }
@@ -60,9 +61,13 @@ export async function replay(
     [userId, claim.key, IDEMPOTENCY_TTL_HOURS],
   );
   const stored = rows[0];
-  if (!stored) return fail(409, 'This Idempotency-Key is being used by another request; retry');
+  if (!stored)
+    throw new AppError('CONFLICT', 'This Idempotency-Key is being used by another request; retry');
   if (stored.scope !== claim.scope || stored.request_hash !== claim.hash)
-    return fail(422, 'This Idempotency-Key was already used for a different request');
+    throw new AppError(
+      'VALIDATION',
+      'This Idempotency-Key was already used for a different request',
+    );
   return {
     status: 200,
     body: `{"status":0,"msg":"","data":${stored.response}}`,

@@ -4,13 +4,14 @@
  * all problems are reported by line; only a clean file is written, in one transaction, with the
  * same checks as a single create. All lines or none.
  */
-import { parse } from 'csv-parse/sync';
+import { AppError } from '@tessera/errors';
 import type { Field } from '@tessera/meta';
+import { parse } from 'csv-parse/sync';
 import type pg from 'pg';
 
 import { csvText } from './csv-cell';
+import { badRequest, type HttpResult, ok, shown } from './result';
 import { resolveTarget } from './target';
-import { fail, type HttpResult, isResult, ok } from './result';
 import { checkCreate, createRow, writableNames, type WriteOptions } from './write';
 
 export const MAX_IMPORT_LINES = 50_000;
@@ -67,9 +68,7 @@ export async function importRows(
   options: Omit<WriteOptions, 'db'> & { pool: Pick<pg.Pool, 'connect'>; csv: string },
 ): Promise<HttpResult> {
   const target = resolveTarget({ ...options, db: { query: () => Promise.reject(new Error()) } });
-  if (isResult(target)) return target;
   const writable = writableNames(options);
-  if (isResult(writable)) return writable;
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(options.csv, {
@@ -80,17 +79,16 @@ export async function importRows(
       to_line: MAX_IMPORT_LINES + 2,
     }) as never;
   } catch (error) {
-    return fail(400, `The file is not valid CSV: ${(error as Error).message}`);
+    throw badRequest(`The file is not valid CSV: ${(error as Error).message}`);
   }
-  if (records.length === 0) return fail(400, 'The file has no rows under its header line');
+  if (records.length === 0) throw badRequest('The file has no rows under its header line');
   if (records.length > MAX_IMPORT_LINES)
-    return fail(400, `Import at most ${MAX_IMPORT_LINES} rows at once`);
+    throw badRequest(`Import at most ${MAX_IMPORT_LINES} rows at once`);
   const header = Object.keys(records[0]!.record);
   const unknown = header.find((h) => !SYSTEM.has(h) && !writable.includes(h));
   if (unknown !== undefined)
-    return fail(
-      400,
-      `Column '${unknown.slice(0, 60)}' is not a field you may write in ${options.entity}`,
+    throw badRequest(
+      `Column '${shown(unknown, 60)}' is not a field you may write in ${options.entity}`,
     );
   const fields = new Map(target.entity.fields.map((f) => [f.code, f]));
   const relationKeys = new Set(target.plan.columns);
@@ -109,26 +107,20 @@ export async function importRows(
   const problems: Line[] = [];
   for (const [i, body] of bodies.entries()) {
     const checked = checkCreate(options, body);
-    if (checked && isResult(checked)) return checked;
     if (checked) problems.push({ line: records[i]!.info.lines, errors: checked });
   }
-  if (problems.length) return refuse(problems);
+  if (problems.length) throw refuse(problems);
   const client = await options.pool.connect();
   let open = false;
   try {
     await client.query('BEGIN');
     open = true;
     for (const [i, body] of bodies.entries()) {
-      const result = await createRow({ ...options, db: client, body });
-      if (result.status !== 200) {
-        await client.query('ROLLBACK');
-        open = false;
-        const error = JSON.parse(result.body) as { msg: string; errors?: Record<string, string> };
-        return refuse(
-          [{ line: records[i]!.info.lines, errors: error.errors ?? { '': error.msg } }],
-          result.status,
-        );
-      }
+      await createRow({ ...options, db: client, body }).catch((error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+        const line = records[i]!.info.lines;
+        throw refuse([{ line, errors: error.fieldErrors ?? { '': error.message } }], error);
+      });
     }
     await client.query('COMMIT');
     open = false;
@@ -139,18 +131,20 @@ export async function importRows(
   }
 }
 
-function refuse(lines: Line[], status = 422): HttpResult {
+/** The refusal of a whole file, by line; `cause` is the write that failed, if one did. */
+function refuse(lines: Line[], cause?: AppError): AppError {
   const shown = lines.slice(0, MAX_REPORTED);
   const describe = (l: Line) =>
     Object.entries(l.errors)
       .map(([field, message]) => (field ? `${field}: ${message}` : message))
       .join('; ');
-  return fail(
-    status,
+  return new AppError(
+    cause?.code ?? 'VALIDATION',
     `${lines.length} line${lines.length === 1 ? '' : 's'} need${lines.length === 1 ? 's' : ''} attention; nothing was imported`,
     {
-      errors: Object.fromEntries(shown.map((l) => [`line ${l.line}`, describe(l)])),
-      lines: shown,
+      cause,
+      fieldErrors: Object.fromEntries(shown.map((l) => [`line ${l.line}`, describe(l)])),
+      details: { lines: shown },
     },
   );
 }

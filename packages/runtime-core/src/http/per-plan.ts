@@ -1,23 +1,22 @@
 /**
  * Pieces compiled for one read plan (so for one model version) and reused by every request
  * with the same key: a new publish brings new plans and so empty caches. Bounded per plan;
- * refusals are not kept.
+ * refusals (thrown) are not kept.
  */
 import type { ReadPlan } from '../query/read-plan';
-import { type HttpResult, isResult } from './result';
 
 export class PerPlan<T> {
   #caches = new WeakMap<ReadPlan, Map<string, T>>();
 
   constructor(private readonly max = 1000) {}
 
-  get(plan: ReadPlan, key: string, build: () => T | HttpResult): T | HttpResult {
+  get(plan: ReadPlan, key: string, build: () => T): T {
     let cache = this.#caches.get(plan);
     if (!cache) this.#caches.set(plan, (cache = new Map<string, T>()));
     const known = cache.get(key);
     if (known) return known;
     const built = build();
-    if (!isResult(built) && cache.size < this.max) cache.set(key, built);
+    if (cache.size < this.max) cache.set(key, built);
     return built;
   }
 }

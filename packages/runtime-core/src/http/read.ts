@@ -5,29 +5,28 @@
  * and neither do hidden fields, whether selected, sorted, filtered or searched.
  */
 import type { EntityAccess } from '../access/policy';
-import { AccessRuleError, compileFilter, FilterError, parseFilterParam } from '../query/filter';
+import { compileFilter, parseFilterParam } from '../query/filter';
 import { GET_FIXED_PARAMS, listFixedParams, type ReadPlan, type SortKey } from '../query/read-plan';
 import { afterCondition, cursorExpression, orderKeys } from '../query/cursor';
 import { prepared } from '../query/prepared';
 import { filterText } from '../query/form-filter';
 import { compileSelection, parseSelection } from '../query/selection';
 import { PerPlan } from './per-plan';
-import { fail, type HttpResult, isResult, ok, UUID } from './result';
+import { badRequest, type HttpResult, notFound, ok, shown, UUID } from './result';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
 
 export type { HttpResult } from './result';
 
 export const MAX_PER_PAGE = 200;
 
-function pageParams(query: URLSearchParams): { limit: number; offset: number } | HttpResult {
+function pageParams(query: URLSearchParams): { limit: number; offset: number } {
   const page = query.get('page') ?? '1';
   const perPage = query.get('perPage') ?? '20';
   if (!/^\d{1,9}$/.test(page) || Number(page) < 1)
-    return fail(400, `page must be a whole number from 1, not '${page.slice(0, 20)}'`);
+    throw badRequest(`page must be a whole number from 1, not '${shown(page)}'`);
   if (!/^\d{1,4}$/.test(perPage) || Number(perPage) < 1 || Number(perPage) > MAX_PER_PAGE) {
-    return fail(
-      400,
-      `perPage must be a whole number from 1 to ${MAX_PER_PAGE}, not '${perPage.slice(0, 20)}'`,
+    throw badRequest(
+      `perPage must be a whole number from 1 to ${MAX_PER_PAGE}, not '${shown(perPage)}'`,
     );
   }
   return { limit: Number(perPage), offset: (Number(page) - 1) * Number(perPage) };
@@ -41,11 +40,7 @@ export function visibleColumns(plan: ReadPlan, access: EntityAccess): Set<string
 }
 
 /** `sort=-total,name`, or amis's `orderBy` + `orderDir`. Unknown fields are refused by name. */
-function sortParams(
-  query: URLSearchParams,
-  plan: ReadPlan,
-  columns: Set<string>,
-): SortKey[] | HttpResult {
+function sortParams(query: URLSearchParams, plan: ReadPlan, columns: Set<string>): SortKey[] {
   const keys: SortKey[] = [];
   const sort = query.get('sort');
   const orderBy = query.get('orderBy');
@@ -57,15 +52,12 @@ function sortParams(
   } else if (orderBy) {
     const dir = (query.get('orderDir') ?? 'asc').toLowerCase();
     if (dir !== 'asc' && dir !== 'desc')
-      return fail(400, `orderDir must be asc or desc, not '${dir.slice(0, 20)}'`);
+      throw badRequest(`orderDir must be asc or desc, not '${shown(dir)}'`);
     keys.push({ field: orderBy, desc: dir === 'desc' });
   }
   const unknown = keys.find((k) => !columns.has(k.field));
   if (unknown)
-    return fail(
-      400,
-      `Cannot sort ${plan.entity} by '${unknown.field.slice(0, 40)}': no such field`,
-    );
+    throw badRequest(`Cannot sort ${plan.entity} by '${shown(unknown.field, 40)}': no such field`);
   return keys;
 }
 
@@ -74,11 +66,7 @@ type CompiledSelection = { sql: string; params: unknown[]; names: string[] };
 const selections = new PerPlan<CompiledSelection>();
 
 /** `fields` and `expand`, compiled into the SELECT list; parameters numbered after `offset`. */
-function selectFor(
-  target: Target,
-  query: URLSearchParams,
-  offset: number,
-): CompiledSelection | HttpResult {
+function selectFor(target: Target, query: URLSearchParams, offset: number): CompiledSelection {
   const key = `${offset}\n${target.accessKey}\n${query.get('fields') ?? ''}\n${query.get('expand') ?? ''}`;
   return selections.get(target.plan, key, () => compileSelectFor(target, query, offset));
 }
@@ -87,21 +75,15 @@ function compileSelectFor(
   target: Target,
   query: URLSearchParams,
   offset: number,
-): CompiledSelection | HttpResult {
-  try {
-    return compileSelection({
-      doc: target.doc,
-      entity: target.entity,
-      alias: 'e',
-      selection: parseSelection(query.get('fields'), query.get('expand')),
-      access: target.readable,
-      offset,
-    });
-  } catch (error) {
-    if (error instanceof FilterError) return fail(400, error.message);
-    if (error instanceof AccessRuleError) return fail(403, error.message);
-    throw error;
-  }
+): CompiledSelection {
+  return compileSelection({
+    doc: target.doc,
+    entity: target.entity,
+    alias: 'e',
+    selection: parseSelection(query.get('fields'), query.get('expand')),
+    access: target.readable,
+    offset,
+  });
 }
 
 type CompiledWhere = { sql: string | null; params: unknown[] };
@@ -114,7 +96,7 @@ export function whereFor(
   access: EntityAccess,
   filterText: string | null,
   offset: number,
-): CompiledWhere | HttpResult {
+): CompiledWhere {
   const key = `${offset}\n${target.accessKey}\n${filterText ?? ''}`;
   return wheres.get(target.plan, key, () => compileWhere(target, access, filterText, offset));
 }
@@ -124,22 +106,16 @@ function compileWhere(
   access: EntityAccess,
   filterText: string | null,
   offset: number,
-): CompiledWhere | HttpResult {
-  try {
-    return compileFilter({
-      doc: target.doc,
-      entity: target.entity,
-      alias: 'e',
-      filter: parseFilterParam(filterText),
-      offset,
-      access: target.readable,
-      rowFilter: access.rowFilter,
-    });
-  } catch (error) {
-    if (error instanceof FilterError) return fail(400, error.message);
-    if (error instanceof AccessRuleError) return fail(403, error.message);
-    throw error;
-  }
+): CompiledWhere {
+  return compileFilter({
+    doc: target.doc,
+    entity: target.entity,
+    alias: 'e',
+    filter: parseFilterParam(filterText),
+    offset,
+    access: target.readable,
+    rowFilter: access.rowFilter,
+  });
 }
 
 function likePattern(keywords: string): string {
@@ -157,20 +133,17 @@ export interface ListQuery {
 }
 
 /** Resolves the entity and the caller's read access, and parses sort, keywords, filter, fields. */
-export function parseListQuery(
-  options: DataRequest & { query: URLSearchParams },
-): ListQuery | HttpResult {
+export function parseListQuery(options: DataRequest & { query: URLSearchParams }): ListQuery {
   const target = resolveTarget(options);
-  if (isResult(target)) return target;
   const access = target.access('read');
-  if (!access) return denied('read', options.entity);
+  if (!access) throw denied('read', options.entity);
   const { plan } = target;
   const columns = visibleColumns(plan, access);
   const sort = sortParams(options.query, plan, columns);
-  if (isResult(sort)) return sort;
   const keywords = options.query.get('keywords')?.trim() || null;
   if (keywords && keywords.length > 200)
-    return fail(400, 'keywords must be at most 200 characters');
+    throw badRequest('keywords must be at most 200 characters');
+  if (keywords?.includes('\0')) throw badRequest('keywords may not contain NUL characters');
   const fixed = listFixedParams(keywords !== null);
   const where = whereFor(
     target,
@@ -178,9 +151,7 @@ export function parseListQuery(
     filterText(options.query, target.doc, target.entity),
     fixed,
   );
-  if (isResult(where)) return where;
   const select = selectFor(target, options.query, fixed + where.params.length);
-  if (isResult(select)) return select;
   return {
     target,
     sort,
@@ -203,9 +174,7 @@ export async function readRows(
 ): Promise<HttpResult> {
   if (options.id !== undefined) return readOne({ ...options, id: options.id });
   const page = pageParams(options.query);
-  if (isResult(page)) return page;
   const q = parseListQuery(options);
-  if (isResult(q)) return q;
   const { target, sort, where, select } = q;
   const after = options.query.get('after');
   let cursor: { condition: string | null; expression: string } | null = null;
@@ -214,27 +183,21 @@ export async function readRows(
     const keys = orderKeys(target.entity, sort);
     let condition: string | null = null;
     if (after !== '') {
-      try {
-        const compiled = afterCondition(
-          target.doc,
-          target.entity,
-          keys,
-          after.slice(0, 4000),
-          listFixedParams(q.keywords !== null) + where.params.length + select.params.length,
-        );
-        condition = compiled.sql;
-        cursorParams.push(...compiled.params);
-      } catch (error) {
-        if (error instanceof FilterError) return fail(400, error.message);
-        throw error;
-      }
+      const compiled = afterCondition(
+        target.doc,
+        target.entity,
+        keys,
+        after.slice(0, 4000),
+        listFixedParams(q.keywords !== null) + where.params.length + select.params.length,
+      );
+      condition = compiled.sql;
+      cursorParams.push(...compiled.params);
     }
     cursor = { condition, expression: cursorExpression(keys) };
   }
   const count = options.query.get('count') ?? 'exact';
-  if (count !== 'exact' && count !== 'estimated' && count !== 'none') {
-    return fail(400, `count must be exact, estimated or none, not '${count.slice(0, 20)}'`);
-  }
+  if (count !== 'exact' && count !== 'estimated' && count !== 'none')
+    throw badRequest(`count must be exact, estimated or none, not '${shown(count)}'`);
   const { rows } = await options.db.query<{ json: string }>(
     prepared(
       target.version,
@@ -259,14 +222,11 @@ async function readOne(
   options: DataRequest & { id: string; query: URLSearchParams },
 ): Promise<HttpResult> {
   const target = resolveTarget(options);
-  if (isResult(target)) return target;
   const access = target.access('read');
-  if (!access) return denied('read', options.entity);
-  if (!UUID.test(options.id)) return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
+  if (!access) throw denied('read', options.entity);
+  if (!UUID.test(options.id)) throw notFound(`No ${options.entity} '${shown(options.id, 40)}'`);
   const where = whereFor(target, access, null, GET_FIXED_PARAMS);
-  if (isResult(where)) return where;
   const select = selectFor(target, options.query, GET_FIXED_PARAMS + where.params.length);
-  if (isResult(select)) return select;
   const { rows } = await options.db.query<{ json: string }>(
     prepared(target.version, target.plan.getSql({ select: select.sql, filter: where.sql }), [
       options.id,
@@ -274,5 +234,6 @@ async function readOne(
       ...select.params,
     ]),
   );
-  return rows[0] ? ok(rows[0].json) : fail(404, `No ${options.entity} '${options.id}'`);
+  if (!rows[0]) throw notFound(`No ${options.entity} '${options.id}'`);
+  return ok(rows[0].json);
 }

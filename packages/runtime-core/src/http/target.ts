@@ -2,6 +2,7 @@
  * What every data route starts with: the project's published model, the entity, its compiled
  * read plan and the caller's access, or the 404 that says which part does not exist.
  */
+import { AppError } from '@tessera/errors';
 import type { Entity, ModelDocument } from '@tessera/meta';
 import type pg from 'pg';
 
@@ -10,7 +11,7 @@ import { accessKey, type Caller, type EntityAccess, entityAccess } from '../acce
 import type { SchemaOverview } from '../metadata/overview';
 import type { AccessLookup } from '../query/filter';
 import { compileModel, type ReadPlan } from '../query/read-plan';
-import { fail, type HttpResult } from './result';
+import { notFound } from './result';
 
 export interface DataRequest {
   db: Pick<pg.Pool, 'query'>;
@@ -46,13 +47,13 @@ export function plansFor(model: { document: ModelDocument }): ReadonlyMap<string
   return plans;
 }
 
-export function resolveTarget(request: DataRequest): Target | HttpResult {
+export function resolveTarget(request: DataRequest): Target {
   const model = request.overview.models.get(request.project);
-  if (!model) return fail(404, `No project '${request.project}'`);
+  if (!model) throw notFound(`No project '${request.project}'`);
   const plan = plansFor(model).get(request.entity);
   const entity = model.document.entities.find((e) => e.code === request.entity);
   if (!plan || !entity)
-    return fail(404, `No entity '${request.entity}' in project '${request.project}'`);
+    throw notFound(`No entity '${request.entity}' in project '${request.project}'`);
   const access = (action: DataAction, code = request.entity) =>
     entityAccess(request.overview, request.caller, request.project, code, action);
   return {
@@ -66,5 +67,5 @@ export function resolveTarget(request: DataRequest): Target | HttpResult {
   };
 }
 
-export const denied = (action: DataAction, entity: string): HttpResult =>
-  fail(403, `You may not ${action} ${entity}`);
+export const denied = (action: DataAction, entity: string) =>
+  new AppError('FORBIDDEN', `You may not ${action} ${entity}`);

@@ -4,15 +4,15 @@
  * caller's row filter; the pieces of the statement (the answer, link writes, the change
  * notice); value collection and the translation of driver errors.
  */
+import { translateDatabaseError } from '@tessera/errors';
 import { checkValue, columnType, type Field, quoteIdent, relationField } from '@tessera/meta';
 
 import { accessKey, type EntityAccess } from '../access/policy';
 import { type ChangeOp, notifyCte } from '../changes/notify';
-import { AccessRuleError, compileFilter } from '../query/filter';
+import { compileFilter } from '../query/filter';
 import { type Link, linksOf } from '../query/links';
 import { systemColumns } from '../query/read-plan';
 import { PerPlan } from './per-plan';
-import { fail, type HttpResult, isResult } from './result';
 import { type DataRequest, denied, resolveTarget, type Target } from './target';
 import { checkIdList, currentLinks, replaceLinks } from './write-links';
 
@@ -42,22 +42,21 @@ const prepareds = new PerPlan<Prepared>();
 export function writeTarget(
   request: DataRequest,
   action: 'create' | 'update' | 'delete',
-): Prepared | HttpResult {
+): Prepared {
   const base = resolveTarget(request);
-  if (isResult(base)) return base;
   const key = `${action}|${accessKey(request.caller, action)}|${base.accessKey}`;
   const built = prepareds.get(base.plan, key, () => buildWriteTarget(base, request, action));
   // The cached target keeps the first caller's lookups: this request's own take their place.
-  return isResult(built) ? built : { t: { ...built.t, ...base }, access: built.access };
+  return { t: { ...built.t, ...base }, access: built.access };
 }
 
 function buildWriteTarget(
   base: Target,
   request: DataRequest,
   action: 'create' | 'update' | 'delete',
-): Prepared | HttpResult {
+): Prepared {
   const access = base.access(action);
-  if (!access) return denied(action, request.entity);
+  if (!access) throw denied(action, request.entity);
   const writable = new Map<string, Field>();
   const allowed = (code: string) => !access.fields || access.fields.has(code);
   for (const field of base.entity.fields)
@@ -91,20 +90,15 @@ export function ruleFor(
   t: WriteTarget,
   access: EntityAccess,
   offset: number,
-): { sql: string | null; params: unknown[] } | HttpResult {
-  try {
-    return compileFilter({
-      doc: t.doc,
-      entity: t.entity,
-      alias: 'e',
-      filter: null,
-      offset,
-      rowFilter: access.rowFilter,
-    });
-  } catch (error) {
-    if (error instanceof AccessRuleError) return fail(403, error.message);
-    throw error;
-  }
+): { sql: string | null; params: unknown[] } {
+  return compileFilter({
+    doc: t.doc,
+    entity: t.entity,
+    alias: 'e',
+    filter: null,
+    offset,
+    rowFilter: access.rowFilter,
+  });
 }
 
 /**
@@ -191,48 +185,18 @@ export function placeholder(field: Field, index: number): string {
   return `$${index}::${columnType(field)}`;
 }
 
-export function translate(error: unknown, t: WriteTarget, action: 'write' | 'delete'): HttpResult {
-  const e = error as { code?: string; constraint?: string; column?: string };
-  const column =
-    [...t.lists.values()].find((l) => e.constraint?.startsWith(`${l.junction!.table}_`))?.name ??
-    [...t.writable.keys()].find((c) => e.constraint?.includes(`_${c}_`) || e.column === c);
-  switch (e.code) {
-    case '42501':
-      return fail(403, (error as Error).message);
-    case '23505':
-      return fail(
-        409,
-        `Another ${t.entity.code} already has this ${column ?? 'value'}`,
-        column ? { errors: { [column]: 'Already in use' } } : undefined,
-      );
-    // PostgreSQL 18 reports a RESTRICT reference as restrict_violation, earlier ones as a
-    // foreign key violation.
-    case '23001':
-    case '23503':
-      return action === 'delete'
-        ? fail(409, `This ${t.entity.code} is still referenced by other rows`)
-        : fail(
-            422,
-            'A related row does not exist',
-            column ? { errors: { [column]: 'No such row' } } : undefined,
-          );
-    case '23502':
-      return fail(
-        422,
-        `${column ?? 'A field'} is required`,
-        column ? { errors: { [column]: 'Required' } } : undefined,
-      );
-    case '23514':
-      return fail(
-        422,
-        'A value is not allowed',
-        column ? { errors: { [column]: 'Not allowed' } } : undefined,
-      );
-    case '22P02':
-    case '22003':
-    case '22001':
-      return fail(422, 'A value does not fit its field');
-    default:
-      throw error;
-  }
+/**
+ * A driver error of a write as the caller's AppError (the one translation in
+ * `@tessera/errors`), naming the field a constraint belongs to; rethrown when it is not one.
+ */
+export function translate(error: unknown, t: WriteTarget, action: 'write' | 'delete'): never {
+  throw (
+    translateDatabaseError(error, {
+      subject: t.entity.code,
+      deleting: action === 'delete',
+      fieldOf: ({ constraint, column }) =>
+        [...t.lists.values()].find((l) => constraint?.startsWith(`${l.junction!.table}_`))?.name ??
+        [...t.writable.keys()].find((c) => constraint?.includes(`_${c}_`) || column === c),
+    }) ?? error
+  );
 }

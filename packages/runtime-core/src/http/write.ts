@@ -6,13 +6,14 @@
  * delete can reach, and a created or updated row must still satisfy it, checked inside the same
  * statement. Driver errors are translated here and never reach the client raw.
  */
+import { AppError } from '@tessera/errors';
 import { quoteIdent } from '@tessera/meta';
 
 import { type AuditSource, auditCte } from '../changes/audit';
 import { auditsWrites } from '../metadata/settings';
 import { prepared } from '../query/prepared';
 import { idempotencyClaim, isClaimConflict, replay, storeAnswer } from './idempotency';
-import { fail, type HttpResult, isResult, ok, UUID } from './result';
+import { badRequest, type HttpResult, invalid, notFound, ok, shown, UUID } from './result';
 import type { DataRequest } from './target';
 import {
   answer,
@@ -58,19 +59,16 @@ const asObject = (body: unknown): Record<string, unknown> | null =>
 export async function createRow(
   options: WriteOptions & { body: unknown; idempotencyKey?: string | null },
 ): Promise<HttpResult> {
-  const resolved = writeTarget(options, 'create');
-  if (isResult(resolved)) return resolved;
-  const { t, access } = resolved;
+  const { t, access } = writeTarget(options, 'create');
   const body = asObject(options.body);
-  if (!body) return fail(400, 'The body must be a JSON object');
+  if (!body) throw badRequest('The body must be a JSON object');
   const claim = idempotencyClaim(
     options.idempotencyKey,
     `${options.project}/${options.entity}`,
     body,
   );
-  if (isResult(claim)) return claim;
   const { values, links, errors } = collect(t, body, true);
-  if (Object.keys(errors).length) return fail(422, 'Some fields need attention', { errors });
+  if (Object.keys(errors).length) throw invalid(errors);
   const columns: string[] = [];
   const params: unknown[] = [];
   const placeholders: string[] = [];
@@ -88,7 +86,6 @@ export async function createRow(
   const { ctes, written } = linkWrites(t, links, params, false);
   const audit = audited(options, t, 'create', { after: 'r', before: null }, params);
   const rule = ruleFor(t, access, params.length);
-  if (isResult(rule)) return rule;
   const insert = columns.length
     ? `INSERT INTO ${t.table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${t.written}`
     : `INSERT INTO ${t.table} DEFAULT VALUES RETURNING ${t.written}`;
@@ -102,7 +99,7 @@ export async function createRow(
     return ok(rows[0]!.json);
   } catch (error) {
     if (claim && isClaimConflict(error)) return replay(options.db, claim, options.caller.userId);
-    return translate(error, t, 'write');
+    translate(error, t, 'write');
   }
 }
 
@@ -113,18 +110,15 @@ export async function createRow(
 export function checkCreate(
   options: Omit<WriteOptions, 'db'>,
   body: Record<string, unknown>,
-): HttpResult | Record<string, string> | null {
-  const resolved = writeTarget({ ...options, db: NO_DB }, 'create');
-  if (isResult(resolved)) return resolved;
-  const { errors } = collect(resolved.t, body, true);
+): Record<string, string> | null {
+  const { errors } = collect(writeTarget({ ...options, db: NO_DB }, 'create').t, body, true);
   return Object.keys(errors).length ? errors : null;
 }
 
 /** The names a create may set: writable fields, to-one keys and many-to-many lists. */
-export function writableNames(options: Omit<WriteOptions, 'db'>): string[] | HttpResult {
-  const resolved = writeTarget({ ...options, db: NO_DB }, 'create');
-  if (isResult(resolved)) return resolved;
-  return [...resolved.t.writable.keys(), ...resolved.t.lists.keys()];
+export function writableNames(options: Omit<WriteOptions, 'db'>): string[] {
+  const { t } = writeTarget({ ...options, db: NO_DB }, 'create');
+  return [...t.writable.keys(), ...t.lists.keys()];
 }
 
 const NO_DB: WriteOptions['db'] = {
@@ -145,25 +139,23 @@ function expectedVersion(
 export async function updateRow(
   options: WriteOptions & { id: string; body: unknown; ifMatch: string | null },
 ): Promise<HttpResult> {
-  const resolved = writeTarget(options, 'update');
-  if (isResult(resolved)) return resolved;
-  const { t, access } = resolved;
-  if (!UUID.test(options.id)) return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
+  const { t, access } = writeTarget(options, 'update');
+  if (!UUID.test(options.id)) throw missingRow(options.entity, options.id);
   const body = asObject(options.body);
-  if (!body) return fail(400, 'The body must be a JSON object');
+  if (!body) throw badRequest('The body must be a JSON object');
   const { values, links, errors } = collect(t, body, false);
-  if (Object.keys(errors).length) return fail(422, 'Some fields need attention', { errors });
+  if (Object.keys(errors).length) throw invalid(errors);
   const expected = expectedVersion(body, options.ifMatch);
   const versioned = has(t.entity, 'version');
   if (expected !== undefined && (!versioned || !/^\d{1,9}$/.test(expected)))
-    return fail(400, 'version must be a whole number');
+    throw badRequest('version must be a whole number');
   const sets: string[] = [];
   const params: unknown[] = [options.id];
   for (const [code, value] of values) {
     params.push(value);
     sets.push(`${quoteIdent(code)} = ${placeholder(t.writable.get(code)!, params.length)}`);
   }
-  if (sets.length === 0 && links.size === 0) return fail(400, 'Nothing to update');
+  if (sets.length === 0 && links.size === 0) throw badRequest('Nothing to update');
   if (versioned) sets.push(`"version" = e."version" + 1`);
   if (has(t.entity, 'updated_at')) sets.push(`"updated_at" = CURRENT_TIMESTAMP`);
   if (has(t.entity, 'updated_by')) {
@@ -181,7 +173,6 @@ export async function updateRow(
   // `o` reads the row as it was: every CTE sees the statement's snapshot, taken before `r`.
   const audit = audited(options, t, 'update', { after: 'r', before: 'o' }, params);
   const rule = ruleFor(t, access, params.length);
-  if (isResult(rule)) return rule;
   // The same rule text guards the row before the change and checks it after.
   const live = `${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   try {
@@ -194,34 +185,35 @@ export async function updateRow(
     );
     if (rows[0]) return ok(rows[0].json);
   } catch (error) {
-    return translate(error, t, 'write');
+    translate(error, t, 'write');
   }
   const current = ruleFor(t, access, 1);
-  if (isResult(current)) return current;
   const found = await options.db.query<{ version: number | null }>(
     `SELECT ${versioned ? 'e."version"' : 'NULL AS version'} FROM ${t.table} AS e WHERE e."id" = $1${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${current.sql ? ` AND ${current.sql}` : ''}`,
     [options.id, ...current.params],
   );
-  if (!found.rows[0]) return fail(404, `No ${options.entity} '${options.id}'`);
+  if (!found.rows[0]) throw missingRow(options.entity, options.id);
   const version = found.rows[0].version;
-  return fail(409, `This ${options.entity} was changed by someone else (now version ${version})`, {
-    currentVersion: version,
-  });
+  throw new AppError(
+    'CONFLICT',
+    `This ${options.entity} was changed by someone else (now version ${version})`,
+    { details: { currentVersion: version } },
+  );
 }
 
+const missingRow = (entity: string, id: string) => notFound(`No ${entity} '${shown(id, 40)}'`);
+
 export async function deleteRow(options: WriteOptions & { id: string }): Promise<HttpResult> {
-  if (!UUID.test(options.id)) return fail(404, `No ${options.entity} '${options.id.slice(0, 40)}'`);
-  const result = await removeRows(options, [options.id]);
-  if (isResult(result)) return result;
-  return result.length
-    ? ok(JSON.stringify({ id: options.id }))
-    : fail(404, `No ${options.entity} '${options.id}'`);
+  if (!UUID.test(options.id)) throw missingRow(options.entity, options.id);
+  const removed = await removeRows(options, [options.id]);
+  if (!removed.length) throw missingRow(options.entity, options.id);
+  return ok(JSON.stringify({ id: options.id }));
 }
 
 export const MAX_BULK_IDS = 1000;
 
 /** `?ids=a,b,c`: the selected rows, or the refusal of an empty or malformed selection. */
-export function parseIds(text: string | null): string[] | HttpResult {
+export function parseIds(text: string | null): string[] {
   const ids = [
     ...new Set(
       (text ?? '')
@@ -230,10 +222,10 @@ export function parseIds(text: string | null): string[] | HttpResult {
         .filter(Boolean),
     ),
   ];
-  if (ids.length === 0) return fail(400, 'Select at least one row (ids is empty)');
-  if (ids.length > MAX_BULK_IDS) return fail(400, `Select at most ${MAX_BULK_IDS} rows at once`);
+  if (ids.length === 0) throw badRequest('Select at least one row (ids is empty)');
+  if (ids.length > MAX_BULK_IDS) throw badRequest(`Select at most ${MAX_BULK_IDS} rows at once`);
   const bad = ids.find((id) => !UUID.test(id));
-  if (bad !== undefined) return fail(400, `ids: '${bad.slice(0, 40)}' is not an id`);
+  if (bad !== undefined) throw badRequest(`ids: '${shown(bad, 40)}' is not an id`);
   return ids;
 }
 
@@ -241,22 +233,16 @@ export function parseIds(text: string | null): string[] | HttpResult {
 export async function deleteRows(
   options: WriteOptions & { ids: string | null },
 ): Promise<HttpResult> {
-  const ids = parseIds(options.ids);
-  if (isResult(ids)) return ids;
-  const result = await removeRows(options, ids);
-  if (isResult(result)) return result;
-  return ok(JSON.stringify({ ids: result, count: result.length }));
+  const removed = await removeRows(options, parseIds(options.ids));
+  return ok(JSON.stringify({ ids: removed, count: removed.length }));
 }
 
 /** Deletes (or soft-deletes) the listed rows inside the caller's rule; returns the ids it did. */
-async function removeRows(options: WriteOptions, ids: string[]): Promise<string[] | HttpResult> {
-  const resolved = writeTarget(options, 'delete');
-  if (isResult(resolved)) return resolved;
-  const { t, access } = resolved;
+async function removeRows(options: WriteOptions, ids: string[]): Promise<string[]> {
+  const { t, access } = writeTarget(options, 'delete');
   const params: unknown[] = [ids];
   const audit = audited(options, t, 'delete', { after: null, before: 'r' }, params);
   const rule = ruleFor(t, access, params.length);
-  if (isResult(rule)) return rule;
   const where = `e."id" = ANY ($1::uuid[])${t.entity.softDelete ? ` AND e."deleted_at" IS NULL` : ''}${rule.sql ? ` AND ${rule.sql}` : ''}`;
   const change = t.entity.softDelete
     ? `UPDATE ${t.table} AS e SET "deleted_at" = CURRENT_TIMESTAMP WHERE ${where} RETURNING ${t.writtenFromE}`
@@ -268,6 +254,6 @@ async function removeRows(options: WriteOptions, ids: string[]): Promise<string[
     );
     return rows.map((r) => r.id);
   } catch (error) {
-    return translate(error, t, 'delete');
+    translate(error, t, 'delete');
   }
 }

@@ -5,7 +5,7 @@
  */
 import { checkValue, columnType, type Entity, type ModelDocument, quoteIdent } from '@tessera/meta';
 
-import { columnField, FilterError } from './filter';
+import { columnField, filterError } from './filter';
 import type { SortKey } from './read-plan';
 
 /** The sort keys a list really orders by, before the final id. */
@@ -47,7 +47,7 @@ export function afterCondition(
     values.length !== keys.length + 2 ||
     values.shift() !== signature(keys)
   )
-    throw new FilterError('after: not a cursor of this list (was the sort changed?)');
+    throw filterError('after: not a cursor of this list (was the sort changed?)');
   const params: unknown[] = [];
   const bound: string[] = [];
   const fields = [
@@ -57,7 +57,7 @@ export function afterCondition(
   fields.forEach((field, i) => {
     const check = checkValue({ ...field, required: false, validation: undefined }, values[i]);
     if (!check.ok || (field.code === 'id' && check.value === null))
-      throw new FilterError('after: not a cursor of this list');
+      throw filterError('after: not a cursor of this list');
     params.push(check.value);
     bound.push(`$${offset + params.length}::${columnType(field)}`);
   });

@@ -4,6 +4,7 @@
  * an inverse. Every operator is checked against the field's type, every value is validated and
  * cast from the field's type and bound as a parameter; identifiers come only from metadata.
  */
+import { AppError } from '@tessera/errors';
 import {
   checkValue,
   columnType,
@@ -16,14 +17,16 @@ import {
 import { allowsField, type EntityAccess } from '../access/policy';
 import { linksOf } from './links';
 
-export class FilterError extends Error {
-  override readonly name = 'FilterError';
-}
+/** A filter, sort or selection the caller got wrong: 400, naming the parameter. */
+export const filterError = (message: string) => new AppError('BAD_REQUEST', message);
 
-/** A stored row filter that no longer compiles against the model: it grants nothing. */
-export class AccessRuleError extends Error {
-  override readonly name = 'AccessRuleError';
-}
+/** A stored row filter that no longer compiles against the model: it grants nothing (403). */
+export const accessRuleError = (message: string) =>
+  new AppError('FORBIDDEN', message, { details: { rule: 'invalid' } });
+
+/** Whether `error` is a stored row filter that no longer compiles. */
+export const isAccessRuleError = (error: unknown) =>
+  error instanceof AppError && error.details?.rule === 'invalid';
 
 /** The caller's read access per entity code; null when it may not read that entity. */
 export type AccessLookup = (entity: string) => EntityAccess | null;
@@ -110,7 +113,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function bind(state: State, field: Field, value: unknown, where: string): string {
   const check = checkValue({ ...field, required: false, validation: undefined }, value);
   if (!check.ok || check.value === null)
-    throw new FilterError(`${where}: ${check.ok ? 'a value is required' : check.message}`);
+    throw filterError(`${where}: ${check.ok ? 'a value is required' : check.message}`);
   state.params.push(check.value);
   const cast = field.type === 'computed' ? '' : `::${columnType(field)}`;
   return `$${state.offset + state.params.length}${cast}`;
@@ -128,21 +131,21 @@ function fieldCondition(
   ops: unknown,
   path: string,
 ): string[] {
-  if (!isObject(ops)) throw new FilterError(`${path}: expected operators like { "_eq": … }`);
+  if (!isObject(ops)) throw filterError(`${path}: expected operators like { "_eq": … }`);
   const column = `${alias}.${quoteIdent(field.code)}`;
   const type = field.type === 'computed' ? field.resultType : field.type;
   const parts: string[] = [];
   for (const [op, value] of Object.entries(ops)) {
     if (++state.conditions > MAX_CONDITIONS)
-      throw new FilterError(`The filter has more than ${MAX_CONDITIONS} conditions`);
+      throw filterError(`The filter has more than ${MAX_CONDITIONS} conditions`);
     const where = `${path}.${op}`;
     if (op in COMPARE) {
       if (op !== '_eq' && op !== '_neq' && !ORDERED.has(type))
-        throw new FilterError(`${where}: ${field.type} fields cannot be compared with ${op}`);
+        throw filterError(`${where}: ${field.type} fields cannot be compared with ${op}`);
       parts.push(`${column} ${COMPARE[op]} ${bind(state, field, value, where)}`);
     } else if (op === '_in' || op === '_nin') {
       if (!Array.isArray(value) || value.length === 0 || value.length > MAX_IN)
-        throw new FilterError(`${where}: expected a list of 1 to ${MAX_IN} values`);
+        throw filterError(`${where}: expected a list of 1 to ${MAX_IN} values`);
       const list = value.map((v, i) => bind(state, field, v, `${where}[${i}]`)).join(', ');
       parts.push(
         op === '_in'
@@ -150,7 +153,7 @@ function fieldCondition(
           : `(${column} IS NULL OR ${column} NOT IN (${list}))`,
       );
     } else if (op === '_null' || op === '_nnull') {
-      if (value !== true) throw new FilterError(`${where}: expected true`);
+      if (value !== true) throw filterError(`${where}: expected true`);
       parts.push(`${column} IS ${op === '_null' ? '' : 'NOT '}NULL`);
     } else if (
       op === '_contains' ||
@@ -158,9 +161,9 @@ function fieldCondition(
       op === '_starts_with' ||
       op === '_ends_with'
     ) {
-      if (!TEXTUAL.has(type)) throw new FilterError(`${where}: only text fields support ${op}`);
-      if (typeof value !== 'string' || value.length > 500)
-        throw new FilterError(`${where}: expected text of at most 500 characters`);
+      if (!TEXTUAL.has(type)) throw filterError(`${where}: only text fields support ${op}`);
+      if (typeof value !== 'string' || value.length > 500 || value.includes('\0'))
+        throw filterError(`${where}: expected text of at most 500 characters, without NUL`);
       const pattern =
         op === '_starts_with'
           ? `${escapeLike(value)}%`
@@ -172,14 +175,14 @@ function fieldCondition(
         `${column}::text ${op === '_icontains' ? 'ILIKE' : 'LIKE'} $${state.offset + state.params.length}`,
       );
     } else if (op === '_between') {
-      if (!ORDERED.has(type)) throw new FilterError(`${where}: ${field.type} fields have no range`);
+      if (!ORDERED.has(type)) throw filterError(`${where}: ${field.type} fields have no range`);
       if (!Array.isArray(value) || value.length !== 2)
-        throw new FilterError(`${where}: expected [from, to]`);
+        throw filterError(`${where}: expected [from, to]`);
       parts.push(
         `${column} BETWEEN ${bind(state, field, value[0], `${where}[0]`)} AND ${bind(state, field, value[1], `${where}[1]`)}`,
       );
     } else {
-      throw new FilterError(`${where}: unknown operator '${op.slice(0, 30)}'`);
+      throw filterError(`${where}: unknown operator '${op.slice(0, 30)}'`);
     }
   }
   return parts;
@@ -194,14 +197,14 @@ function compileNode(
   depth: number,
 ): string {
   if (depth > MAX_DEPTH)
-    throw new FilterError(`${path || 'filter'}: nested deeper than ${MAX_DEPTH} levels`);
-  if (!isObject(node)) throw new FilterError(`${path || 'filter'}: expected an object`);
+    throw filterError(`${path || 'filter'}: nested deeper than ${MAX_DEPTH} levels`);
+  if (!isObject(node)) throw filterError(`${path || 'filter'}: expected an object`);
   const parts: string[] = [];
   for (const [key, value] of Object.entries(node)) {
     const here = path ? `${path}.${key}` : key;
     if (key === '_and' || key === '_or') {
       if (!Array.isArray(value) || value.length === 0 || value.length > MAX_CONDITIONS)
-        throw new FilterError(`${here}: expected a list of filters`);
+        throw filterError(`${here}: expected a list of filters`);
       const inner = value.map((v, i) =>
         compileNode(state, entity, alias, v, `${here}[${i}]`, depth + 1),
       );
@@ -217,14 +220,14 @@ function compileNode(
     const field = entity.fields.find((f) => f.code === key) ?? systemField(entity, key);
     // A field the caller may not read does not exist for it: no filter oracle.
     if (field && !readable(state, entity, key))
-      throw new FilterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
+      throw filterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
     if (field) {
       parts.push(...fieldCondition(state, alias, entity, field, value, here));
       continue;
     }
     const link = linksOf(state.doc, entity).get(key);
     if (link?.field && !readable(state, entity, key))
-      throw new FilterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
+      throw filterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
     if (link?.cardinality === 'one') {
       if (link.column && isObject(value) && Object.keys(value).some((k) => k.startsWith('_'))) {
         parts.push(
@@ -246,7 +249,7 @@ function compileNode(
         Object.keys(value).length !== 1 ||
         !('_some' in value || '_none' in value)
       )
-        throw new FilterError(`${here}: a to-many path takes { "_some": … } or { "_none": … }`);
+        throw filterError(`${here}: a to-many path takes { "_some": … } or { "_none": … }`);
       const inner = `${state.aliasPrefix}${++state.aliases}`;
       const [quantifier, nested] = Object.entries(value)[0]!;
       const rule = relatedRule(state, link.target, inner, here);
@@ -255,7 +258,7 @@ function compileNode(
       parts.push(quantifier === '_none' ? `NOT ${exists}` : exists);
       continue;
     }
-    throw new FilterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
+    throw filterError(`${here}: ${entity.code} has no field '${key.slice(0, 40)}'`);
   }
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
@@ -274,7 +277,7 @@ function readable(state: State, entity: Entity, key: string): boolean {
 function relatedRule(state: State, target: Entity, alias: string, path: string): string {
   if (!state.access) return '';
   const access = state.access(target.code);
-  if (!access) throw new FilterError(`${path}: ${target.code} may not be read`);
+  if (!access) throw filterError(`${path}: ${target.code} may not be read`);
   return access.rowFilter ? ` AND (${compileRule(state, target, alias, access.rowFilter)})` : '';
 }
 
@@ -286,8 +289,8 @@ function compileRule(state: State, entity: Entity, alias: string, rule: unknown)
   try {
     return compileNode(state, entity, alias, rule, '', 0);
   } catch (error) {
-    if (error instanceof FilterError)
-      throw new AccessRuleError(`A permission rule on ${entity.code} is invalid: ${error.message}`);
+    if (error instanceof AppError && error.code === 'BAD_REQUEST')
+      throw accessRuleError(`A permission rule on ${entity.code} is invalid: ${error.message}`);
     throw error;
   } finally {
     state.access = access;
@@ -332,10 +335,10 @@ export function compileFilter(options: {
 /** Parses the `filter` query parameter. */
 export function parseFilterParam(text: string | null): unknown {
   if (text === null || text.trim() === '') return null;
-  if (text.length > 20_000) throw new FilterError('filter is longer than 20,000 characters');
+  if (text.length > 20_000) throw filterError('filter is longer than 20,000 characters');
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new FilterError('filter is not valid JSON');
+    throw filterError('filter is not valid JSON');
   }
 }

@@ -7,7 +7,7 @@
  */
 import { type Entity, type ModelDocument, quoteIdent } from '@tessera/meta';
 
-import { type AccessLookup, compileFilter, FilterError } from './filter';
+import { type AccessLookup, compileFilter, filterError } from './filter';
 import { type Link, linksOf } from './links';
 import { readColumns, systemColumns } from './read-plan';
 
@@ -39,13 +39,13 @@ function child(node: Selection, name: string, explicit: boolean): Selection {
 export function parseSelection(fieldsParam: string | null, expandParam: string | null): Selection {
   const fields = split(fieldsParam);
   const expand = split(expandParam);
-  if (fields.length > MAX_NAMES) throw new FilterError(`fields lists at most ${MAX_NAMES} names`);
-  if (expand.length > MAX_NAMES) throw new FilterError(`expand lists at most ${MAX_NAMES} paths`);
+  if (fields.length > MAX_NAMES) throw filterError(`fields lists at most ${MAX_NAMES} names`);
+  if (expand.length > MAX_NAMES) throw filterError(`expand lists at most ${MAX_NAMES} paths`);
   const root: Selection = { fields: fields.length ? new Set() : null, expand: new Map() };
   for (const path of fields) {
     const parts = path.split('.');
     if (parts.length > MAX_EXPAND_DEPTH + 1)
-      throw new FilterError(
+      throw filterError(
         `fields: '${path.slice(0, 60)}' is deeper than ${MAX_EXPAND_DEPTH} relations`,
       );
     let node = root;
@@ -55,9 +55,7 @@ export function parseSelection(fieldsParam: string | null, expandParam: string |
   for (const path of expand) {
     const parts = path.split('.');
     if (parts.length > MAX_EXPAND_DEPTH)
-      throw new FilterError(
-        `expand: '${path.slice(0, 60)}' is deeper than ${MAX_EXPAND_DEPTH} levels`,
-      );
+      throw filterError(`expand: '${path.slice(0, 60)}' is deeper than ${MAX_EXPAND_DEPTH} levels`);
     let node = root;
     for (const part of parts) node = child(node, part, false);
   }
@@ -107,7 +105,7 @@ function selectList(
   names: string[] = [],
 ): string {
   const access = state.access(entity.code);
-  if (!access) throw new FilterError(`${path}: ${entity.code} may not be read`);
+  if (!access) throw filterError(`${path}: ${entity.code} may not be read`);
   const system = systemColumns(entity);
   const allowed = (name: string) => !access.fields || access.fields.has(name);
   const columns = readColumns(state.doc, entity).filter((c) => system.includes(c) || allowed(c));
@@ -131,7 +129,7 @@ function selectList(
         `${related(state, link, alias, expanded, where(name), depth)} AS ${quoteIdent(name)}`,
       );
     } else {
-      throw new FilterError(`fields: ${entity.code} has no field '${where(name).slice(0, 60)}'`);
+      throw filterError(`fields: ${entity.code} has no field '${where(name).slice(0, 60)}'`);
     }
     out.add(name);
   }
@@ -139,7 +137,7 @@ function selectList(
     if (out.has(name)) continue;
     const link = links.get(name);
     if (!link || (link.field && !allowed(name)))
-      throw new FilterError(`expand: ${entity.code} has no relation '${where(name).slice(0, 60)}'`);
+      throw filterError(`expand: ${entity.code} has no relation '${where(name).slice(0, 60)}'`);
     items.push(
       `${related(state, link, alias, expanded, where(name), depth)} AS ${quoteIdent(name)}`,
     );
@@ -159,11 +157,9 @@ function related(
   depth: number,
 ): string {
   const access = state.access(link.target.code);
-  if (!access) throw new FilterError(`${path}: ${link.target.code} may not be read`);
+  if (!access) throw filterError(`${path}: ${link.target.code} may not be read`);
   if (expanded && depth >= MAX_EXPAND_DEPTH)
-    throw new FilterError(
-      `expand: '${path.slice(0, 60)}' is deeper than ${MAX_EXPAND_DEPTH} levels`,
-    );
+    throw filterError(`expand: '${path.slice(0, 60)}' is deeper than ${MAX_EXPAND_DEPTH} levels`);
   const t = `x${++state.aliases}`;
   const { from, where } = link.reach(alias, t);
   let rule = '';

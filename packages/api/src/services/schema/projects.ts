@@ -1,7 +1,7 @@
 /** Projects: each one a model document (the draft) and its published versions. */
-import { AppError } from '@tessera/errors';
+import { AppError, databaseErrorKind } from '@tessera/errors';
 import { diffDocuments } from '@tessera/meta';
-import { Prisma } from '@tessera/db';
+import type { Prisma } from '@tessera/db';
 
 import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
@@ -68,7 +68,7 @@ export async function createProject(
     });
     return project;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (databaseErrorKind(error) === 'unique') {
       throw new AppError('CONFLICT', `A project '${input.code}' already exists`, {
         fieldErrors: { code: 'This code is already in use' },
       });

@@ -3,7 +3,7 @@
  * of its own, in one transaction that also records the version, the trash and the change log,
  * and notifies listeners (`NOTIFY tessera_metadata`) when it commits.
  */
-import { AppError, findAppError } from '@tessera/errors';
+import { AppError, databaseErrorKind, findAppError } from '@tessera/errors';
 import {
   type ModelDocument,
   type Plan,
@@ -153,7 +153,7 @@ export async function publishProject(
         fieldErrors: Object.fromEntries(error.steps.map((s) => [s.id, s.reason ?? s.risk])),
       });
     }
-    if ((error as { code?: string }).code === '55P03') {
+    if (databaseErrorKind(error) === 'lock-timeout') {
       throw new AppError(
         'CONFLICT',
         `A table of '${project.code}' is busy; nothing was changed. Try again shortly.`,

@@ -3,7 +3,7 @@
  * published version: the column or table gets its name back and the field or entity returns
  * to the model (published and draft), in one transaction.
  */
-import { AppError } from '@tessera/errors';
+import { AppError, databaseErrorKind } from '@tessera/errors';
 import {
   fieldChecks,
   fieldIndexes,
@@ -177,10 +177,7 @@ export async function restoreTrash(ctx: AuthedContext, input: { project: string;
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    if (
-      (error as { code?: string }).code === '42P01' ||
-      (error as { code?: string }).code === '42703'
-    ) {
+    if (databaseErrorKind(error) === 'missing-object') {
       throw new AppError('CONFLICT', `${item.trashName} no longer exists in the database`, {
         cause: error,
       });
