@@ -27,6 +27,22 @@ export function writesContract(s: ContractSession) {
       expect(again.body.data.id).toBe(first.body.data.id);
     });
 
+    it('replays an Idempotency-Key on an entity with a unique field, and a new key conflicts', async () => {
+      const body = { name: 'Idem', email: 'idem@example.com' };
+      const key = { 'idempotency-key': 'contract-create-unique' };
+      const first = await s.admin.post('/api/v1/shop/customer', body, key);
+      expect(first.status).toBe(200);
+      // The retry collides with the first row's email: it gets the first answer, no 409.
+      const again = await s.admin.post('/api/v1/shop/customer', body, key);
+      expect(again.status).toBe(200);
+      expect(again.body.data).toEqual(first.body.data);
+      const fresh = await s.admin.post('/api/v1/shop/customer', body, {
+        'idempotency-key': 'contract-create-unique-2',
+      });
+      expect(fresh.status).toBe(409);
+      expect(fresh.body.errors).toHaveProperty('email');
+    });
+
     it('answers 422 with errors by field', async () => {
       const missing = await s.admin.post('/api/v1/shop/customer', { email: 'x@example.com' });
       expect(missing.status).toBe(422);

@@ -12,7 +12,7 @@ import { quoteIdent } from '@tessera/meta';
 import { type AuditSource, auditCte } from '../changes/audit';
 import { auditsWrites } from '../metadata/settings';
 import { prepared } from '../query/prepared';
-import { idempotencyClaim, isClaimConflict, replay, storeAnswer } from './idempotency';
+import { idempotencyClaim, replayAfter, storeAnswer } from './idempotency';
 import { badRequest, type HttpResult, invalid, notFound, ok, shown, UUID } from './result';
 import type { DataRequest } from './target';
 import {
@@ -98,7 +98,8 @@ export async function createRow(
     const { rows } = await options.db.query<{ json: string }>(prepared(t.version, sql, all));
     return ok(rows[0]!.json);
   } catch (error) {
-    if (claim && isClaimConflict(error)) return replay(options.db, claim, options.caller.userId);
+    const replayed = claim && (await replayAfter(error, options.db, claim, options.caller.userId));
+    if (replayed) return replayed;
     translate(error, t, 'write');
   }
 }
