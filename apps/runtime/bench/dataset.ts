@@ -25,7 +25,7 @@ export const MODEL = {
     {
       code: 'order',
       fields: [
-        { code: 'total', type: 'decimal', precision: 12, scale: 2 },
+        { code: 'total', type: 'decimal', precision: 12, scale: 2, indexed: true },
         { code: 'status', type: 'enum', options: ['new', 'paid', 'shipped'], default: 'new' },
       ],
     },

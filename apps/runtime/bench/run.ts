@@ -91,6 +91,16 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    // Biggest first among the paid ones: a descending sort on an indexed field, filtered.
+    name: 'list 20 paid by -total + expand',
+    requests: () => [
+      {
+        method: 'GET',
+        path: `/api/v1/bench/order?perPage=20&count=none&expand=customer&sort=-total&filter=${encodeURIComponent('{"status":{"_eq":"paid"}}')}`,
+      },
+    ],
+  },
+  {
     name: 'create',
     requests: ({ customerIds }) =>
       customerIds.map((customer, i) => ({

@@ -1,12 +1,36 @@
 /**
  * Keyset pagination: `after=<cursor>` continues a list after the row the cursor names, in the
- * list's order (its sort keys, NULLs last, then id). The cursor is the base64url JSON of that
- * row's sort values and id, built by PostgreSQL along with the page.
+ * list's order (its sort keys, then id; NULLs count as greater than any value, so they come
+ * last ascending and first descending, as in PostgreSQL's indexes). The cursor is the base64url
+ * JSON of that row's sort values and id, built by PostgreSQL along with the page.
  */
-import { checkValue, columnType, type Entity, type ModelDocument, quoteIdent } from '@tessera/meta';
+import {
+  checkValue,
+  columnType,
+  type Entity,
+  type ModelDocument,
+  quoteIdent,
+  relationField,
+} from '@tessera/meta';
 
 import { columnField, filterError } from './filter';
 import type { SortKey } from './read-plan';
+
+const NOT_NULL_SYSTEM = new Set(['id', 'created_at', 'updated_at', 'version']);
+
+/** Whether `column` can never be NULL: a required field or key, or a system column set always. */
+function notNull(doc: ModelDocument, entity: Entity, column: string): boolean {
+  if (NOT_NULL_SYSTEM.has(column)) return true;
+  const field = entity.fields.find((f) => f.code === column);
+  if (field) return field.type !== 'computed' && field.required === true;
+  return doc.relations.some(
+    (r) =>
+      r.type !== 'many-to-many' &&
+      r.from === entity.code &&
+      relationField(r) === column &&
+      r.required === true,
+  );
+}
 
 /** The sort keys a list really orders by, before the final id. */
 export function orderKeys(entity: Entity, sort: SortKey[]): SortKey[] {
@@ -27,7 +51,8 @@ export function cursorExpression(keys: SortKey[]): string {
 
 /**
  * The condition for rows after `cursor`, its parameters numbered after `offset`. Equal keys
- * compare with IS NOT DISTINCT FROM; NULLs sort last in both directions.
+ * compare with IS NOT DISTINCT FROM. A first key that cannot be NULL also bounds the scan
+ * (`total <= $1` descending), so an index on it starts at the cursor instead of the top.
  */
 export function afterCondition(
   doc: ModelDocument,
@@ -69,10 +94,19 @@ export function afterCondition(
       (_, j) => `${column(j)} IS NOT DISTINCT FROM ${bound[j]}`,
     );
     const key = keys[i];
-    const beyond = key
-      ? `(${bound[i]} IS NOT NULL AND (${column(i)} ${key.desc ? '<' : '>'} ${bound[i]} OR ${column(i)} IS NULL))`
-      : `${column(i)} > ${bound[i]}`;
+    // NULL is greater than any value: after a value ascending come greater ones and NULLs;
+    // descending, smaller ones, and after a NULL every value.
+    const beyond = !key
+      ? `${column(i)} > ${bound[i]}`
+      : key.desc
+        ? `(${column(i)} < ${bound[i]} OR (${bound[i]} IS NULL AND ${column(i)} IS NOT NULL))`
+        : `(${bound[i]} IS NOT NULL AND (${column(i)} > ${bound[i]} OR ${column(i)} IS NULL))`;
     alternatives.push([...equal, beyond].join(' AND '));
   }
-  return { sql: `(${alternatives.map((a) => `(${a})`).join(' OR ')})`, params };
+  const first = keys[0];
+  const range =
+    first && notNull(doc, entity, first.field)
+      ? `${column(0)} ${first.desc ? '<=' : '>='} ${bound[0]} AND `
+      : '';
+  return { sql: `(${range}(${alternatives.map((a) => `(${a})`).join(' OR ')}))`, params };
 }

@@ -107,9 +107,11 @@ export function compileReadPlan(doc: ModelDocument, entity: Entity): ReadPlan {
   };
   const page = (limit: number, offset: number) =>
     `LIMIT ${Math.trunc(limit)}${offset > 0 ? ` OFFSET ${Math.trunc(offset)}` : ''}`;
+  // PostgreSQL's own placement of NULLs (last ascending, first descending) is the one a plain
+  // btree serves in both directions; `NULLS LAST` on a descending key would sort every row.
   const orderOf = (sort: SortKey[]) =>
     sort.length
-      ? `${sort.map((k) => `e.${quoteIdent(k.field)} ${k.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}, e.${quoteIdent('id')}`
+      ? `${sort.map((k) => `e.${quoteIdent(k.field)}${k.desc ? ' DESC' : ''}`).join(', ')}, e.${quoteIdent('id')}`
       : defaultOrder;
   const variants = new Map<string, string>();
   const remember = (key: string, build: () => string) => {
