@@ -153,21 +153,84 @@ describe('GET /api/v1/{project}/changes', () => {
     expect(await deliver([hiddenGone], 'delete')).toBeNull();
   });
 
-  it('narrows to the entities asked for, and shows nothing to a caller who may not read', async () => {
+  it('narrows to the entities asked for, and refuses a caller who may read none of them', async () => {
     const tags = await openStream(
       `${shop.base}/api/v1/shop/changes?entities=tag`,
       shop.viewerToken,
     );
+    // Its event ids alone would count the project's writes.
     const outsider = await openStream(`${shop.base}/api/v1/shop/changes`, shop.outsiderToken);
+    expect(outsider.status).toBe(403);
     await call('POST', '/api/v1/shop/customer', { name: 'Not a tag' });
-    await call('POST', '/api/v1/shop/tag', { label: 'streamed' });
+    const label = (await call('POST', '/api/v1/shop/tag', { label: 'streamed' })).body.data.id;
     const [event] = await tags.next(1);
-    expect(event!.data).toMatchObject({ entity: 'tag', op: 'create' });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(tags.events).toHaveLength(1);
-    expect(outsider.events).toHaveLength(0);
+    expect(event!.data).toMatchObject({ entity: 'tag', op: 'create', ids: [label] });
+    // The customer was written first: had it been sent, it would have come before.
+    expect(tags.events[0]!.data.entity).toBe('tag');
     tags.close();
     outsider.close();
+  });
+
+  it('delivers a hard delete only to subscribers whose row filter showed the row', async () => {
+    const reader: Caller = { userId: 'reader', roles: ['reader'], permissions: new Set() };
+    const overview = {
+      ...shop.cache.current(),
+      grants: new Map([
+        [
+          'shop',
+          [
+            {
+              role: 'reader',
+              entity: 'tag',
+              action: 'read' as const,
+              rowFilter: { label: { _starts_with: 'public' } },
+              fields: null,
+            },
+          ],
+        ],
+      ]),
+    };
+    // Someone streams the project, so deletes keep their rows with the change.
+    const watching = await openStream(`${shop.base}/api/v1/shop/changes`, shop.viewerToken);
+    const create = async (label: string) =>
+      (await call('POST', '/api/v1/shop/tag', { label })).body.data.id as string;
+    const shown = await create('public notice');
+    const secret = await create('secret plan');
+    await call('DELETE', `/api/v1/shop/tag?ids=${shown},${secret}`);
+    const { rows } = await shop.pool.query<{ seq: string }>(
+      `SELECT seq::text AS seq FROM data_changes WHERE op = 'delete' AND entity = 'tag' AND $1 = ANY (ids)`,
+      [shown],
+    );
+    const deliver = (ids: string[], op: 'create' | 'delete', s: number) =>
+      visibleChange({
+        db: shop.pool,
+        overview,
+        caller: reader,
+        notice: { p: 'shop', e: 'tag', op, ids, s },
+      });
+    const deleted = Number(rows[0]!.seq);
+    expect(await deliver([shown, secret], 'delete', deleted)).toEqual({
+      entity: 'tag',
+      op: 'delete',
+      ids: [shown],
+    });
+    expect(await deliver([secret], 'delete', deleted)).toBeNull();
+    // Their creates, delivered after the delete: the shown one by its id, the other not at all.
+    expect(await deliver([shown, secret], 'create', deleted - 1)).toEqual({
+      entity: 'tag',
+      op: 'create',
+      ids: [shown],
+      rows: [],
+    });
+    // A reader without a row filter is told of both.
+    const all = await visibleChange({
+      db: shop.pool,
+      overview: shop.cache.current(),
+      caller: { userId: 'admin', roles: [], permissions: new Set(['data:read']) },
+      notice: { p: 'shop', e: 'tag', op: 'delete', ids: [shown, secret], s: deleted },
+    });
+    expect(all?.ids).toEqual([shown, secret]);
+    watching.close();
   });
 
   it('refuses anonymous callers and unknown projects', async () => {
@@ -229,6 +292,27 @@ describe('resuming after a reconnect', () => {
     const again = await stream(resumeFrom);
     const [late] = await again.next(1);
     expect(late).toMatchObject({ event: 'update', data: { entity: 'tag', ids: [tag] } });
+    again.close();
+  });
+
+  it('resumes from the newest change past 99,999, not the one whose text sorts last', async () => {
+    await shop.pool.query(`SELECT setval('data_changes_seq_seq', 99998)`);
+    // Two changes kept while someone watches, numbered 99,999 and 100,000.
+    const watching = await stream();
+    await call('POST', '/api/v1/shop/tag', { label: 'ninety-nine' });
+    await call('POST', '/api/v1/shop/tag', { label: 'one hundred' });
+    await watching.next(2);
+    watching.close();
+    // A new subscriber starts from the newest change: its first event id names 100,000.
+    const fresh = await stream();
+    await vi.waitFor(() => expect(fresh.lastEventId()).toMatch(/^100000\./));
+    const from = fresh.lastEventId();
+    fresh.close();
+    const missed = (await call('POST', '/api/v1/shop/tag', { label: 'missed' })).body.data.id;
+    const again = await stream(from);
+    const [first] = await again.next(1);
+    // Only what came after 100,000: not the change numbered 100,000 again, no reset.
+    expect(first).toMatchObject({ event: 'create', data: { ids: [missed] } });
     again.close();
   });
 

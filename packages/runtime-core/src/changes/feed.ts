@@ -164,7 +164,9 @@ export async function visibleChange(options: {
 
 /**
  * Of the deleted rows, those the subscriber's row filter shows. A softly deleted row is still
- * there to check; a row deleted for good is not, so its id goes to every reader of the entity.
+ * there to check. A row deleted for good is checked as it was: its delete kept it with the
+ * change (the delete of this notice, or for a created or updated row gone before delivery, the
+ * later delete that took it); a row no kept delete shows is not shown.
  */
 async function deletedInSight(
   options: { db: DataRequest['db']; overview: SchemaOverview },
@@ -173,13 +175,24 @@ async function deletedInSight(
 ): Promise<string[]> {
   const doc = options.overview.models.get(notice.p)?.document;
   const entity = doc?.entities.find((e) => e.code === notice.e);
-  if (rowFilter === null || rowFilter === undefined || !doc || !entity?.softDelete)
-    return notice.ids;
+  if (rowFilter === null || rowFilter === undefined || !doc || !entity) return notice.ids;
+  const table = `${quoteIdent(notice.p)}.${quoteIdent(notice.e)}`;
   try {
-    const rule = compileFilter({ doc, entity, alias: 'e', filter: null, offset: 1, rowFilter });
+    if (entity.softDelete) {
+      const rule = compileFilter({ doc, entity, alias: 'e', filter: null, offset: 1, rowFilter });
+      const { rows } = await options.db.query<{ id: string }>(
+        `SELECT e."id"::text AS id FROM ${table} AS e WHERE e."id" = ANY ($1::uuid[]) AND ${rule.sql ?? 'TRUE'}`,
+        [notice.ids, ...rule.params],
+      );
+      return rows.map((r) => r.id);
+    }
+    const rule = compileFilter({ doc, entity, alias: 'e', filter: null, offset: 4, rowFilter });
     const { rows } = await options.db.query<{ id: string }>(
-      `SELECT e."id"::text AS id FROM ${quoteIdent(notice.p)}.${quoteIdent(notice.e)} AS e WHERE e."id" = ANY ($1::uuid[]) AND ${rule.sql ?? 'TRUE'}`,
-      [notice.ids, ...rule.params],
+      `SELECT DISTINCT e."id"::text AS id
+         FROM data_changes c CROSS JOIN LATERAL jsonb_populate_recordset(NULL::${table}, c.rows) AS e
+        WHERE c.project = $1 AND c.seq >= $2 AND c.op = 'delete' AND c.entity = $3
+          AND e."id" = ANY ($4::uuid[]) AND ${rule.sql ?? 'TRUE'}`,
+      [notice.p, notice.s, notice.e, notice.ids, ...rule.params],
     );
     return rows.map((r) => r.id);
   } catch (error) {

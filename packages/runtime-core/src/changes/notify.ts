@@ -2,7 +2,9 @@
  * Every write announces the rows it changed on `tessera_changes`, from inside its own statement
  * (so a rolled-back write announces nothing): `{ p, e, op, ids, s }`, in chunks that fit
  * PostgreSQL's notification size. Each chunk is also kept in `data_changes`, whose number `s`
- * is the change stream's event id, so a subscriber that reconnects is sent what it missed.
+ * is the change stream's event id, so a subscriber that reconnects is sent what it missed. A
+ * hard delete keeps the rows it deleted there too: who may see that a row went is decided from
+ * the row as it was.
  */
 import { sqlLiteral } from '@tessera/meta';
 import type pg from 'pg';
@@ -22,12 +24,13 @@ export interface ChangeNotice {
 const IDS_PER_NOTICE = 150;
 
 /**
- * CTEs over the written rows `r`: `l` keeps the change, `n` announces it; the final SELECT
- * must read `n` (`CROSS JOIN n`).
+ * CTEs over the written rows `r`: `l` keeps the change (with the rows themselves when
+ * `keepRows`), `n` announces it; the final SELECT must read `n` (`CROSS JOIN n`).
  */
-export function notifyCte(project: string, entity: string, op: ChangeOp): string {
+export function notifyCte(project: string, entity: string, op: ChangeOp, keepRows = false): string {
   const [p, e] = [sqlLiteral(project), sqlLiteral(entity)];
-  const kept = `l AS (INSERT INTO data_changes (project, entity, op, ids) SELECT ${p}, ${e}, '${op}', array_agg(c."id") FROM (SELECT r."id", (row_number() OVER ()) / ${IDS_PER_NOTICE} AS g FROM r) c GROUP BY c.g RETURNING seq, ids)`;
+  const rows = keepRows ? ['rows', 'jsonb_agg(c.row)', ', to_jsonb(r) AS row'] : null;
+  const kept = `l AS (INSERT INTO data_changes (project, entity, op, ids${rows ? `, ${rows[0]}` : ''}) SELECT ${p}, ${e}, '${op}', array_agg(c."id")${rows ? `, ${rows[1]}` : ''} FROM (SELECT r."id"${rows ? rows[2] : ''}, (row_number() OVER ()) / ${IDS_PER_NOTICE} AS g FROM r) c GROUP BY c.g RETURNING seq, ids)`;
   const notice = `json_build_object('p', ${p}, 'e', ${e}, 'op', '${op}', 'ids', l.ids, 's', l.seq)::text`;
   return `${kept}, n AS (SELECT count(*) AS sent FROM (SELECT pg_notify('${CHANGES_CHANNEL}', ${notice}) FROM l) z)`;
 }

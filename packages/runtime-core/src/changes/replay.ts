@@ -34,10 +34,11 @@ export function parseEventId(text: string | null | undefined): EventId | null {
 
 /** The newest change kept, anywhere: where a new subscriber's replay would start. */
 export async function newestChange(db: Pick<pg.Pool, 'query'>): Promise<number> {
-  const { rows } = await db.query<{ seq: string }>(
-    'SELECT seq::text AS seq FROM data_changes ORDER BY seq DESC LIMIT 1',
+  // The number itself, not its text: as text, '99999' sorts after '100000'.
+  const { rows } = await db.query<{ seq: string | null }>(
+    'SELECT max(seq)::text AS seq FROM data_changes',
   );
-  return rows[0] ? Number(rows[0].seq) : 0;
+  return rows[0]?.seq ? Number(rows[0].seq) : 0;
 }
 
 export async function replayChanges(

@@ -121,7 +121,9 @@ export function answer(
 }
 
 export const notice = (t: WriteTarget, op: ChangeOp, announce: boolean | undefined) =>
-  announce === false ? 'n AS (SELECT 1 AS sent)' : notifyCte(t.doc.project, t.entity.code, op);
+  announce === false
+    ? 'n AS (SELECT 1 AS sent)'
+    : notifyCte(t.doc.project, t.entity.code, op, op === 'delete' && !t.entity.softDelete);
 
 /** The CTEs that set the many-to-many lists in `links`, parameters appended to `params`. */
 export function linkWrites(

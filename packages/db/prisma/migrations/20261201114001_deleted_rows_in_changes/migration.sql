@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "data_changes" ADD COLUMN     "rows" JSONB;
