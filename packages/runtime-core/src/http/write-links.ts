@@ -36,12 +36,14 @@ export function replaceLinks(
   index: number,
   name: string,
   updating: boolean,
+  /** A condition on each listed id (`u`) that refuses it, as a missing row, when it fails. */
+  guard: (id: string) => string,
 ): { ctes: string[]; shown: string } {
   const table = junctionRef(project, link);
   const self = quoteIdent(link.junction!.self);
   const other = quoteIdent(link.junction!.other);
   const ctes = [
-    `${name}_add AS (INSERT INTO ${table} (${self}, ${other}) SELECT r."id", u FROM r, unnest($${index}::uuid[]) u${updating ? ` ON CONFLICT (${self}, ${other}) DO NOTHING` : ''})`,
+    `${name}_add AS (INSERT INTO ${table} (${self}, ${other}) SELECT r."id", u FROM r, unnest($${index}::uuid[]) u WHERE ${guard('u')}${updating ? ` ON CONFLICT (${self}, ${other}) DO NOTHING` : ''})`,
   ];
   if (updating)
     ctes.unshift(

@@ -5,7 +5,14 @@
  * notice); value collection and the translation of driver errors.
  */
 import { translateDatabaseError } from '@tessera/errors';
-import { checkValue, columnType, type Field, quoteIdent, relationField } from '@tessera/meta';
+import {
+  checkValue,
+  columnType,
+  type Field,
+  quoteIdent,
+  relationField,
+  sqlLiteral,
+} from '@tessera/meta';
 
 import { accessKey, type EntityAccess } from '../access/policy';
 import { type ChangeOp, notifyCte } from '../changes/notify';
@@ -125,6 +132,48 @@ export const notice = (t: WriteTarget, op: ChangeOp, announce: boolean | undefin
     ? 'n AS (SELECT 1 AS sent)'
     : notifyCte(t.doc.project, t.entity.code, op, op === 'delete' && !t.entity.softDelete);
 
+/**
+ * Whether the row `id` (SQL) of the entity `link` reaches is one the caller may read: live and
+ * inside its row filter there; parameters appended to `params`. False when it may not read
+ * that entity at all.
+ */
+function readableRow(t: WriteTarget, link: Link, id: string, params: unknown[], n: number): string {
+  const access = t.access('read', link.target.code);
+  if (!access) return 'FALSE';
+  const alias = `v${n}`;
+  const rule = compileFilter({
+    doc: t.doc,
+    entity: link.target,
+    alias,
+    filter: null,
+    offset: params.length,
+    rowFilter: access.rowFilter,
+    aliasPrefix: `${alias}_t`,
+  });
+  params.push(...rule.params);
+  const live = link.target.softDelete ? ` AND ${alias}."deleted_at" IS NULL` : '';
+  return `EXISTS (SELECT 1 FROM ${quoteIdent(t.doc.project)}.${quoteIdent(link.target.code)} ${alias} WHERE ${alias}."id" = ${id}${live}${rule.sql ? ` AND ${rule.sql}` : ''})`;
+}
+
+/** The error a reference to a row the caller may not read raises: a missing row's. */
+const noSuchRow = (field: string) => `tessera_no_such_row(${sqlLiteral(field)})`;
+
+/**
+ * The value of a to-one key as written: `value` (SQL) when it is NULL or names a row the caller
+ * may read, else the statement fails as it would for a row that does not exist.
+ */
+export function referenceValue(
+  t: WriteTarget,
+  column: string,
+  value: string,
+  params: unknown[],
+): string {
+  const link = linksOf(t.doc, t.entity).get(column);
+  if (!link?.column) return value;
+  const readable = readableRow(t, link, value, params, params.length);
+  return `CASE WHEN ${value} IS NULL OR ${readable} THEN ${value} ELSE ${noSuchRow(column)} END`;
+}
+
 /** The CTEs that set the many-to-many lists in `links`, parameters appended to `params`. */
 export function linkWrites(
   t: WriteTarget,
@@ -137,13 +186,12 @@ export function linkWrites(
   let n = 0;
   for (const [name, ids] of links) {
     params.push(ids);
-    const replaced = replaceLinks(
-      t.doc.project,
-      t.lists.get(name)!,
-      params.length,
-      `l${++n}`,
-      updating,
-    );
+    const link = t.lists.get(name)!;
+    const index = params.length;
+    // Every id listed must name a row the caller may read, as a missing one would fail.
+    const guard = (id: string) =>
+      `CASE WHEN ${readableRow(t, link, id, params, index)} THEN TRUE ELSE ${noSuchRow(name)} IS NOT NULL END`;
+    const replaced = replaceLinks(t.doc.project, link, index, `l${++n}`, updating, guard);
     ctes.push(...replaced.ctes);
     written.set(name, replaced.shown);
   }
@@ -197,7 +245,9 @@ export function translate(error: unknown, t: WriteTarget, action: 'write' | 'del
       subject: t.entity.code,
       deleting: action === 'delete',
       fieldOf: ({ constraint, column }) =>
-        [...t.lists.values()].find((l) => constraint?.startsWith(`${l.junction!.table}_`))?.name ??
+        [...t.lists.values()].find(
+          (l) => constraint?.startsWith(`${l.junction!.table}_`) || column === l.name,
+        )?.name ??
         [...t.writable.keys()].find((c) => constraint?.includes(`_${c}_`) || column === c),
     }) ?? error
   );

@@ -22,6 +22,7 @@ import {
   linkWrites,
   notice,
   placeholder,
+  referenceValue,
   ruleFor,
   translate,
   writeTarget,
@@ -75,7 +76,9 @@ export async function createRow(
   for (const [code, value] of values) {
     columns.push(quoteIdent(code));
     params.push(value);
-    placeholders.push(placeholder(t.writable.get(code)!, params.length));
+    placeholders.push(
+      referenceValue(t, code, placeholder(t.writable.get(code)!, params.length), params),
+    );
   }
   for (const column of ['created_by', 'updated_by']) {
     if (!has(t.entity, column)) continue;
@@ -154,7 +157,8 @@ export async function updateRow(
   const params: unknown[] = [options.id];
   for (const [code, value] of values) {
     params.push(value);
-    sets.push(`${quoteIdent(code)} = ${placeholder(t.writable.get(code)!, params.length)}`);
+    const written = placeholder(t.writable.get(code)!, params.length);
+    sets.push(`${quoteIdent(code)} = ${referenceValue(t, code, written, params)}`);
   }
   if (sets.length === 0 && links.size === 0) throw badRequest('Nothing to update');
   if (versioned) sets.push(`"version" = e."version" + 1`);
