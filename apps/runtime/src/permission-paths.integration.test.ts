@@ -57,6 +57,28 @@ describe('every other path', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('shows each caller its readable fields, and input schemas only for writes it may make', async () => {
+    await grant('customer', 'create', null, ['name']);
+    const res = await fetch(`${sales.shop.base}/api/v1/shop/openapi.json`, {
+      headers: { authorization: `Bearer ${sales.sally.token}` },
+    });
+    const doc = (await res.json()) as {
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const { schemas } = doc.components;
+    // Customers she reads by name and creates with a name only, and never updates.
+    expect(Object.keys(schemas.Customer!.properties)).toContain('name');
+    expect(schemas.Customer!.properties).not.toHaveProperty('email');
+    expect(Object.keys(schemas.CustomerInput!.properties)).toEqual(['name']);
+    expect(schemas).not.toHaveProperty('CustomerUpdate');
+    // Orders she reads in part and creates in full.
+    expect(schemas.Order!.properties).not.toHaveProperty('tags');
+    expect(schemas.OrderInput!.properties).toHaveProperty('tags');
+    expect(schemas).not.toHaveProperty('TagInput');
+  });
+});
+
 describe('the change stream', () => {
   it('shows a subscriber only the changed rows and fields it may read', async () => {
     const stream = await openStream(

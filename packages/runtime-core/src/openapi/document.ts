@@ -39,10 +39,11 @@ export function openApiDocument(options: {
     const read = can('read');
     const [create, update, remove] = [can('create'), can('update'), can('delete')];
     if (!read && !create && !update && !remove) continue;
-    Object.assign(schemas, entitySchemas(doc, entity, read, create ?? update));
+    Object.assign(schemas, entitySchemas(doc, entity, read, { create, update }));
     const name = pascal(entity.code);
     const ref = { $ref: `#/components/schemas/${name}` };
     const inputRef = { $ref: `#/components/schemas/${name}Input` };
+    const updateRef = { $ref: `#/components/schemas/${name}Update` };
     const tags = [entity.name ?? entity.code];
     const base = `/api/v1/${options.project}/${entity.code}`;
     const idParam = param('id', 'The row id', { type: 'string', format: 'uuid' }, 'path');
@@ -171,7 +172,7 @@ export function openApiDocument(options: {
         operationId: `update${name}`,
         summary: `Update a ${entity.code}`,
         parameters: [param('If-Match', 'The version you saw', { type: 'string' }, 'header')],
-        requestBody: { required: true, content: { 'application/json': { schema: inputRef } } },
+        requestBody: { required: true, content: { 'application/json': { schema: updateRef } } },
         responses: {
           '200': ok('The updated row', ref),
           '409': errorRef('Changed by someone else'),
@@ -231,21 +232,28 @@ export function openApiDocument(options: {
     if (Object.keys(collection).length) paths[base] = collection;
     if (Object.keys(item).length > 1) paths[`${base}/{id}`] = item;
   }
-  paths[`/api/v1/${options.project}/changes`] = {
-    get: {
-      tags: ['Changes'],
-      operationId: 'changes',
-      summary: 'Server-sent events of created, updated and deleted rows you may read',
-      parameters: [param('entities', 'Only these entities (comma-separated)', { type: 'string' })],
-      responses: {
-        '200': {
-          description: 'An event stream',
-          content: { 'text/event-stream': { schema: { type: 'string' } } },
+  // The stream is refused to a caller who may read nothing here.
+  const streams = doc.entities.some(
+    (e) => entityAccess(options.overview, options.caller, options.project, e.code, 'read') !== null,
+  );
+  if (streams)
+    paths[`/api/v1/${options.project}/changes`] = {
+      get: {
+        tags: ['Changes'],
+        operationId: 'changes',
+        summary: 'Server-sent events of created, updated and deleted rows you may read',
+        parameters: [
+          param('entities', 'Only these entities (comma-separated)', { type: 'string' }),
+        ],
+        responses: {
+          '200': {
+            description: 'An event stream',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+          ...ERRORS,
         },
-        ...ERRORS,
       },
-    },
-  };
+    };
   return {
     openapi: '3.1.0',
     info: {

@@ -68,55 +68,68 @@ export const LIST_PARAMS = [
   }),
 ];
 
+/**
+ * An entity's schemas for one caller: the row as it reads it (`Customer`; its system fields
+ * only for a caller that may write but not read), and an input per
+ * write it may make, each with that write's fields: `CustomerInput` (create, with the required
+ * fields) and `CustomerUpdate`. A caller that may only read gets no input schema at all, so no
+ * field it may not write appears.
+ */
 export function entitySchemas(
   doc: ModelDocument,
   entity: Entity,
   read: EntityAccess | null,
-  write: EntityAccess | null,
+  writes: { create: EntityAccess | null; update: EntityAccess | null },
 ) {
   const name = pascal(entity.code);
   const system = systemColumns(entity);
+  const links = linksOf(doc, entity);
   const props: Record<string, JsonSchema> = {};
-  const input: Record<string, JsonSchema> = {};
-  const required: string[] = [];
+  // What a write answers shows the system fields to anyone, other fields only to readers.
+  const shown = (field: string) => read !== null && (!read.fields || read.fields.has(field));
+  const writable: { name: string; schema: JsonSchema; required: boolean }[] = [];
   for (const column of readColumns(doc, entity)) {
     const field = columnField(doc, entity, column)!;
+    const link = links.get(column);
     const schema = system.includes(column)
       ? (SYSTEM_SCHEMAS[column] ?? {})
-      : linksOf(doc, entity).get(column)
+      : link
         ? {
             type: ['string', 'null'],
             format: 'uuid',
-            description: `The related ${linksOf(doc, entity).get(column)!.target.code}'s id`,
+            description: `The related ${link.target.code}'s id`,
           }
         : fieldSchema(field);
-    if (system.includes(column) || !read?.fields || read.fields.has(column)) props[column] = schema;
-    if (
-      !system.includes(column) &&
-      field.type !== 'computed' &&
-      (!write?.fields || write.fields.has(column))
-    ) {
-      input[column] = schema;
-      if ('required' in field && field.required && field.default === undefined)
-        required.push(column);
-    }
+    if (system.includes(column) || shown(column)) props[column] = schema;
+    if (!system.includes(column) && field.type !== 'computed')
+      writable.push({
+        name: column,
+        schema,
+        required: 'required' in field && field.required === true && field.default === undefined,
+      });
   }
-  for (const link of linksOf(doc, entity).values()) {
+  for (const link of links.values()) {
     if (!link.junction) continue;
     const list = {
       type: 'array',
       items: { type: 'string', format: 'uuid' },
       description: `Ids of the related ${link.target.code} rows`,
     };
-    if (!read?.fields || read.fields.has(link.name)) props[link.name] = list;
-    if (!write?.fields || write.fields.has(link.name)) input[link.name] = list;
+    if (shown(link.name)) props[link.name] = list;
+    writable.push({ name: link.name, schema: list, required: false });
   }
+  const input = (access: EntityAccess, creating: boolean): JsonSchema => {
+    const allowed = writable.filter((w) => !access.fields || access.fields.has(w.name));
+    const required = creating ? allowed.filter((w) => w.required).map((w) => w.name) : [];
+    return {
+      type: 'object',
+      properties: Object.fromEntries(allowed.map((w) => [w.name, w.schema])),
+      ...(required.length ? { required } : {}),
+    };
+  };
   return {
     [name]: { type: 'object', properties: props },
-    [`${name}Input`]: {
-      type: 'object',
-      properties: input,
-      ...(required.length ? { required } : {}),
-    },
+    ...(writes.create ? { [`${name}Input`]: input(writes.create, true) } : {}),
+    ...(writes.update ? { [`${name}Update`]: input(writes.update, false) } : {}),
   };
 }
