@@ -25,6 +25,10 @@ export const env = createEnv({
     RUNTIME_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     /** How long a request waits for a free connection before it is answered 503. */
     RUNTIME_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** The share of the pool one caller (token, user, address) may hold at once. */
+    RUNTIME_DB_CALLER_SHARE: z.coerce.number().gt(0).max(1).default(0.25),
+    /** How long an export or change stream may wait for a reader that stopped reading. */
+    RUNTIME_STALL_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     /** Requests at least this slow are kept for the monitoring panel. */
     RUNTIME_SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(600_000).default(500),
     RUNTIME_ALLOWED_ORIGINS: list,

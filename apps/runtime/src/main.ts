@@ -14,6 +14,7 @@ import {
 import { createAuthenticator } from './auth/authenticate';
 import { env } from './env';
 import { createMetrics } from './http/metrics';
+import { PoolShare } from './http/pool-share';
 import { RuntimeLimits } from './http/rate-limits';
 import { SlowRequests } from './http/slow-requests';
 import { Reporter } from './monitoring/reporter';
@@ -72,6 +73,13 @@ const server = createRuntimeServer({
   ),
   trustedProxies: env.TRUSTED_PROXIES,
   allowedOrigins: env.RUNTIME_ALLOWED_ORIGINS,
+  // No caller may hold more than its share of the pool: the rest stays free for everyone else.
+  share: new PoolShare(
+    pool,
+    PoolShare.slotsFor(env.RUNTIME_DB_POOL_SIZE, env.RUNTIME_DB_CALLER_SHARE),
+    env.RUNTIME_DB_ACQUIRE_TIMEOUT_MS,
+  ),
+  stallMs: env.RUNTIME_STALL_MS,
   authenticate,
   metadataVersion,
 });

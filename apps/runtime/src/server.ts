@@ -27,6 +27,7 @@ import { sendError } from './http/errors';
 import { type RequestHeaders, send, toHeaders } from './http/io';
 import { createMetrics, metricsRoute, routeName, type RuntimeMetrics } from './http/metrics';
 import type { RuntimeLimits } from './http/rate-limits';
+import { PoolShare } from './http/pool-share';
 import { SlowRequests } from './http/slow-requests';
 
 const REQUEST_ID = /^[\w.:-]{8,128}$/;
@@ -53,10 +54,17 @@ export interface RuntimeDeps {
   limits: RuntimeLimits;
   /** Proxies whose X-Forwarded-For is believed, for anonymous callers' addresses. */
   trustedProxies?: readonly string[];
+  /** The pool, shared fairly between callers; a quarter of it each when absent. */
+  share?: PoolShare;
+  /** How long a streamed answer (export, change stream) may wait for its reader: 10 s. */
+  stallMs?: number;
 }
 
+/** The dependencies routes see: defaults filled in. */
+export type RouteDeps = RuntimeDeps & { share: PoolShare; stallMs: number };
+
 async function route(
-  deps: RuntimeDeps,
+  deps: RouteDeps,
   req: IncomingMessage,
   res: ServerResponse,
   slow: SlowRequests,
@@ -90,7 +98,14 @@ async function route(
   throw new AppError('NOT_FOUND', `No route ${req.method} ${url.pathname.slice(0, 200)}`);
 }
 
-export function createRuntimeServer(deps: RuntimeDeps): Server {
+export function createRuntimeServer(options: RuntimeDeps): Server {
+  const deps: RouteDeps = {
+    ...options,
+    share:
+      options.share ??
+      new PoolShare(options.pool, PoolShare.slotsFor(options.pool.options.max ?? 10, 0.25), 5000),
+    stallMs: options.stallMs ?? 10_000,
+  };
   const metrics =
     deps.metrics ?? createMetrics({ pool: deps.pool, metadataVersion: deps.metadataVersion });
   const slow = deps.slowRequests ?? new SlowRequests();

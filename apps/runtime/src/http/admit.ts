@@ -9,7 +9,7 @@ import { clientIp, type Principal } from '@tessera/auth';
 import { AppError } from '@tessera/errors';
 import { type Caller, rateLimitPerMinute } from '@tessera/runtime-core';
 
-import type { RuntimeDeps } from '../server';
+import type { RouteDeps } from '../server';
 import { type RequestHeaders, toHeaders } from './io';
 import { rateLimitHeaders } from './rate-limits';
 
@@ -17,10 +17,12 @@ export interface Admitted {
   principal: Principal;
   caller: Caller;
   headers: RequestHeaders;
+  /** Who is calling, for budgets: `token:…`, `user:…` (or `ip:…`, refused before this). */
+  key: string;
 }
 
 export async function admit(
-  deps: RuntimeDeps,
+  deps: RouteDeps,
   req: IncomingMessage,
   res: ServerResponse,
   project: string,
@@ -48,7 +50,7 @@ export async function admit(
       retryAfter: Math.max(1, Number(limitHeaders['ratelimit-reset'])),
     });
   if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in or send a bearer token');
-  return { principal, headers, caller: callerOf(principal) };
+  return { principal, headers, caller: callerOf(principal), key };
 }
 
 /** What the data API's permission checks need of a principal. */

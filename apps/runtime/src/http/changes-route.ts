@@ -19,14 +19,15 @@ import {
   visibleChange,
 } from '@tessera/runtime-core';
 
-import type { RuntimeDeps } from '../server';
+import type { RouteDeps } from '../server';
 import { admit } from './admit';
+import { cutWhenStalled } from './stall';
 
 export const CHANGES_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/changes\/?$/;
 const HEARTBEAT_MS = 15_000;
 
 export async function changesRoute(
-  deps: RuntimeDeps,
+  deps: RouteDeps,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
@@ -34,7 +35,9 @@ export async function changesRoute(
 ): Promise<void> {
   if (req.method !== 'GET')
     throw new AppError('METHOD_NOT_ALLOWED', `${req.method} is not supported here`);
-  const { caller } = await admit(deps, req, res, project);
+  const { caller, key } = await admit(deps, req, res, project);
+  // Deliveries read rows: within the subscriber's share of the pool, as its requests are.
+  const db = deps.share.for(key);
   const overview = deps.metadata();
   const model = overview.models.get(project);
   if (!model) throw new AppError('NOT_FOUND', `No project '${project}'`);
@@ -63,17 +66,20 @@ export async function changesRoute(
   const lastEventId = req.headers['last-event-id'] ?? url.searchParams.get('lastEventId');
   const resumeFrom = lastEventId ? parseEventId(String(lastEventId)) : null;
   // Where a replay after a reconnect would start: the last change sent, or the newest anywhere.
-  let lastSeq = resumeFrom?.seq ?? (await newestChange(deps.pool));
+  let lastSeq = resumeFrom?.seq ?? (await newestChange(db));
   const idNow = () => formatEventId({ seq: lastSeq, at: Math.floor(Date.now() / 1000) });
   const send = (event: string, data: unknown) => {
     if (!res.writableEnded)
       res.write(`id: ${idNow()}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
   const replayed = new Set<number>();
+  let closed = false;
   const deliver = async (notice: ChangeNotice) => {
+    // A subscriber gone (or cut) costs no more reads.
+    if (closed) return;
     try {
       const event = await visibleChange({
-        db: deps.pool,
+        db,
         overview: deps.metadata(),
         caller,
         notice,
@@ -94,10 +100,10 @@ export async function changesRoute(
   if (lastEventId)
     queue = queue.then(async () => {
       const replay = resumeFrom
-        ? await replayChanges(deps.pool, project, resumeFrom)
+        ? await replayChanges(db, project, resumeFrom)
         : ({ reset: 'unknown event id' } as const);
       if ('reset' in replay) {
-        lastSeq = await newestChange(deps.pool);
+        lastSeq = await newestChange(db);
         send('reset', { reason: replay.reset });
         return;
       }
@@ -119,7 +125,13 @@ export async function changesRoute(
   // from here, not from wherever it started.
   const heartbeat = setInterval(() => res.write(`id: ${idNow()}\n: ping\n\n`), HEARTBEAT_MS);
   res.write(`id: ${idNow()}\n\n`);
+  // A subscriber that stops reading would have its events pile up here: it is cut, and may
+  // reconnect with its last event id.
+  cutWhenStalled(res, deps.stallMs, () =>
+    deps.logger.warn({ key, project }, 'Change stream cut: its reader stopped reading'),
+  );
   req.on('close', () => {
+    closed = true;
     clearInterval(heartbeat);
     deps.changes.off('change', onChange);
     goodbye();

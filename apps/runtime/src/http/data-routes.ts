@@ -18,9 +18,10 @@ import {
   updateRow,
 } from '@tessera/runtime-core';
 
-import type { RuntimeDeps } from '../server';
+import type { RouteDeps } from '../server';
 import { admit } from './admit';
 import { readCsv, readJson, sendResult } from './io';
+import { cutWhenStalled } from './stall';
 
 export const DATA_ROUTE =
   /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/([a-z][a-z0-9_]{1,39})(?:\/([^/]+))?\/?$/;
@@ -28,7 +29,7 @@ export const DATA_ROUTE =
 const ACTIONS = new Set(['bulk', 'import', 'export', 'aggregate']);
 
 export async function dataRoute(
-  deps: RuntimeDeps,
+  deps: RouteDeps,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
@@ -41,9 +42,11 @@ export async function dataRoute(
   const segment = raw === undefined ? undefined : decodeSegment(raw, entity);
   const action = segment !== undefined && ACTIONS.has(segment) ? segment : undefined;
   const id = action ? undefined : segment;
-  const { headers, caller } = await admit(deps, req, res, project);
+  const { headers, caller, key } = await admit(deps, req, res, project);
+  // Every query of this request counts against the caller's share of the pool.
+  const db = deps.share.for(key);
   const common = {
-    db: deps.pool,
+    db,
     overview: deps.metadata(),
     caller,
     project,
@@ -54,13 +57,17 @@ export async function dataRoute(
   const query = url.searchParams;
   if (method === 'GET' || method === 'HEAD') {
     if (action === 'export') {
-      const result = await exportRows({ ...common, pool: deps.pool, query });
+      const result = await exportRows({ ...common, pool: db, query });
       res.writeHead(200, {
         'content-type': result.contentType,
         'content-disposition': `attachment; filename="${result.filename}"`,
         'cache-control': 'no-store',
       });
       res.on('close', () => result.stream.destroy());
+      // A reader that stops reading would hold the export's connection for as long as it likes.
+      cutWhenStalled(res, deps.stallMs, () =>
+        deps.logger.warn({ requestId, key }, 'Export cut: its reader stopped reading'),
+      );
       result.stream.on('error', (error) => {
         deps.logger.warn({ message: error.message }, 'Export stopped');
         res.destroy();
@@ -96,11 +103,10 @@ export async function dataRoute(
   if (action === 'import')
     return sendResult(
       res,
-      await importRows({ ...common, pool: deps.pool, csv: await readCsv(req, headers) }),
+      await importRows({ ...common, pool: db, csv: await readCsv(req, headers) }),
     );
   const body = await readJson(req);
-  if (action === 'bulk')
-    return sendResult(res, await bulkUpdate({ ...common, pool: deps.pool, body }));
+  if (action === 'bulk') return sendResult(res, await bulkUpdate({ ...common, pool: db, body }));
   if (method === 'POST')
     return sendResult(
       res,

@@ -17,7 +17,7 @@ import {
   type SchemaOverview,
 } from '@tessera/runtime-core';
 
-import type { RuntimeDeps } from '../server';
+import type { RouteDeps } from '../server';
 import { admit, callerOf } from './admit';
 import { send, toHeaders } from './io';
 
@@ -34,7 +34,7 @@ const ASSET_TYPES: Record<string, string> = {
 };
 
 export async function openApiRoute(
-  deps: RuntimeDeps,
+  deps: RouteDeps,
   req: IncomingMessage,
   res: ServerResponse,
   project: string,
@@ -78,7 +78,7 @@ function usableProjects(overview: SchemaOverview, caller: Caller): string[] {
 }
 
 export async function docsRoute(
-  deps: RuntimeDeps,
+  deps: RouteDeps,
   req: IncomingMessage,
   res: ServerResponse,
   project: string | undefined,

@@ -10,6 +10,7 @@ import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 
 import { createAuthenticator } from '../auth/authenticate';
+import { PoolShare } from '../http/pool-share';
 import { RuntimeLimits } from '../http/rate-limits';
 import { createMetrics, type RuntimeMetrics } from '../http/metrics';
 import { SlowRequests } from '../http/slow-requests';
@@ -72,6 +73,10 @@ export interface ShopOptions {
   slowRequests?: SlowRequests;
   /** Publish this model instead of the small shop, and insert no rows. */
   document?: unknown;
+  /** Connections one caller may hold, and how long it waits past that (a quarter, 5 s). */
+  share?: { perCaller: number; waitMs: number };
+  /** How long a streamed answer waits for a reader that stopped reading. */
+  stallMs?: number;
 }
 
 /**
@@ -171,6 +176,8 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
     metadataVersion,
     metadata: () => cache.current(),
     authenticate: await createAuthenticator({ db: t.db, listener: cache.listener }),
+    share: options.share && new PoolShare(pool, options.share.perCaller, options.share.waitMs),
+    stallMs: options.stallMs,
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -24,7 +24,10 @@ export interface StreamedResult {
 }
 
 export async function exportRows(
-  options: Omit<DataRequest, 'db'> & { pool: pg.Pool; query: URLSearchParams },
+  options: Omit<DataRequest, 'db'> & {
+    pool: Pick<pg.Pool, 'query' | 'connect'>;
+    query: URLSearchParams;
+  },
 ): Promise<StreamedResult> {
   const format = options.query.get('format') ?? 'csv';
   if (format !== 'csv') throw badRequest(`format must be csv, not '${shown(format)}'`);
