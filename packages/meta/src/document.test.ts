@@ -194,7 +194,7 @@ describe('model document', () => {
     );
     expect(
       issuesOf(doc({ code: 'code2', type: 'string', validation: { pattern: '([' } })).join(),
-    ).toMatch(/valid regular expression/);
+    ).toMatch(/Not a valid pattern/);
     expect(issuesOf(doc({ code: 'tags', type: 'enum', options: ['a', 'a'] })).join()).toMatch(
       /options must be unique/,
     );

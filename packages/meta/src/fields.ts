@@ -6,23 +6,18 @@
 import { z } from 'zod';
 
 import { codeProblem } from './names';
+import { patternProblem } from './patterns';
 
 export const ZFieldCode = z.string().superRefine((code, ctx) => {
   const problem = codeProblem('field', code);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const ZPattern = z
-  .string()
-  .max(500)
-  .refine((p) => {
-    try {
-      new RegExp(p, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'pattern must be a valid regular expression');
+/** An RE2 pattern (see patterns.ts): one that runs in linear time, or it is refused. */
+const ZPattern = z.string().superRefine((pattern, ctx) => {
+  const problem = patternProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const ZValidation = z
   .object({

@@ -45,6 +45,7 @@ export {
   type ParseResult,
 } from './serialize';
 export { checkValue, type ValueCheck } from './values';
+export { MAX_PATTERN_LENGTH, matchesPattern, patternProblem } from './patterns';
 export { createProjectDdl, fieldChecks, fieldIndexes, type DdlStatement } from './ddl/create';
 export * from './plan';
 export { columnType, defaultExpression, sqlLiteral } from './sql-types';

@@ -4,6 +4,7 @@
  * the other. Returns the value in its canonical JSON form (big numbers as strings).
  */
 import type { Field } from './fields';
+import { matchesPattern } from './patterns';
 
 export type ValueCheck = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -164,7 +165,7 @@ function checkRules(field: Field, value: unknown): string | null {
       return `At least ${v.minLength} characters`;
     if (v.maxLength !== undefined && length > v.maxLength)
       return `At most ${v.maxLength} characters`;
-    if (v.pattern !== undefined && !new RegExp(v.pattern, 'u').test(value))
+    if (v.pattern !== undefined && !matchesPattern(v.pattern, value))
       return 'Does not match the required format';
   }
   return null;

@@ -14,7 +14,8 @@ describe('controls', () => {
     expect(string).toMatchObject({
       type: 'input-text',
       required: true,
-      validations: { minLength: 2, maxLength: 80, matchRegexp: '^[A-Z]' },
+      validations: { minLength: 2, maxLength: 80, tesseraPattern: '^[A-Z]' },
+      validationErrors: { tesseraPattern: 'Does not match the required format' },
     });
     expect(
       formControl({

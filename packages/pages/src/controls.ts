@@ -4,6 +4,8 @@
  */
 import type { Field } from '@tessera/meta';
 
+import { PATTERN_MESSAGE, PATTERN_RULE } from './rules';
+
 export type AmisObject = Record<string, unknown>;
 
 const label = (field: Field) => field.name ?? field.code;
@@ -18,12 +20,16 @@ function validations(field: Field): AmisObject {
   if (v.minLength !== undefined) rules.minLength = v.minLength;
   if (v.maxLength !== undefined) rules.maxLength = v.maxLength;
   if (field.type === 'string' && v.maxLength === undefined) rules.maxLength = field.length;
-  if (v.pattern !== undefined) rules.matchRegexp = v.pattern;
+  if (v.pattern !== undefined) rules[PATTERN_RULE] = v.pattern;
   if (v.min !== undefined) rules.minimum = v.min;
   if (v.max !== undefined) rules.maximum = v.max;
   if (field.type === 'email') rules.isEmail = true;
   if (field.type === 'url') rules.isUrl = true;
-  return Object.keys(rules).length ? { validations: rules } : {};
+  if (!Object.keys(rules).length) return {};
+  return {
+    validations: rules,
+    ...(v.pattern !== undefined ? { validationErrors: { [PATTERN_RULE]: PATTERN_MESSAGE } } : {}),
+  };
 }
 
 /** The form control that edits `field`; null for fields nobody edits (computed). */

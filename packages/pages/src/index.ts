@@ -1,4 +1,5 @@
 export { column, filterControls, formControl, type AmisObject } from './controls';
+export { PATTERN_MESSAGE, PATTERN_RULE } from './rules';
 export { applyPage, diffPage, type PagePatch } from './overrides';
 export { fitPage } from './fit';
 export {

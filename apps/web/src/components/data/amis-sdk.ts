@@ -1,3 +1,6 @@
+import { matchesPattern } from '@tessera/meta/patterns';
+import { PATTERN_MESSAGE, PATTERN_RULE } from '@tessera/pages/rules';
+
 /**
  * Loads the amis SDK (served from /amis-sdk, copied from the `amis` package at install) once
  * per page. The SDK bundles its own React 18, so amis renders apart from the console's React.
@@ -17,10 +20,35 @@ export interface AmisEmbed {
   ): AmisInstance;
 }
 
+/** The part of amis's own module the console uses: custom validation rules. */
+interface AmisModule {
+  addRule(
+    name: string,
+    check: (values: unknown, value: unknown, ...args: unknown[]) => boolean,
+    message: string,
+  ): void;
+}
+
 declare global {
   interface Window {
-    amisRequire?: (name: 'amis/embed') => AmisEmbed;
+    amisRequire?: {
+      (name: 'amis/embed'): AmisEmbed;
+      (name: 'amis'): AmisModule;
+    };
   }
+}
+
+/** The rule generated pages name for a field's pattern, matched in linear time. */
+function addPatternRule(amis: AmisModule) {
+  amis.addRule(
+    PATTERN_RULE,
+    // Empty values are the `required` rule's to judge; amis's text controls hold strings.
+    (_values, value, pattern) =>
+      typeof value !== 'string' ||
+      value === '' ||
+      (typeof pattern === 'string' && matchesPattern(pattern, value)),
+    PATTERN_MESSAGE,
+  );
 }
 
 export const AMIS_SDK_BASE = '/amis-sdk';
@@ -42,10 +70,11 @@ function addStyle(href: string) {
 export function loadAmis(): Promise<AmisEmbed> {
   loading ??= new Promise<AmisEmbed>((resolve, reject) => {
     AMIS_SDK_STYLES.forEach(addStyle);
-    const ready = () =>
-      window.amisRequire
-        ? resolve(window.amisRequire('amis/embed'))
-        : reject(new Error('The amis SDK loaded without amisRequire'));
+    const ready = () => {
+      if (!window.amisRequire) return reject(new Error('The amis SDK loaded without amisRequire'));
+      addPatternRule(window.amisRequire('amis'));
+      resolve(window.amisRequire('amis/embed'));
+    };
     if (window.amisRequire) return ready();
     const script = document.createElement('script');
     script.src = AMIS_SDK_SCRIPT;

@@ -2,6 +2,7 @@
 /** Adds or edits a field; the form shows the parameters and rules that suit the chosen type. */
 import { Checkbox, Dialog, Flex, Grid, Select, Text, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { patternProblem } from '@tessera/meta/patterns';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
@@ -289,7 +290,11 @@ export function FieldDialog({
                     onChange={(e) => set('maxLength', e.target.value)}
                   />
                 </Field>
-                <Field label="Pattern">
+                <Field
+                  label="Pattern"
+                  error={form.pattern ? (patternProblem(form.pattern) ?? undefined) : undefined}
+                  hint="RE2 syntax: runs in linear time, without lookaround or backreferences"
+                >
                   <TextField.Root
                     value={form.pattern}
                     onChange={(e) => set('pattern', e.target.value)}
