@@ -6,6 +6,8 @@
 import { createServer } from 'node:http';
 
 import { ensureFirstAdmin } from '@tessera/api/bootstrap';
+import { bodyLimit } from '@tessera/api/http';
+import { DocumentWorker } from '@tessera/api/workers';
 import { createDb } from '@tessera/db';
 import { applyMigrations } from '@tessera/db/migrate';
 import { seed } from '@tessera/db/seed';
@@ -13,6 +15,7 @@ import next from 'next';
 
 import { env } from './src/env';
 import { createHttpLayer } from './src/server/http-layer';
+import { shareWithServices } from './src/server/shared';
 import { logger } from './src/server/logger';
 
 async function prepareDatabase() {
@@ -39,6 +42,10 @@ async function prepareDatabase() {
 
 async function main() {
   await prepareDatabase();
+  // Big model documents are read on a worker thread; the services (built inside Next's bundle,
+  // where a worker's own file cannot be found) take it from here.
+  const documents = new DocumentWorker();
+  shareWithServices({ documents });
   const dev = env.NODE_ENV !== 'production';
   const app = next({
     dev,
@@ -51,7 +58,7 @@ async function main() {
   await app.prepare();
 
   const server = createServer(
-    createHttpLayer({ trustedProxies: env.TRUSTED_PROXIES, logger, handle }),
+    createHttpLayer({ trustedProxies: env.TRUSTED_PROXIES, logger, handle, bodyLimit }),
   );
   server.listen(env.WEB_PORT, env.WEB_HOST, () => {
     const shownHost = env.WEB_HOST === '0.0.0.0' ? 'localhost' : env.WEB_HOST;
@@ -63,6 +70,7 @@ async function main() {
 
   const shutdown = () => {
     server.close();
+    void documents.stop();
     void app.close().finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };

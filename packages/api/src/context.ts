@@ -17,6 +17,8 @@ import {
 import type { LoginThrottle } from '@tessera/auth/rate-limit';
 import type { Db } from '@tessera/db';
 
+import type { DocumentReader } from './workers/document-worker';
+
 export interface Logger {
   info: (obj: object, msg?: string) => void;
   warn: (obj: object, msg?: string) => void;
@@ -36,6 +38,8 @@ export interface ApiServices {
   allowedOrigins?: readonly string[];
   /** The runtime's base URL as browsers reach it, for generated pages ('' for the same origin). */
   runtimeUrl?: string;
+  /** Reads and validates big model documents off the event loop; in-thread when absent. */
+  documents?: DocumentReader;
 }
 
 export interface RequestInfo {

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { bodyLimit } from '@tessera/api/http';
+
 import { createHttpLayer } from './http-layer';
 
 const servers: { close: () => void }[] = [];
@@ -11,14 +13,19 @@ afterEach(() => servers.splice(0).forEach((s) => s.close()));
 async function serve(trustedProxies: string[], fail = false) {
   const lines: Record<string, unknown>[] = [];
   let seen: IncomingHttpHeaders = {};
+  let handled = 0;
   const layer = createHttpLayer({
     trustedProxies,
+    bodyLimit,
     logger: {
       info: (obj) => lines.push(obj as Record<string, unknown>),
       error: (obj) => lines.push(obj as Record<string, unknown>),
     },
     handle: async (req, res) => {
+      handled++;
       seen = { ...req.headers };
+      // Read the body, as Next would.
+      for await (const chunk of req) void chunk;
       if (fail) throw new Error('boom');
       res.end('ok');
     },
@@ -30,6 +37,7 @@ async function serve(trustedProxies: string[], fail = false) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     lines,
     seen: () => seen,
+    handled: () => handled,
   };
 }
 
@@ -89,5 +97,38 @@ describe('http layer', () => {
       requestId: 'failing-request-1',
     });
     expect(s.lines).toContainEqual(expect.objectContaining({ requestId: 'failing-request-1' }));
+  });
+
+  it('refuses a body larger than its route takes before anything reads it', async () => {
+    const s = await serve([]);
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    const res = await fetch(`${s.url}/api/trpc/auth.login`, { method: 'POST', body: big });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { msg: string }).msg).toContain('larger than this route takes');
+    expect(s.handled()).toBe(0);
+    // A model document may be larger; its route reads it.
+    const doc = await fetch(`${s.url}/api/trpc/schema.import`, { method: 'POST', body: big });
+    expect(doc.status).toBe(200);
+    expect(s.handled()).toBe(1);
+  });
+
+  it('refuses a body of unknown length, which could only be measured by reading it', async () => {
+    const s = await serve([]);
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"a":1}'));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${s.url}/api/trpc/auth.login`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(411);
+    expect(s.handled()).toBe(0);
+    expect(
+      (await fetch(`${s.url}/api/trpc/auth.login`, { method: 'POST', body: '{}' })).status,
+    ).toBe(200);
   });
 });

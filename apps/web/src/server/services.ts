@@ -1,6 +1,7 @@
 /**
  * Long-lived server services, created once per process (and kept across hot reloads): the
- * database client and the login throttle on Upstash, Redis or process memory.
+ * database client, the login throttle on Upstash, Redis or process memory, and what the custom
+ * server shares (the document worker).
  */
 import type { ApiServices } from '@tessera/api';
 import { createLoginThrottle, type RateLimitStore } from '@tessera/auth/rate-limit';
@@ -9,6 +10,7 @@ import { createDb } from '@tessera/db';
 import { env } from '~/env';
 
 import { logger } from './logger';
+import { sharedServices } from './shared';
 
 function rateLimitStore(): RateLimitStore {
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
@@ -39,6 +41,7 @@ function create(): ApiServices {
     logger,
     allowedOrigins: env.TESSERA_ALLOWED_ORIGINS,
     runtimeUrl: env.RUNTIME_URL ?? '',
+    ...sharedServices(),
   };
 }
 

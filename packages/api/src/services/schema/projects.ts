@@ -22,13 +22,13 @@ export async function listProjects(ctx: AuthedContext) {
   return ctx.db.metaProject.findMany({ select: projectSelect, orderBy: { code: 'asc' } });
 }
 
-export async function findProject(ctx: Pick<AuthedContext, 'db'>, code: string) {
+export async function findProject(ctx: Pick<AuthedContext, 'db' | 'services'>, code: string) {
   const project = await ctx.db.metaProject.findUnique({
     where: { code },
     select: { ...projectSelect, draft: true },
   });
   if (!project) throw new AppError('NOT_FOUND', `No project '${code}'`);
-  return { ...project, draft: storedDocument(project.draft) };
+  return { ...project, draft: await storedDocument(ctx, project.draft) };
 }
 
 export async function createProject(
@@ -80,7 +80,7 @@ export async function createProject(
 export type EntityStatus = 'draft' | 'changed' | 'published';
 
 /** The project with each draft entity's status against the published version. */
-export async function getProject(ctx: Pick<AuthedContext, 'db'>, code: string) {
+export async function getProject(ctx: Pick<AuthedContext, 'db' | 'services'>, code: string) {
   const project = await findProject(ctx, code);
   const version =
     project.publishedVersion === null
@@ -91,7 +91,7 @@ export async function getProject(ctx: Pick<AuthedContext, 'db'>, code: string) {
           },
           select: { document: true },
         });
-  const published = version ? storedDocument(version.document) : null;
+  const published = version ? await storedDocument(ctx, version.document) : null;
   const changes = published ? diffDocuments(published, project.draft) : [];
   const entityStatus: Record<string, EntityStatus> = {};
   for (const entity of project.draft.entities) {

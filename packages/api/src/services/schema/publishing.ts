@@ -47,7 +47,7 @@ export async function publishedDocument(
     where: { projectId_version: { projectId, version } },
     select: { document: true },
   });
-  return row ? storedDocument(row.document) : null;
+  return row ? storedDocument(ctx, row.document) : null;
 }
 
 export async function planProject(

@@ -48,7 +48,7 @@ async function versionDoc(
     select: { document: true },
   });
   if (!row) throw new AppError('NOT_FOUND', `No version ${version}`);
-  return storedDocument(row.document);
+  return storedDocument(ctx, row.document);
 }
 
 export async function restoreTrash(ctx: AuthedContext, input: { project: string; id: string }) {

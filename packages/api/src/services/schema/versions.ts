@@ -1,17 +1,10 @@
 /** Versions of a project's model: listing, diffing, rollback, and export/import of documents. */
 import { AppError } from '@tessera/errors';
-import {
-  assignIds,
-  diffDocuments,
-  type ModelDocument,
-  parseDocument,
-  serializeDocument,
-  withJunctionEntities,
-} from '@tessera/meta';
+import { assignIds, diffDocuments, type ModelDocument, serializeDocument } from '@tessera/meta';
 
 import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
-import { issuesError } from './documents';
+import { issuesError, readDocument } from './documents';
 import { findProject } from './projects';
 import { planProject, publishedDocument } from './publishing';
 
@@ -74,9 +67,9 @@ export async function importProject(
   ctx: AuthedContext,
   input: { project: string; document: string },
 ) {
-  const parsed = parseDocument(input.document);
+  // YAML parsing and validation of a big document take seconds: off the event loop.
+  const parsed = await readDocument(ctx, input.document);
   if (!parsed.ok) throw issuesError(parsed.issues, 'The document');
-  parsed.document = withJunctionEntities(parsed.document);
   if (parsed.document.project !== input.project) {
     throw new AppError(
       'VALIDATION',
