@@ -52,6 +52,32 @@ describe('publishing with progress', () => {
     ]);
   });
 
+  it('plans and publishes a change of names alone, for review', async () => {
+    const { caller } = await callerAs(services(), ['modeler', 'admin']);
+    await caller.project.create({ code: 'labels', name: 'Labels' });
+    await caller.model.createEntity({
+      project: 'labels',
+      entity: { code: 'ticket', name: 'Ticket', fields: [{ code: 'title', type: 'text' }] },
+    });
+    await caller.schema.publish({ project: 'labels', confirm: [] });
+    await caller.model.updateEntity({
+      project: 'labels',
+      code: 'ticket',
+      changes: { name: '<img src=x onerror=alert(1)>' },
+    });
+    const plan = await caller.schema.plan({ project: 'labels' });
+    expect(plan.steps.map((s) => [s.kind, s.summary, s.sql])).toEqual([
+      [
+        'change-label',
+        'Change the name of entity ticket from "Ticket" to "<img src=x onerror=alert(1)>"',
+        [],
+      ],
+    ]);
+    const published = await caller.schema.publish({ project: 'labels', confirm: [] });
+    expect(published.version).toBe(2);
+    expect((await caller.schema.plan({ project: 'labels' })).steps).toEqual([]);
+  });
+
   it('refuses a cross-site subscription', async () => {
     const { caller } = await callerAs(services(), ['modeler'], { crossSite: true });
     await expect(

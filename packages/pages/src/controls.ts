@@ -5,10 +5,12 @@
 import type { Field } from '@tessera/meta';
 
 import { PATTERN_MESSAGE, PATTERN_RULE } from './rules';
+import { htmlText } from './text';
 
 export type AmisObject = Record<string, unknown>;
 
-const label = (field: Field) => field.name ?? field.code;
+/** A field's name as amis renders labels: as HTML, so escaped (see text.ts). */
+const label = (field: Field) => htmlText(field.name ?? field.code);
 
 /**
  * The validations amis checks in the browser, from the field's rules. Numbers carry their bounds
@@ -38,7 +40,7 @@ export function formControl(field: Field): AmisObject | null {
     name: field.code,
     label: label(field),
     ...(field.required ? { required: true } : {}),
-    ...(field.description ? { description: field.description } : {}),
+    ...(field.description ? { description: htmlText(field.description) } : {}),
     ...validations(field),
   };
   switch (field.type) {
@@ -109,10 +111,11 @@ export function column(field: Field, sortable: boolean): AmisObject {
     case 'enum-multi':
       return {
         type: 'mapping',
+        // The values are the data's, the shown texts rendered as HTML.
         map: Object.fromEntries(
           (field.type === 'enum' || field.type === 'enum-multi' ? field.options : []).map((o) => [
             o,
-            o,
+            htmlText(o),
           ]),
         ),
         ...common,

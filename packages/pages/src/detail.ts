@@ -5,6 +5,7 @@
 import type { Entity, ModelDocument } from '@tessera/meta';
 
 import { type AmisObject, column } from './controls';
+import { htmlText, plainText } from './text';
 
 export function detail(
   doc: ModelDocument,
@@ -24,14 +25,18 @@ export function detail(
         type: 'form',
         static: true,
         wrapWithPanel: false,
-        body: fields.map((f) => ({ type: 'static', name: f.code, label: f.name ?? f.code })),
+        body: fields.map((f) => ({
+          type: 'static',
+          name: f.code,
+          label: htmlText(f.name ?? f.code),
+        })),
       },
       ...lists.map((r) => {
         const readable = related?.get(r.from) ?? null;
         const source = doc.entities.find((e) => e.code === r.from);
         return {
           type: 'table',
-          title: `${r.inverse} (${r.from})`,
+          title: plainText(`${r.inverse} (${r.from})`),
           source: `\${${r.inverse}}`,
           columns: (source?.fields ?? [])
             .filter((f) => readable === null || readable.has(f.code))

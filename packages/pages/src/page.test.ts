@@ -207,4 +207,47 @@ describe('entityPage', () => {
     // Rows become options labelled by the related entity's first text field.
     expect(dialog).toContain('"options":"${items|pick:label~name,value~id}"');
   });
+
+  it('passes every piece of model text to amis as text, never as markup or template', () => {
+    const hostile = (k: string) => `<img src=x onerror=${k}> \${${k}} $${k} <%= ${k} %>`;
+    const doc = shopModel((d) => {
+      d.entities[1]!.name = hostile('entity');
+      d.entities[1]!.fields.push({
+        code: 'state',
+        type: 'enum',
+        name: hostile('field'),
+        description: hostile('description'),
+        options: [hostile('option'), 'plain'],
+      });
+    });
+    const page = entityPage(doc, doc.entities[1]!, { runtimeUrl: 'http://localhost:3200' });
+    // Each string amis reads as a template, with whether amis shows it as text (button labels,
+    // dialog and table titles) or as HTML. Option labels and a mapping's keys are data to amis.
+    const found: { text: string; plain: boolean }[] = [];
+    const walk = (node: unknown, key: string, parent: Record<string, unknown>): void => {
+      if (typeof node === 'string')
+        found.push({
+          text: node,
+          plain:
+            (key === 'label' && parent.type === 'button') ||
+            (key === 'title' && (parent.type === 'dialog' || parent.type === 'table')),
+        });
+      else if (Array.isArray(node)) {
+        if (key !== 'options') node.forEach((item) => walk(item, key, parent));
+      } else if (typeof node === 'object' && node !== null)
+        for (const [k, v] of Object.entries(node)) walk(v, k, node as Record<string, unknown>);
+    };
+    walk(page, '', {});
+    const texts = found.filter((f) => /entity|field|description/.test(f.text));
+    expect(texts.length).toBeGreaterThan(10);
+    for (const { text, plain } of texts) {
+      if (plain) {
+        // Shown as text: every dollar escaped, and lodash kept off by a formula at the end.
+        expect(text.endsWith("${''}")).toBe(true);
+        expect(text.slice(0, -5)).not.toMatch(/(^|[^\\])\$/);
+      } else expect(text).not.toMatch(/[<>$%]/);
+    }
+    // The mapping shows the option's text, escaped as its HTML.
+    expect(JSON.stringify(page)).toContain('&#60;img src=x onerror=option&#62;');
+  });
 });

@@ -9,6 +9,7 @@ import { type Entity, type ModelDocument, relationField } from '@tessera/meta';
 import { type AmisObject, column, filterControls, formControl } from './controls';
 import { detail } from './detail';
 import { labelAdaptor, relationLabels, relationPicker, toOneRelations } from './relations';
+import { htmlText, plainText } from './text';
 
 /** amis response adaptor (function body): a refused import's line errors, under `file`. */
 const IMPORT_ERRORS_UNDER_FILE = [
@@ -72,7 +73,9 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
   const toMany = doc.relations.filter(
     (r) => r.type === 'many-to-one' && r.to === entity.code && r.inverse,
   );
-  const title = entity.name ?? entity.code;
+  // The entity's name, as each property amis renders shows it as text (see text.ts).
+  const name = entity.name ?? entity.code;
+  const title = htmlText(name);
   const formBody = (writable: ReadonlySet<string> | null): AmisObject[] => [
     ...fields
       .filter((f) => allows(writable, f.code))
@@ -138,7 +141,11 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
       type: 'button',
       label: 'Edit',
       actionType: 'dialog',
-      dialog: { type: 'dialog', title: `Edit ${title}`, body: form(`put:${base}/\${id}`, true) },
+      dialog: {
+        type: 'dialog',
+        title: plainText(`Edit ${name}`),
+        body: form(`put:${base}/\${id}`, true),
+      },
     });
   if (access.delete)
     buttons.push({
@@ -146,7 +153,7 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
       label: 'Delete',
       level: 'danger',
       actionType: 'ajax',
-      confirmText: `Delete this ${title}?`,
+      confirmText: htmlText(`Delete this ${name}?`),
       api: `delete:${base}/\${id}`,
     });
   if (buttons.length) columns.push({ type: 'operation', label: 'Actions', buttons });
@@ -164,10 +171,10 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
   if (access.create)
     headerToolbar.push({
       type: 'button',
-      label: `New ${title}`,
+      label: plainText(`New ${name}`),
       level: 'primary',
       actionType: 'dialog',
-      dialog: { type: 'dialog', title: `New ${title}`, body: form(`post:${base}`) },
+      dialog: { type: 'dialog', title: plainText(`New ${name}`), body: form(`post:${base}`) },
     });
   if (access.create)
     headerToolbar.push({
@@ -176,7 +183,7 @@ export function entityPage(doc: ModelDocument, entity: Entity, options: PageOpti
       actionType: 'dialog',
       dialog: {
         type: 'dialog',
-        title: `Import ${title} rows`,
+        title: plainText(`Import ${name} rows`),
         body: {
           type: 'form',
           // The runtime reports problems by line; they are shown under the file control.

@@ -8,6 +8,7 @@ import { z } from 'zod';
 
 import { apiCall } from './api-call';
 import { labelRows } from './relations';
+import { shownText } from './text';
 
 export interface PreviewColumn {
   name: string;
@@ -99,7 +100,9 @@ export function listPreview(
     const parsed = columnSchema.safeParse(c);
     if (!parsed.success || parsed.data.hidden || parsed.data.toggled === false) return [];
     const { name, label, type, map } = parsed.data;
-    return [{ name, label: label ?? name, type, ...(map ? { map } : {}) }];
+    // Labels and mapped values are written for amis's HTML; the preview shows their text.
+    const shown = map && Object.fromEntries(Object.entries(map).map(([k, v]) => [k, shownText(v)]));
+    return [{ name, label: shownText(label ?? name), type, ...(shown ? { map: shown } : {}) }];
   });
   return columns.length ? { url: first, columns, labels } : null;
 }

@@ -10,6 +10,7 @@ import { quoteIdent } from '../names';
 import { CAN_CAST_FUNCTION } from './cast';
 import { count, qualified, schemaExists } from './catalog';
 import { listIndexSteps, softDeleteStep, systemFieldSteps } from './entity-steps';
+import { labelSteps } from './label-steps';
 import { addFieldSteps, changeFieldSteps, dropFieldSteps } from './field-steps';
 import {
   addRelationSteps,
@@ -183,6 +184,9 @@ export async function planChanges({
       )),
     );
   }
+
+  // 6. Names, descriptions and rules: no SQL, but live on every page and write once published.
+  if (published) steps.push(...labelSteps(published, draft));
   return { steps };
 }
 
