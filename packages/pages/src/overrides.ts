@@ -17,7 +17,8 @@ type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function itemKey(item: Json): string | null {
+/** The name a list's item is patched by (see the file comment); null when it has none. */
+export function itemKey(item: Json): string | null {
   if (typeof item === 'string') return `=${item}`;
   if (!isObject(item)) return null;
   if (typeof item.name === 'string') return item.name;

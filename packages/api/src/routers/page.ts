@@ -27,9 +27,10 @@ export const pageRouter = createTRPCRouter({
     .input(ZPage)
     .query(({ ctx, input }) => pageSource(ctx, input)),
   /** Checks amis JSON against amis's schema without saving it. */
+  /** Checks an edited page (amis's schema, and what a page may contain) without saving it. */
   check: permissionProcedure('page:update')
-    .input(z.object({ schema: ZSchema }))
-    .mutation(({ input }) => checkPage(input.schema)),
+    .input(ZPage.extend({ schema: ZSchema }))
+    .mutation(({ ctx, input }) => checkPage(ctx, input)),
   save: permissionProcedure('page:update')
     .input(ZPage.extend({ schema: ZSchema, note: z.string().trim().max(200).nullable() }))
     .mutation(({ ctx, input }) => savePage(ctx, input)),

@@ -16,6 +16,7 @@ import {
   listPreview,
   type PageAccess,
   type PagePatch,
+  patchProblems,
   relationLabels,
   validateAmisPage,
 } from '@tessera/pages';
@@ -120,11 +121,24 @@ async function latestOverride(ctx: AuthedContext, projectId: string, entityId: s
 const generated = (ctx: AuthedContext, doc: ModelDocument, entity: Entity, access: PageAccess) =>
   entityPage(doc, entity, { runtimeUrl: ctx.services.runtimeUrl ?? '', access });
 
+/** What an edit of a page of `project` may contain (see `@tessera/pages`' policy). */
+const policyFor = (ctx: AuthedContext, project: string) => ({
+  apiBase: `${dataApiBase(ctx.services.runtimeUrl ?? '', project, '')}`,
+});
+
 export async function entityPageSchema(ctx: AuthedContext, input: PageInput) {
   const { project, doc, entity, entityId } = await publishedEntity(ctx, input);
   const access = await pageAccess(ctx, project, doc, entity);
   const override = await latestOverride(ctx, project.id, entityId);
-  const patch = (override?.patch ?? null) as PagePatch | null;
+  const stored = (override?.patch ?? null) as PagePatch | null;
+  // Checked again as served: an edit saved before the policy (or under a looser one) that holds
+  // what a page may not is left out, and its editors are told why.
+  const refused = patchProblems(
+    stored,
+    generated(ctx, doc, entity, FULL_PAGE_ACCESS),
+    policyFor(ctx, project.code),
+  );
+  const patch = refused.length ? null : stored;
   // An edit is shown to everyone, fitted to what this caller may do and see.
   const page = patch
     ? fitPage(applyPage(generated(ctx, doc, entity, access), patch).page, {
@@ -136,16 +150,20 @@ export async function entityPageSchema(ctx: AuthedContext, input: PageInput) {
   const editor = ctx.principal.permissions.has('page:update');
   return {
     title: entity.name ?? entity.code,
+    /** The only address the page's requests may go to (the console's amis enforces it too). */
+    dataApi: policyFor(ctx, project.code).apiBase,
     version: project.publishedVersion,
     schema: page,
     // Conflicts are judged against the whole generated page: a narrower caller's page lacks
     // parts (buttons, fields) by design, which is no conflict.
     override:
-      patch && override
+      stored && override
         ? {
             version: override.version,
             conflicts: editor
-              ? applyPage(generated(ctx, doc, entity, FULL_PAGE_ACCESS), patch).conflicts
+              ? refused.length
+                ? refused.map((r) => `Left out, a page may not hold it: ${r}`)
+                : applyPage(generated(ctx, doc, entity, FULL_PAGE_ACCESS), stored).conflicts
               : [],
           }
         : null,
@@ -170,10 +188,15 @@ export async function pageSource(ctx: AuthedContext, input: PageInput) {
   });
   const current = versions[0]?.patch as PagePatch | null | undefined;
   const { page, conflicts } = applyPage(base, current ?? null);
+  const refused = patchProblems(current, base, policyFor(ctx, project.code));
   return {
+    dataApi: policyFor(ctx, project.code).apiBase,
     generated: base,
     page,
-    conflicts,
+    conflicts: [
+      ...refused.map((r) => `Not shown to anyone, a page may not hold it: ${r}`),
+      ...conflicts,
+    ],
     versions: versions.map((v) => ({
       version: v.version,
       note: v.note,
@@ -184,8 +207,17 @@ export async function pageSource(ctx: AuthedContext, input: PageInput) {
   };
 }
 
-export function checkPage(schema: unknown) {
-  return validateAmisPage(schema);
+/**
+ * Checks an edited page without saving it: against amis's schema, then what it adds against
+ * what a page may contain.
+ */
+export async function checkPage(ctx: AuthedContext, input: PageInput & { schema: unknown }) {
+  const check = validateAmisPage(input.schema);
+  if (!check.ok) return check;
+  const { doc, entity } = await publishedEntity(ctx, input);
+  const base = generated(ctx, doc, entity, FULL_PAGE_ACCESS);
+  const problems = patchProblems(diffPage(base, input.schema), base, policyFor(ctx, input.project));
+  return problems.length ? { ok: false as const, errors: problems } : check;
 }
 
 async function storeVersion(
@@ -235,13 +267,19 @@ export async function savePage(
       fieldErrors: { schema: check.errors.join('\n') },
     });
   const { doc, entity } = await publishedEntity(ctx, input);
-  const patch = diffPage(generated(ctx, doc, entity, FULL_PAGE_ACCESS), input.schema) ?? null;
+  const base = generated(ctx, doc, entity, FULL_PAGE_ACCESS);
+  const patch = diffPage(base, input.schema) ?? null;
+  const problems = patchProblems(patch, base, policyFor(ctx, input.project));
+  if (problems.length)
+    throw new AppError('VALIDATION', `The page may not hold this: ${problems[0]}`, {
+      fieldErrors: { schema: problems.join('\n') },
+    });
   return storeVersion(ctx, input, patch, input.note, 'page.save');
 }
 
 /** Makes an earlier version current again, as a new version. */
 export async function restorePage(ctx: AuthedContext, input: PageInput & { version: number }) {
-  const { project, entityId } = await publishedEntity(ctx, input);
+  const { project, doc, entity, entityId } = await publishedEntity(ctx, input);
   const old = await ctx.db.pageOverride.findUnique({
     where: {
       projectId_entityId_version: { projectId: project.id, entityId, version: input.version },
@@ -249,6 +287,19 @@ export async function restorePage(ctx: AuthedContext, input: PageInput & { versi
     select: { patch: true },
   });
   if (!old) throw new AppError('NOT_FOUND', `No version ${input.version} of this page`);
+  const problems = patchProblems(
+    old.patch as PagePatch | null,
+    generated(ctx, doc, entity, FULL_PAGE_ACCESS),
+    policyFor(ctx, project.code),
+  );
+  if (problems.length)
+    throw new AppError(
+      'VALIDATION',
+      `Version ${input.version} holds what a page may not: ${problems[0]}`,
+      {
+        fieldErrors: { schema: problems.join('\n') },
+      },
+    );
   return storeVersion(
     ctx,
     input,

@@ -1,7 +1,7 @@
 /** amis's requests inside the console: every answer reaches amis, with the console's reactions. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { createAmisEnv, PREVIEW_WRITE_MESSAGE } from './amis-env';
+import { createAmisEnv, ELSEWHERE_MESSAGE, PREVIEW_WRITE_MESSAGE } from './amis-env';
 
 const answer = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -12,7 +12,12 @@ const answer = (status: number, body: unknown) =>
 function setup(response: Response) {
   const fetch = vi.fn((_url: string, _init: RequestInit) => Promise.resolve(response.clone()));
   vi.stubGlobal('fetch', fetch);
-  const options = { navigate: vi.fn(), onSignedOut: vi.fn(), onConflict: vi.fn() };
+  const options = {
+    navigate: vi.fn(),
+    onSignedOut: vi.fn(),
+    onConflict: vi.fn(),
+    dataApi: 'http://rt/',
+  };
   return { fetch, options, env: createAmisEnv(options) };
 }
 
@@ -74,6 +79,7 @@ describe('the amis fetcher', () => {
       onSignedOut: vi.fn(),
       onConflict: vi.fn(),
       readOnly: true,
+      dataApi: 'http://rt/',
     });
     await env.fetcher({ url: 'http://rt/x?page=1', method: 'get' });
     expect(fetch).toHaveBeenCalledOnce();
@@ -96,5 +102,43 @@ describe('the amis fetcher', () => {
     const { env, options } = setup(answer(200, {}));
     env.jumpTo('/data/shop/order');
     expect(options.navigate).toHaveBeenCalledWith('/data/shop/order');
+  });
+
+  it('sends nothing anywhere but the data API, whatever the page asks', async () => {
+    const fetch = vi.fn(() => Promise.resolve(answer(200, { status: 0, msg: '', data: {} })));
+    vi.stubGlobal('fetch', fetch);
+    const env = createAmisEnv({
+      navigate: vi.fn(),
+      onSignedOut: vi.fn(),
+      onConflict: vi.fn(),
+      dataApi: 'http://rt/api/v1/shop/',
+    });
+    for (const url of [
+      'https://evil.example/collect',
+      '//evil.example/api/v1/shop/order',
+      'http://rt/api/v1/other/order',
+      'http://rt/api/auth/token',
+    ])
+      expect(await env.fetcher({ url, method: 'post', data: { secret: 1 } })).toEqual({
+        status: 200,
+        headers: {},
+        data: { status: 403, msg: ELSEWHERE_MESSAGE },
+      });
+    expect(fetch).not.toHaveBeenCalled();
+    await env.fetcher({ url: 'http://rt/api/v1/shop/order?page=1', method: 'get' });
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it('follows no javascript: or data: link', () => {
+    const assign = vi.fn();
+    vi.stubGlobal('location', { href: 'http://console/data', assign });
+    vi.stubGlobal('window', { location: { assign }, open: vi.fn() });
+    const { env, options } = setup(answer(200, {}));
+    env.jumpTo('javascript:alert(1)');
+    env.jumpTo(' data:text/html,<script>alert(1)</script>');
+    expect(assign).not.toHaveBeenCalled();
+    expect(options.navigate).not.toHaveBeenCalled();
+    env.jumpTo('https://example.com/help');
+    expect(assign).toHaveBeenCalledWith('https://example.com/help');
   });
 });

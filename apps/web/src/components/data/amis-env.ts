@@ -1,7 +1,8 @@
 /**
- * The environment amis runs in inside the console: its requests go to the runtime with the
- * console's session cookie, answers of any status reach amis (so a 422's `errors` appear beside
- * their fields), and its notifications, alerts and links use the console's own toasts and router.
+ * The environment amis runs in inside the console: its requests go to the runtime's data API
+ * with the console's session cookie (and nowhere else, whatever a page asks), answers of any
+ * status reach amis (so a 422's `errors` appear beside their fields), and its notifications,
+ * alerts and links use the console's own toasts and router (never a `javascript:` address).
  */
 import { toast } from 'sonner';
 
@@ -23,6 +24,37 @@ export interface AmisEnvOptions {
   onConflict: (message: string) => void;
   /** A preview: reads go out, writes are answered here and never sent. */
   readOnly?: boolean;
+  /** The project's data API (`…/api/v1/{project}/`): the only address requests may go to. */
+  dataApi: string;
+}
+
+/** What a page asking for another address is answered, without anything sent. */
+export const ELSEWHERE_MESSAGE = 'This page may only call its data API; the request was not sent.';
+
+/** The page's own address, against which relative ones resolve. */
+const here = () => globalThis.location?.href ?? 'http://localhost/';
+
+/** Whether `url` is under `base`, both resolved against the page's address. */
+function within(url: string, base: string): boolean {
+  try {
+    const target = new URL(url, here());
+    const root = new URL(base, here());
+    return target.origin === root.origin && target.pathname.startsWith(root.pathname);
+  } catch {
+    return false;
+  }
+}
+
+const isInternal = (to: string) => to.startsWith('/') && !to.startsWith('//');
+
+/** A link amis may follow: an internal path, or an http(s) address. */
+function followable(to: string): boolean {
+  if (isInternal(to)) return true;
+  try {
+    return ['http:', 'https:'].includes(new URL(to, here()).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** What a preview answers a write with (amis shows it as the write's failure). */
@@ -53,8 +85,6 @@ async function payload(response: Response, responseType?: string): Promise<unkno
     : { status: response.status, msg: text.slice(0, 200) || response.statusText };
 }
 
-const isInternal = (to: string) => to.startsWith('/') && !to.startsWith('//');
-
 export function createAmisEnv(options: AmisEnvOptions) {
   // A conflict gets its own toast (with a reload); amis's error for it would repeat it.
   let conflict: string | null = null;
@@ -68,6 +98,8 @@ export function createAmisEnv(options: AmisEnvOptions) {
         'x-request-id': crypto.randomUUID(),
       };
       const method = request.method.toUpperCase();
+      if (!within(request.url, options.dataApi))
+        return { status: 200, headers: {}, data: { status: 403, msg: ELSEWHERE_MESSAGE } };
       if (options.readOnly && method !== 'GET' && method !== 'HEAD')
         return { status: 200, headers: {}, data: { status: 1, msg: PREVIEW_WRITE_MESSAGE } };
       const response = await fetch(request.url, {
@@ -106,6 +138,7 @@ export function createAmisEnv(options: AmisEnvOptions) {
       toast.warning(message);
     },
     jumpTo(to: string, action?: { blank?: boolean }) {
+      if (!followable(to)) return void toast.error('This link cannot be followed');
       if (action?.blank) window.open(to, '_blank', 'noopener');
       else if (isInternal(to)) options.navigate(to);
       else window.location.assign(to);

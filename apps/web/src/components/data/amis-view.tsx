@@ -22,11 +22,14 @@ const PLACEHOLDER_AT_MOST_MS = 4_000;
 export function AmisView({
   schema,
   label,
+  dataApi,
   placeholder,
   readOnly = false,
 }: {
   schema: unknown;
   label: string;
+  /** The project's data API: the only address the page's requests may go to. */
+  dataApi: string;
   placeholder?: ReactNode;
   /** A preview: writes are not sent (see `createAmisEnv`). */
   readOnly?: boolean;
@@ -58,6 +61,7 @@ export function AmisView({
     let cancelled = false;
     const env = createAmisEnv({
       readOnly,
+      dataApi,
       navigate: (to) => router.push(to),
       onSignedOut: () => {
         toast.error('Your session ended. Sign in again.');
@@ -81,7 +85,7 @@ export function AmisView({
       cancelled = true;
       instance?.unmount();
     };
-  }, [schema, generation, router, readOnly]);
+  }, [schema, generation, router, readOnly, dataApi]);
 
   if (failure)
     return (

@@ -12,6 +12,7 @@ import { PageEditor } from './page-editor';
 
 export interface EntityPage {
   title: string;
+  dataApi: string;
   version: number | null;
   schema: unknown;
   override: { version: number; conflicts: string[] } | null;
@@ -43,14 +44,14 @@ export function EntityDataView({
       {page.override?.conflicts.length ? (
         <Callout.Root color="amber" my="3" role="alert">
           <Callout.Text>
-            The model changed since this page was edited; some edits no longer fit and are left out:{' '}
-            {page.override.conflicts.join('; ')}
+            Some edits of this page are left out: {page.override.conflicts.join('; ')}
           </Callout.Text>
         </Callout.Root>
       ) : null}
       <AmisView
         schema={page.schema}
         label={`${page.title} data`}
+        dataApi={page.dataApi}
         placeholder={
           firstRows?.rows.length ? (
             <FirstRowsTable title={page.title} firstRows={firstRows} />

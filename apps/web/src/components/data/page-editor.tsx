@@ -71,7 +71,7 @@ export function PageEditor({
   const parsedValue = parsed.ok ? parsed.value : null;
   useEffect(() => {
     if (!parsedValue) return;
-    const timer = setTimeout(() => checkPage({ schema: parsedValue }), 400);
+    const timer = setTimeout(() => checkPage({ ...input, schema: parsedValue }), 400);
     return () => clearTimeout(timer);
   }, [shown]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -120,7 +120,8 @@ export function PageEditor({
         <Tabs.Root defaultValue="json">
           <Tabs.List>
             <Tabs.Trigger value="json">JSON</Tabs.Trigger>
-            <Tabs.Trigger value="preview" disabled={!parsed.ok}>
+            {/* What the check refuses is not rendered, not even here. */}
+            <Tabs.Trigger value="preview" disabled={!parsed.ok || problems.length > 0}>
               Preview
             </Tabs.Trigger>
             <Tabs.Trigger value="versions">Versions</Tabs.Trigger>
@@ -143,7 +144,7 @@ export function PageEditor({
                   ))
                 ) : (
                   <Text size="2" color="green">
-                    Valid amis
+                    Valid amis, and nothing a page may not hold
                   </Text>
                 )}
               </Box>
@@ -153,7 +154,14 @@ export function PageEditor({
                 The preview reads live data; what it would save or delete is not sent.
               </Text>
               <Box height="440px" overflow="auto" data-testid="page-preview">
-                {parsed.ok ? <AmisView schema={parsed.value} label="Preview" readOnly /> : null}
+                {parsed.ok && source.data ? (
+                  <AmisView
+                    schema={parsed.value}
+                    label="Preview"
+                    dataApi={source.data.dataApi}
+                    readOnly
+                  />
+                ) : null}
               </Box>
             </Tabs.Content>
             <Tabs.Content value="versions">
