@@ -1,4 +1,4 @@
-import { readCookie, SESSION_COOKIE, validateSessionToken } from '@tessera/auth';
+import { DEVICE_COOKIE, readCookie, SESSION_COOKIE, validateSessionToken } from '@tessera/auth';
 import { createLoginThrottle } from '@tessera/auth/rate-limit';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,7 +64,7 @@ describe('login', () => {
     const services = testServices(t.db, {
       loginThrottle: createLoginThrottle({
         store: { kind: 'memory' },
-        perEmail: { limit: 3, windowSeconds: 60 },
+        perAccount: { limit: 3, windowSeconds: 60 },
       }),
     });
     const cases = [user.email, user.email.toUpperCase(), ` ${user.email} `];
@@ -80,6 +80,59 @@ describe('login', () => {
         email: user.email.replace(/^./, (c) => c.toUpperCase()),
         password: user.password,
       }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+  });
+});
+
+describe('locking out', () => {
+  const wrong = async (services: ReturnType<typeof testServices>, email: string, ip: string) => {
+    const { caller } = await callerAs(services, null, { ip });
+    return caller.auth
+      .login({ email, password: 'wrong password' })
+      .catch((e: { code: string }) => e.code);
+  };
+
+  it('five wrong passwords from one address do not lock the owner out from another', async () => {
+    const user = await seedUser(t.db, ['viewer']);
+    const services = testServices(t.db);
+    for (let i = 0; i < 5; i++)
+      expect(await wrong(services, user.email, '203.0.113.5')).toBe('UNAUTHORIZED');
+    expect(await wrong(services, user.email, '203.0.113.5')).toBe('TOO_MANY_REQUESTS');
+    const { caller } = await callerAs(services, null, { ip: '198.51.100.20' });
+    await expect(
+      caller.auth.login({ email: user.email, password: user.password }),
+    ).resolves.toMatchObject({
+      user: { email: user.email },
+    });
+  });
+
+  it('a browser the owner signed in with stays open to them, however many addresses guess', async () => {
+    const user = await seedUser(t.db, ['viewer']);
+    const services = testServices(t.db);
+    // The owner signs in once: the browser is given a device cookie.
+    const first = contextFor(services, null, { ip: '198.51.100.30' });
+    await createCaller(first).auth.login({ email: user.email, password: user.password });
+    const device = readCookie(
+      first.resHeaders
+        .getSetCookie()
+        .find((c) => c.startsWith(`${DEVICE_COOKIE}=`))!
+        .split(';')[0],
+      DEVICE_COOKIE,
+    );
+    expect(first.resHeaders.getSetCookie().join('\n')).toMatch(/tessera_device=.+HttpOnly/);
+    // Guesses from fifty addresses spend the account's budget across addresses.
+    for (let i = 0; i < 50; i++) await wrong(services, user.email, `203.0.113.${i}`);
+    expect(await wrong(services, user.email, '198.51.100.31')).toBe('TOO_MANY_REQUESTS');
+    // The owner's browser still signs in; a cookie of another account's does not help.
+    const back = contextFor(services, null, { ip: '198.51.100.31', deviceToken: device });
+    await expect(
+      createCaller(back).auth.login({ email: user.email, password: user.password }),
+    ).resolves.toMatchObject({ user: { email: user.email } });
+    const other = await seedUser(t.db, ['viewer']);
+    for (let i = 0; i < 50; i++) await wrong(services, other.email, `203.0.114.${i}`);
+    const borrowed = contextFor(services, null, { ip: '198.51.100.32', deviceToken: device });
+    await expect(
+      createCaller(borrowed).auth.login({ email: other.email, password: other.password }),
     ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
   });
 });

@@ -6,9 +6,11 @@
 import {
   authenticateToken,
   type Clock,
+  DEVICE_COOKIE,
   isCrossSiteRequest,
   isSecureRequest,
   type Principal,
+  readCookie,
   readCredential,
   type SessionPolicy,
   systemClock,
@@ -50,6 +52,8 @@ export interface RequestInfo {
   secure: boolean;
   /** A browser request from another site; mutations are refused. */
   crossSite: boolean;
+  /** The browser's trusted-device cookie, if it sent one (see the login throttle). */
+  deviceToken: string | null;
   /** Headers to add to the response (Set-Cookie). */
   resHeaders: Headers;
 }
@@ -74,6 +78,7 @@ export function createContextInner(opts: {
     userAgent: opts.request?.userAgent ?? null,
     secure: opts.request?.secure ?? false,
     crossSite: opts.request?.crossSite ?? false,
+    deviceToken: opts.request?.deviceToken ?? null,
     resHeaders: opts.request?.resHeaders ?? new Headers(),
     db: opts.services.db,
     services: {
@@ -118,6 +123,7 @@ export async function createContextFromRequest(opts: {
       userAgent: req.headers.get('user-agent'),
       secure: isSecureRequest(req.url, req.headers),
       crossSite: isCrossSiteRequest(req.headers, { host, allowedOrigins: services.allowedOrigins }),
+      deviceToken: readCookie(req.headers.get('cookie'), DEVICE_COOKIE),
       resHeaders: opts.resHeaders,
     },
   });

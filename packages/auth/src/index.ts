@@ -5,6 +5,13 @@ export {
   API_TOKEN_PREFIX,
 } from './api-token/api-tokens';
 export { type Clock, systemClock } from './clock';
+export {
+  DEVICE_COOKIE,
+  serializeDeviceCookie,
+  touchDevice,
+  trustDevice,
+  trustedDeviceOf,
+} from './device/trusted-devices';
 export { generateSecureRandomString, hashSecret } from './crypto';
 export { emailSchema, normaliseEmail } from './email';
 export { clientIp } from './http/client-ip';

@@ -7,7 +7,11 @@ import {
   invalidateUserSessions,
   normaliseEmail,
   serializeBlankSessionCookie,
+  serializeDeviceCookie,
   serializeSessionCookie,
+  touchDevice,
+  trustDevice,
+  trustedDeviceOf,
   verifyPassword,
 } from '@tessera/auth';
 import { AppError } from '@tessera/errors';
@@ -18,7 +22,15 @@ import { createUserRecord } from './users';
 
 export async function login(ctx: Context, input: { email: string; password: string }) {
   const email = normaliseEmail(input.email);
-  await ctx.services.loginThrottle.check({ ip: ctx.ip, email });
+  // A browser this account signed in with before is counted on its own: guesses made elsewhere
+  // cannot lock its owner out.
+  const device = await trustedDeviceOf(
+    { db: ctx.db, clock: ctx.services.clock },
+    ctx.deviceToken,
+    email,
+  );
+  const attempt = { ip: ctx.ip, email, device };
+  await ctx.services.loginThrottle.check(attempt);
 
   const user = await ctx.db.user.findUnique({
     where: { email },
@@ -36,7 +48,7 @@ export async function login(ctx: Context, input: { email: string; password: stri
     });
     throw new AppError('INVALID_CREDENTIALS', 'Wrong email or password');
   }
-  await ctx.services.loginThrottle.succeeded(email);
+  await ctx.services.loginThrottle.succeeded(attempt);
   // Rotation: signing in replaces whatever session this browser held.
   if (ctx.principal?.sessionId) await invalidateSession(ctx.db, ctx.principal.sessionId);
   const session = await createSession(
@@ -48,6 +60,13 @@ export async function login(ctx: Context, input: { email: string; password: stri
     'set-cookie',
     serializeSessionCookie(session.token, { expiresAt: session.expiresAt, secure: ctx.secure }),
   );
+  // The browser is trusted from now on: its own login budget (see the login throttle).
+  if (device) await touchDevice(ctx.db, device, ctx.services.clock);
+  else
+    ctx.resHeaders.append(
+      'set-cookie',
+      serializeDeviceCookie(await trustDevice(ctx.db, user.id), { secure: ctx.secure }),
+    );
   await writeAudit(ctx.db, ctx, {
     action: 'auth.login',
     resource: 'user',

@@ -1,6 +1,7 @@
 export { createLimiter, type LimiterOptions } from './create-limiter';
 export {
   createLoginThrottle,
+  type LoginAttempt,
   type LoginThrottle,
   type LoginThrottleOptions,
 } from './login-throttle';

@@ -28,22 +28,36 @@ describe.runIf(redisUrl)('rate limiting on a standard Redis', () => {
     expect(results.slice(5)).toEqual([false, false]);
   });
 
-  it('counts every case of an email against one budget, and resets it after success', async () => {
+  it('counts every case of an email across addresses against the account, shared in Redis', async () => {
     const throttle = createLoginThrottle({
       store: { kind: 'redis', url: redisUrl! },
       redisClient: client,
       prefix: `t:${randomUUID()}`,
-      perEmail: { limit: 2, windowSeconds: 60 },
+      perAccount: { limit: 2, windowSeconds: 60 },
     });
     await throttle.check({ ip: '1.1.1.1', email: 'Bob@Example.com' });
     await throttle.check({ ip: '1.1.1.2', email: 'bob@example.com' });
     await expect(throttle.check({ ip: '1.1.1.3', email: 'BOB@EXAMPLE.COM' })).rejects.toMatchObject(
       { code: 'RATE_LIMITED' },
     );
-    await throttle.succeeded('bob@example.com');
+    // The owner's browser, trusted from an earlier sign-in, keeps a budget of its own.
     await expect(
-      throttle.check({ ip: '1.1.1.4', email: 'bob@example.com' }),
+      throttle.check({ ip: '1.1.1.4', email: 'bob@example.com', device: 'dev1' }),
     ).resolves.toBeUndefined();
+  });
+
+  it('clears the budget of the place a login succeeded from', async () => {
+    const throttle = createLoginThrottle({
+      store: { kind: 'redis', url: redisUrl! },
+      redisClient: client,
+      prefix: `t:${randomUUID()}`,
+      perEmail: { limit: 2, windowSeconds: 60 },
+    });
+    const attempt = { ip: '2.2.2.2', email: 'eve@example.com' };
+    await throttle.check(attempt);
+    await throttle.check(attempt);
+    await throttle.succeeded(attempt);
+    await expect(throttle.check(attempt)).resolves.toBeUndefined();
   });
 });
 
