@@ -199,7 +199,7 @@ test('an administrator edits the orders page, previews it, saves, and restores a
   await page.getByRole('button', { name: 'Edit page' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit page' });
   const check = dialog.getByRole('status', { name: 'Page check' });
-  await expect(check).toHaveText('Valid amis');
+  await expect(check).toHaveText('Valid amis, and nothing a page may not hold');
   // The page as generated, edited as a whole: a new title and a friendlier column label.
   const token = await bearerToken(page.request, E2E_ADMIN.email, E2E_ADMIN.password);
   const source = await page.request.get(
@@ -221,7 +221,7 @@ test('an administrator edits the orders page, previews it, saves, and restores a
   await expect(check).toContainText('top level is a "page"');
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
   await replace(JSON.stringify(edited, null, 2));
-  await expect(check).toHaveText('Valid amis');
+  await expect(check).toHaveText('Valid amis, and nothing a page may not hold');
   await dialog.getByRole('tab', { name: 'Preview' }).click();
   const preview = dialog.getByTestId('page-preview');
   await expect(preview).toContainText('Orders desk');

@@ -3,6 +3,7 @@ import './globals.css';
 
 import { Theme } from '@radix-ui/themes';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Toaster } from 'sonner';
 
@@ -13,7 +14,9 @@ export const metadata: Metadata = {
   description: 'Metadata-driven low-code platform',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The proxy's nonce: reading it renders every page per request, each with a nonce of its own.
+  await headers();
   return (
     <html lang="en" suppressHydrationWarning>
       <body>

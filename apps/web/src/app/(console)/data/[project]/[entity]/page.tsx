@@ -1,6 +1,7 @@
 import { Callout } from '@radix-ui/themes';
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { preload } from 'react-dom';
 
@@ -19,8 +20,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** The data page of a published entity, generated from the model for the signed-in user. */
 export default async function EntityDataPage({ params }: { params: Params }) {
   const { project, entity } = await params;
-  // The SDK downloads while the page is rendered and hydrated.
-  preload(AMIS_SDK_SCRIPT, { as: 'script' });
+  // The SDK downloads while the page is rendered and hydrated; the request's nonce lets the
+  // console's policy take the preload.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  preload(AMIS_SDK_SCRIPT, { as: 'script', nonce });
   AMIS_SDK_STYLES.forEach((href) => preload(href, { as: 'style' }));
   const caller = await serverCaller();
   const result = await caller.page.entity({ project, entity }).then(
