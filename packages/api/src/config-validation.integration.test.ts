@@ -53,4 +53,22 @@ describe('system config and input validation', () => {
       code: 'UNPROCESSABLE_CONTENT',
     });
   });
+
+  it('keeps menu paths inside the console', async () => {
+    const { caller } = await callerAs(testServices(t.db), ['admin']);
+    for (const path of ['//evil.example/x', '/a//b', '/a/../admin', '/./x', 'https://evil.example'])
+      await expect(
+        caller.menu.create({ code: 'outside', type: 'page', title: 'Out', path }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const inside = await caller.menu.create({
+      code: 'inside',
+      type: 'page',
+      title: 'In',
+      path: '/data/shop/order',
+    });
+    expect(inside.path).toBe('/data/shop/order');
+    await expect(
+      caller.menu.update({ id: inside.id, path: '//evil.example' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
 });

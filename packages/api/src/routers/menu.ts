@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { createMenu, deleteMenu, menuTree, myMenus, updateMenu } from '../services/menus';
 import { createTRPCRouter, permissionProcedure, protectedProcedure } from '../trpc';
-import { ZCode, ZId, ZPermissionKey } from './schemas';
+import { ZCode, ZId, ZInternalPath, ZPermissionKey } from './schemas';
 
 const ZMenuFields = z.object({
   code: ZCode,
@@ -10,11 +10,7 @@ const ZMenuFields = z.object({
   type: z.enum(['directory', 'page', 'entity_page']),
   title: z.string().trim().min(1, 'Enter a title').max(100),
   icon: z.string().max(50).nullable(),
-  path: z
-    .string()
-    .regex(/^\/[\w\-/.]*$/, 'Paths start with / and use letters, digits, - _ . /')
-    .max(200)
-    .nullable(),
+  path: ZInternalPath.nullable(),
   entity: z.string().max(100).nullable(),
   permission: ZPermissionKey.nullable(),
   sortOrder: z.number().int().min(-10000).max(10000),

@@ -18,3 +18,21 @@ export const ZPage = z.object({
   page: z.number().int().min(1).default(1),
   perPage: z.number().int().min(1).max(200).default(20),
 });
+
+/**
+ * A path inside the console (`/data/shop/order`): one leading slash, then segments of letters,
+ * digits, - _ . and no `.` or `..` segment. `//host/x` (another site) and `/x/../y` are refused.
+ */
+export const ZInternalPath = z
+  .string()
+  .max(200)
+  .regex(/^\/[\w\-/.]*$/, 'Paths start with / and use letters, digits, - _ . /')
+  .refine(
+    (path) =>
+      path === '/' ||
+      path
+        .slice(1)
+        .split('/')
+        .every((s, i, all) => (s !== '' || i === all.length - 1) && s !== '.' && s !== '..'),
+    'A path stays inside the console: no // and no . or .. segments',
+  );

@@ -23,9 +23,13 @@ export interface ShellMenu {
   children: ShellMenu[];
 }
 
-/** A sidebar entry, prefetched when pointed at. */
+/** A console path: one leading slash, not `//` (which would name another site). */
+const internal = (path: string | null) =>
+  path !== null && /^\/(?!\/)/.test(path) && !path.includes('\\');
+
+/** A sidebar entry, prefetched when pointed at; a menu saved with another site's address goes nowhere. */
 function NavItem({ menu, pathname }: { menu: ShellMenu; pathname: string }) {
-  const href = menu.path ?? '#';
+  const href = internal(menu.path) ? menu.path! : '#';
   const active =
     href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
   return (
