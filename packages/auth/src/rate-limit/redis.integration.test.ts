@@ -15,6 +15,10 @@ describe.runIf(redisUrl)('rate limiting on a standard Redis', () => {
   afterAll(() => client.quit());
 
   it('gives sliding-window results (5 of 7 allowed at a limit of 5)', async () => {
+    // Across a window's edge the sliding approximation weighs the last window down and lets
+    // one more through: the exact count holds inside one window, so start clear of an edge.
+    const intoWindow = Date.now() % 60_000;
+    if (intoWindow > 58_000) await new Promise((r) => setTimeout(r, 60_000 - intoWindow + 50));
     const limiter = createLimiter({
       store: { kind: 'redis', url: redisUrl! },
       redisClient: client,
