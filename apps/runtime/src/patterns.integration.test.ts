@@ -40,4 +40,20 @@ describe('validation patterns', () => {
     });
     expect(accepted.status).toBe(200);
   });
+
+  it('still serves a model published with a pattern RE2 cannot run, refusing that field’s values', async () => {
+    // As published before patterns had to run in linear time.
+    const reloaded = new Promise((r) => shop.cache.once('reload', r));
+    await shop.pool.query(
+      `UPDATE meta_versions SET document = jsonb_set(document, '{entities,0,fields,0,validation,pattern}', '"^(?=.*\\\\d).+$"')`,
+    );
+    await shop.pool.query(`SELECT pg_notify('tessera_metadata', '{}')`);
+    await reloaded;
+    const call = client(shop.base);
+    const token = shop.adminToken;
+    expect((await call('GET', '/api/v1/codes/code', { token })).status).toBe(200);
+    const refused = await call('POST', '/api/v1/codes/code', { token, body: { value: 'a1' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual({ value: 'Does not match the required format' });
+  });
 });

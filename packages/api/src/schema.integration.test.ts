@@ -107,6 +107,39 @@ describe('modelling a project', () => {
     expect(error.message).toContain("no entity 'nowhere'");
   });
 
+  it('refuses a pattern that cannot run in linear time, and opens a draft saved with one', async () => {
+    const { caller } = await callerAs(services(), ['modeler']);
+    const field = (pattern: string) => ({
+      code: 'pin',
+      type: 'string' as const,
+      length: 20,
+      validation: { pattern },
+    });
+    const refused = await caller.model
+      .createField({ project: 'shop', entity: 'customer', field: field('^(?=.*\\d).+$') })
+      .catch((e: { code: string; message: string }) => e);
+    expect(refused).toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      message: expect.stringMatching(/customer\.pin: Patterns run in linear time .* lookahead/),
+    });
+    // A draft saved before that rule still opens; its next edit names the pattern to change.
+    await caller.model.createField({ project: 'shop', entity: 'customer', field: field('^\\d+$') });
+    await t.db.$executeRawUnsafe(
+      `UPDATE meta_projects SET draft = jsonb_set(draft, '{entities,0,fields,2,validation,pattern}', '"^(?=.*\\\\d).+$"') WHERE code = 'shop'`,
+    );
+    const project = await caller.project.get({ code: 'shop' });
+    expect(project.draft.entities[0]!.fields[2]!.validation?.pattern).toBe('^(?=.*\\d).+$');
+    await expect(
+      caller.model.updateField({
+        project: 'shop',
+        entity: 'customer',
+        code: 'pin',
+        field: field('^\\d{4}$'),
+      }),
+    ).resolves.toBeDefined();
+    await caller.model.deleteField({ project: 'shop', entity: 'customer', code: 'pin' });
+  });
+
   it('publishes a drop only when confirmed, and records the trash', async () => {
     const { caller } = await callerAs(services(), ['modeler']);
     await t.db.$executeRawUnsafe(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { ZField } from './fields';
 import { matchesPattern, patternProblem } from './patterns';
+import { validateDocument } from './serialize';
 import { checkValue } from './values';
 
 describe('validation patterns', () => {
@@ -31,18 +31,48 @@ describe('validation patterns', () => {
     expect(patternProblem('^(a+)+$')).toBeNull();
   });
 
-  it('are checked when a field is saved, and when a value is written', () => {
-    const field = (pattern: string) =>
-      ZField.safeParse({ code: 'sku', type: 'string', validation: { pattern } });
-    const refused = field('^(?=x)x$');
-    expect(refused.success).toBe(false);
-    expect(refused.error?.issues[0]?.message).toMatch(/^Patterns run in linear time/);
-    const sku = field('^[A-Z]{3}-\\d+$');
-    expect(sku.success).toBe(true);
-    expect(checkValue(sku.data!, 'ABC-12')).toEqual({ ok: true, value: 'ABC-12' });
-    expect(checkValue(sku.data!, 'abc')).toEqual({
+  it('are checked when a document is written, and when a value is written', () => {
+    const doc = (pattern: string) => ({
+      project: 'shop',
+      entities: [
+        { code: 'item', fields: [{ code: 'sku', type: 'string', validation: { pattern } }] },
+      ],
+      relations: [],
+    });
+    const refused = validateDocument(doc('^(?=x)x$'));
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.issues).toEqual([
+      {
+        path: 'entities.0.fields.0.validation.pattern',
+        message: expect.stringMatching(/^item\.sku: Patterns run in linear time/),
+      },
+    ]);
+    const sku = validateDocument(doc('^[A-Z]{3}-\\d+$'));
+    expect(sku.ok).toBe(true);
+    const field = sku.ok ? sku.document.entities[0]!.fields[0]! : null;
+    expect(checkValue(field!, 'ABC-12')).toEqual({ ok: true, value: 'ABC-12' });
+    expect(checkValue(field!, 'abc')).toEqual({
       ok: false,
       message: 'Does not match the required format',
     });
+  });
+
+  it('leave a stored document with an older pattern loadable, its field accepting nothing', () => {
+    const stored = validateDocument(
+      {
+        project: 'shop',
+        entities: [
+          {
+            code: 'item',
+            fields: [{ code: 'pin', type: 'string', validation: { pattern: '^(?=.*\\d).+$' } }],
+          },
+        ],
+        relations: [],
+      },
+      { stored: true },
+    );
+    expect(stored.ok).toBe(true);
+    const field = stored.ok ? stored.document.entities[0]!.fields[0]! : null;
+    expect(checkValue(field!, 'a1').ok).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from '
 
 import { type ModelDocument, type ModelDocumentInput, ZModelDocument } from './document';
 import { duplicateJsonKey } from './json-keys';
+import { patternProblem } from './patterns';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
@@ -14,13 +15,38 @@ export interface DocumentIssue {
 export type ParseResult =
   { ok: true; document: ModelDocument } | { ok: false; issues: DocumentIssue[] };
 
-export function validateDocument(input: unknown): ParseResult {
+/**
+ * Validates a model document. Patterns must run in linear time (RE2 syntax) in what is written;
+ * a stored document (`stored`, published or saved before that rule) still loads with one that
+ * does not, whose field then accepts no value until it is changed (patterns.ts matches nothing).
+ */
+export function validateDocument(input: unknown, options: { stored?: boolean } = {}): ParseResult {
   const parsed = ZModelDocument.safeParse(input);
-  if (parsed.success) return { ok: true, document: parsed.data };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-  };
+  if (!parsed.success)
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
+  const issues = options.stored ? [] : patternIssues(parsed.data);
+  return issues.length ? { ok: false, issues } : { ok: true, document: parsed.data };
+}
+
+/** The patterns of `doc` that cannot run in linear time, by their place in the document. */
+function patternIssues(doc: ModelDocument): DocumentIssue[] {
+  return doc.entities.flatMap((entity, e) =>
+    entity.fields.flatMap((field, f) => {
+      const pattern = field.validation?.pattern;
+      const problem = pattern === undefined ? null : patternProblem(pattern);
+      return problem
+        ? [
+            {
+              path: `entities.${e}.fields.${f}.validation.pattern`,
+              message: `${entity.code}.${field.code}: ${problem}`,
+            },
+          ]
+        : [];
+    }),
+  );
 }
 
 /** Parses YAML (a superset of JSON) and validates it as a model document. */

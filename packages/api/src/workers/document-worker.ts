@@ -22,7 +22,7 @@ export type DocumentAnswer = { id: number; result: ParseResult } | { id: number;
 export interface DocumentReader {
   /** The document parsed and validated, with its junction entities. */
   parse(text: string): Promise<ParseResult>;
-  /** A document already read (a stored one) validated. */
+  /** A stored document validated (leniently about old patterns, see validateDocument). */
   validate(value: unknown): Promise<ParseResult>;
 }
 
@@ -32,7 +32,7 @@ export const IN_THREAD: DocumentReader = {
     const parsed = parseDocument(text);
     return parsed.ok ? { ok: true, document: withJunctionEntities(parsed.document) } : parsed;
   },
-  validate: async (value) => validateDocument(value),
+  validate: async (value) => validateDocument(value, { stored: true }),
 };
 
 /**

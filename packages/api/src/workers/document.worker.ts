@@ -12,7 +12,7 @@ parentPort!.on('message', (job: DocumentJob) => {
   const { id } = job;
   let answer: DocumentAnswer;
   try {
-    if ('value' in job) answer = { id, result: validateDocument(job.value) };
+    if ('value' in job) answer = { id, result: validateDocument(job.value, { stored: true }) };
     else {
       const parsed = parseDocument(job.text);
       answer = {

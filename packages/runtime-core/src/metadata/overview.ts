@@ -38,8 +38,10 @@ export async function loadOverview(db: Pick<pg.Pool, 'query'>): Promise<SchemaOv
   );
   const models = new Map<string, PublishedModel>();
   for (const row of rows) {
-    const parsed = validateDocument(row.document);
-    // A version that no longer validates is skipped rather than served half-understood.
+    // Published, so stored: a pattern written before patterns had to run in linear time still
+    // loads (and accepts nothing). A version that no longer validates otherwise is skipped
+    // rather than served half-understood.
+    const parsed = validateDocument(row.document, { stored: true });
     if (parsed.ok)
       models.set(row.code, { project: row.code, version: row.version, document: parsed.document });
   }
