@@ -4,6 +4,28 @@ import { describe, expect, it } from 'vitest';
 import { type Answer } from './client';
 import type { ContractSession } from './session';
 
+/**
+ * A change stream as it arrives: opened once its first bytes are in (which are kept: events may
+ * be among them), then read on until a text shows, failing if the stream ends first.
+ */
+async function openStream(res: Response) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const more = async () => {
+    const { done, value } = await reader.read();
+    if (done) throw new Error(`The stream ended; it held: ${text.slice(0, 300)}`);
+    text += decoder.decode(value, { stream: true });
+  };
+  await more();
+  return {
+    until: async (wanted: string) => {
+      while (!text.includes(wanted)) await more();
+      return text;
+    },
+  };
+}
+
 export function surroundingsContract(s: ContractSession) {
   describe('around the data', () => {
     it('streams changes as server-sent events', async () => {
@@ -14,12 +36,9 @@ export function surroundingsContract(s: ContractSession) {
       });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/event-stream');
-      const reader = res.body!.getReader();
-      await reader.read();
+      const stream = await openStream(res);
       const id = s.created(await s.admin.post('/api/v1/shop/tag', { label: 'streamed' }));
-      let text = '';
-      while (!text.includes(id)) text += new TextDecoder().decode((await reader.read()).value);
-      expect(text).toContain('event: create');
+      expect(await stream.until(id)).toContain('event: create');
       controller.abort();
     });
 
@@ -34,12 +53,8 @@ export function surroundingsContract(s: ContractSession) {
           },
           signal: controller.signal,
         });
-        const reader = res.body!.getReader();
-        await reader.read();
-        const wanted = await until();
-        let text = '';
-        while (!text.includes(wanted))
-          text += new TextDecoder().decode((await reader.read()).value);
+        const stream = await openStream(res);
+        const text = await stream.until(await until());
         controller.abort();
         const ids = [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1]!);
         return { text, last: ids.at(-1) ?? null };

@@ -95,8 +95,10 @@ export async function changesRoute(
     if (!entities || entities.has(notice.e)) return deliver(notice);
     lastSeq = Math.max(lastSeq, notice.s);
   };
-  // Changes are shown one after another: what was missed first, then in the order announced.
-  let queue = Promise.resolve();
+  // Changes are shown one after another: what was missed first, then in the order announced,
+  // and none before the stream's opening lines below.
+  let opened!: () => void;
+  let queue = new Promise<void>((resolve) => (opened = resolve));
   if (lastEventId)
     queue = queue.then(async () => {
       const replay = resumeFrom
@@ -125,6 +127,7 @@ export async function changesRoute(
   // from here, not from wherever it started.
   const heartbeat = setInterval(() => res.write(`id: ${idNow()}\n: ping\n\n`), HEARTBEAT_MS);
   res.write(`id: ${idNow()}\n\n`);
+  opened();
   // A subscriber that stops reading would have its events pile up here: it is cut, and may
   // reconnect with its last event id.
   cutWhenStalled(res, deps.stallMs, () =>
