@@ -34,7 +34,10 @@ describe('patchProblems', () => {
           onEvent: { click: { actions: [{ actionType: 'custom', script: 'x' }] } },
         });
         page.body.push({ type: 'service', api: '//evil.example/api/v1/shop/order' });
-        page.body.push({ type: 'service', api: 'http://rt/api/v1/shop/../../auth/token' });
+        page.body.push({
+          type: 'service',
+          api: 'http://rt/api/v1/shop/%2e%2e/%2E%2e/api/auth/token',
+        });
         page.body.push({ type: 'tpl', tpl: '<b>x</b>' });
         page.body.push({ type: 'link', href: ' JavaScript:alert(1)' });
       }),
@@ -55,5 +58,22 @@ describe('patchProblems', () => {
         page.body[0].api = { ...page.body[0].api, url: 'https://evil.example/x' };
       }),
     ).toEqual([expect.stringMatching(/^body\.order\.api\.url: API addresses may only call/)]);
+  });
+
+  it('resolves an address as the browser will before judging it', () => {
+    for (const url of [
+      'http://rt/api/v1/shop/../../auth/token',
+      'http://rt/api/v1/shop\\..\\..\\auth',
+      'http://rt/api/v1/shopping/x',
+    ])
+      expect(
+        problemsOf((page) => page.body.push({ type: 'service', api: url })),
+        url,
+      ).toHaveLength(1);
+    expect(
+      problemsOf((page) =>
+        page.body.push({ type: 'service', api: 'http://rt/api/v1/shop/order?x=1' }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ const FORBIDDEN_TYPES: Record<string, string> = {
   html: 'html components show raw HTML',
   iframe: 'iframes show other sites inside the console',
 };
-const LINK_KEYS = new Set(['url', 'link', 'href', 'src', 'redirect', 'blank']);
+const LINK_KEYS = new Set(['url', 'link', 'href', 'src', 'redirect']);
 const isApiKey = (key: string) => key === 'api' || key.endsWith('Api') || key === 'autoComplete';
 /** A `source` that names data of the page (`${items}`), not an address. */
 const DATA_REFERENCE = /^\$\{[\w.]+\}$/;
@@ -53,6 +53,21 @@ const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const same = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Whether `url` lies under `base` once both are resolved as the browser will (`%2e%2e` is a
+ * `..` segment, `\` a `/`), against the page's address when relative.
+ */
+function under(url: string, base: string): boolean {
+  const page = 'http://page.invalid/';
+  try {
+    const target = new URL(url, page);
+    const root = new URL(base, page);
+    return target.origin === root.origin && target.pathname.startsWith(root.pathname);
+  } catch {
+    return false;
+  }
+}
 
 /** The generated value under `key`, when `base` has one (a list's item by its name). */
 function below(base: Json, key: string): Json {
@@ -79,8 +94,7 @@ class Checker {
     if (typeof value === 'string' && DATA_REFERENCE.test(value) && path.at(-1) === 'source') return;
     const call = apiCall(value);
     if (!call) return this.#refuse(path, 'an API address must be text or { method, url }');
-    const url = call.url.trim();
-    if (!url.startsWith(this.policy.apiBase) || url.includes('/../') || url.includes('\\'))
+    if (!under(call.url.trim(), this.policy.apiBase))
       this.#refuse(
         path,
         `API addresses may only call this project's data API (${this.policy.apiBase}…)`,
