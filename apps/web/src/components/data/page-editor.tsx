@@ -58,14 +58,12 @@ export function PageEditor({
   const source = useQuery(trpc.page.source.queryOptions(input, { enabled: open }));
   const [text, setText] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
   const shown = text ?? (source.data ? JSON.stringify(source.data.page, null, 2) : '');
   const parsed = parse(shown);
-  const check = useMutation(
-    trpc.page.check.mutationOptions({
-      onSuccess: (result) => setProblems(result.ok ? [] : result.errors),
-    }),
-  );
+  // The mutation shows its latest call only: an earlier check answering late (one that reads
+  // the model takes longer) is not taken for the text now in the editor.
+  const check = useMutation(trpc.page.check.mutationOptions());
+  const problems = check.data && !check.data.ok ? check.data.errors : [];
   const checkPage = check.mutate;
   // Checked against amis's schema a moment after typing stops.
   const parsedValue = parsed.ok ? parsed.value : null;
