@@ -88,6 +88,13 @@ test('model text shows as text on its data page, and nothing in it runs', async 
   await expect(dialog).toContainText('Does not match the required format');
   await dialog.locator('input[name="sku"]').fill('a'.repeat(40));
   await expect(dialog).not.toContainText('Does not match the required format');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // The detail drawer: the row's values, each beside its field's name, as text too.
+  await host.locator('tbody tr').first().getByRole('button', { name: 'Details' }).click();
+  const drawer = page.locator('.cxd-Drawer');
+  await expect(drawer).toContainText(hostile('data'));
+  await expect(drawer).toContainText(hostile('field'));
+  await expect(drawer).toContainText(hostile('entity'));
   await page.screenshot({ path: testInfo.outputPath('hostile-names.png'), fullPage: true });
   expect(await pwned(page)).toBeNull();
   // The page came with the console's policy, and amis ran within it.
