@@ -3,6 +3,9 @@ import { createEnv } from '@t3-oss/env-core';
 import { reportInvalidEnv } from '@tessera/errors';
 import { z } from 'zod';
 
+import { DEFAULT_CALLER_SHARE } from './http/pool-share';
+import { DEFAULT_STALL_MS } from './http/stall';
+
 /** A comma-separated list; empty when unset. */
 const list = z
   .string()
@@ -26,9 +29,9 @@ export const env = createEnv({
     /** How long a request waits for a free connection before it is answered 503. */
     RUNTIME_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** The share of the pool one caller (token, user, address) may hold at once. */
-    RUNTIME_DB_CALLER_SHARE: z.coerce.number().gt(0).max(1).default(0.25),
+    RUNTIME_DB_CALLER_SHARE: z.coerce.number().gt(0).max(1).default(DEFAULT_CALLER_SHARE),
     /** How long an export or change stream may wait for a reader that stopped reading. */
-    RUNTIME_STALL_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    RUNTIME_STALL_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_STALL_MS),
     /** Requests at least this slow are kept for the monitoring panel. */
     RUNTIME_SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(600_000).default(500),
     RUNTIME_ALLOWED_ORIGINS: list,

@@ -27,8 +27,9 @@ import { sendError } from './http/errors';
 import { type RequestHeaders, send, toHeaders } from './http/io';
 import { createMetrics, metricsRoute, routeName, type RuntimeMetrics } from './http/metrics';
 import type { RuntimeLimits } from './http/rate-limits';
-import { PoolShare } from './http/pool-share';
+import { DEFAULT_CALLER_SHARE, PoolShare } from './http/pool-share';
 import { SlowRequests } from './http/slow-requests';
+import { DEFAULT_STALL_MS } from './http/stall';
 
 const REQUEST_ID = /^[\w.:-]{8,128}$/;
 const MAX_HEADER_BYTES = 96 * 1024;
@@ -54,9 +55,9 @@ export interface RuntimeDeps {
   limits: RuntimeLimits;
   /** Proxies whose X-Forwarded-For is believed, for anonymous callers' addresses. */
   trustedProxies?: readonly string[];
-  /** The pool, shared fairly between callers; a quarter of it each when absent. */
+  /** The pool, shared fairly between callers; DEFAULT_CALLER_SHARE of it each when absent. */
   share?: PoolShare;
-  /** How long a streamed answer (export, change stream) may wait for its reader: 10 s. */
+  /** How long a streamed answer (export, change stream) may wait for its reader. */
   stallMs?: number;
 }
 
@@ -103,8 +104,12 @@ export function createRuntimeServer(options: RuntimeDeps): Server {
     ...options,
     share:
       options.share ??
-      new PoolShare(options.pool, PoolShare.slotsFor(options.pool.options.max ?? 10, 0.25), 5000),
-    stallMs: options.stallMs ?? 10_000,
+      new PoolShare(
+        options.pool,
+        PoolShare.slotsFor(options.pool.options.max ?? 10, DEFAULT_CALLER_SHARE),
+        options.pool.options.connectionTimeoutMillis || 5000,
+      ),
+    stallMs: options.stallMs ?? DEFAULT_STALL_MS,
   };
   const metrics =
     deps.metrics ?? createMetrics({ pool: deps.pool, metadataVersion: deps.metadataVersion });

@@ -31,7 +31,7 @@ export function duplicateJsonKey(text: string): string | null {
       stack.pop();
       expectKey = false;
     } else if (c === ',') {
-      expectKey = stack.at(-1) !== null && stack.length > 0;
+      expectKey = stack.at(-1) instanceof Set;
     }
   }
   return null;

@@ -8,6 +8,9 @@
 import { AppError } from '@tessera/errors';
 import type pg from 'pg';
 
+/** The share of the pool one caller may hold, unless configured (RUNTIME_DB_CALLER_SHARE). */
+export const DEFAULT_CALLER_SHARE = 0.25;
+
 /** The pool as one caller's requests use it: the same interface, within the caller's share. */
 export type CallerPool = Pick<pg.Pool, 'query' | 'connect'>;
 

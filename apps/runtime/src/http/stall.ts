@@ -5,6 +5,9 @@
  */
 import type { ServerResponse } from 'node:http';
 
+/** How long a reader may leave a streamed answer unread, unless configured (RUNTIME_STALL_MS). */
+export const DEFAULT_STALL_MS = 10_000;
+
 export function cutWhenStalled(res: ServerResponse, ms: number, onCut: () => void): void {
   const step = Math.max(50, Math.min(1000, Math.floor(ms / 4)));
   let stalled = 0;

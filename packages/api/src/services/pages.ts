@@ -20,9 +20,9 @@ import {
   relationLabels,
   validateAmisPage,
 } from '@tessera/pages';
-import { DATA_ACTIONS, type DataAction, entityAccess, type Grant } from '@tessera/runtime-core';
 
 import { writeAudit } from '../audit/write-audit';
+import { pageAccess } from './page-access';
 import { findProject } from './schema/projects';
 import { publishedDocument } from './schema/publishing';
 import type { AuthedContext } from './types';
@@ -39,67 +39,6 @@ async function publishedEntity(ctx: AuthedContext, input: PageInput) {
   if (!doc || !entity)
     throw new AppError('NOT_FOUND', `No published entity '${input.entity}' in '${input.project}'`);
   return { project, doc, entity, entityId: entity.id ?? entity.code };
-}
-
-/** What the caller may do with the entity's data: the decision the runtime makes. */
-async function pageAccess(
-  ctx: AuthedContext,
-  project: { id: string; code: string },
-  doc: ModelDocument,
-  entity: Entity,
-): Promise<PageAccess> {
-  const rows = await ctx.db.dataPermission.findMany({
-    where: { projectId: project.id, role: { code: { in: [...ctx.principal.roles] } } },
-    select: {
-      entity: true,
-      action: true,
-      rowFilter: true,
-      fields: true,
-      role: { select: { code: true } },
-    },
-  });
-  const grants: Grant[] = rows
-    .filter((r): r is typeof r & { action: DataAction } =>
-      (DATA_ACTIONS as readonly string[]).includes(r.action),
-    )
-    .map((r) => ({
-      role: r.role.code,
-      entity: r.entity,
-      action: r.action,
-      rowFilter: r.rowFilter ?? null,
-      fields: (r.fields as string[] | null) ?? null,
-    }));
-  const overview = {
-    models: new Map(),
-    grants: new Map([[project.code, grants]]),
-    settings: new Map(),
-    loadedAt: new Date(),
-  };
-  const caller = {
-    userId: ctx.principal.user.id,
-    roles: ctx.principal.roles,
-    permissions: ctx.principal.permissions,
-    scopes: ctx.principal.scopes,
-  };
-  const may = (action: DataAction) =>
-    entityAccess(overview, caller, project.code, entity.code, action);
-  const read = may('read');
-  if (!read) throw new AppError('FORBIDDEN', `You may not read ${entity.code}`);
-  const [create, update, remove] = [may('create'), may('update'), may('delete')];
-  const related = new Map(
-    doc.entities.flatMap((e) => {
-      const there = entityAccess(overview, caller, project.code, e.code, 'read');
-      return there ? [[e.code, there.fields] as const] : [];
-    }),
-  );
-  return {
-    related,
-    create: create !== null,
-    update: update !== null,
-    delete: remove !== null,
-    readable: read.fields,
-    writable: (create ?? update)?.fields ?? null,
-  };
 }
 
 const versionSelect = {
@@ -123,7 +62,7 @@ const generated = (ctx: AuthedContext, doc: ModelDocument, entity: Entity, acces
 
 /** What an edit of a page of `project` may contain (see `@tessera/pages`' policy). */
 const policyFor = (ctx: AuthedContext, project: string) => ({
-  apiBase: `${dataApiBase(ctx.services.runtimeUrl ?? '', project, '')}`,
+  apiBase: dataApiBase(ctx.services.runtimeUrl ?? '', project, ''),
 });
 
 export async function entityPageSchema(ctx: AuthedContext, input: PageInput) {
@@ -131,13 +70,12 @@ export async function entityPageSchema(ctx: AuthedContext, input: PageInput) {
   const access = await pageAccess(ctx, project, doc, entity);
   const override = await latestOverride(ctx, project.id, entityId);
   const stored = (override?.patch ?? null) as PagePatch | null;
+  const policy = policyFor(ctx, project.code);
+  // Edits are made, checked and judged for conflicts against the whole generated page.
+  const full = stored ? generated(ctx, doc, entity, FULL_PAGE_ACCESS) : null;
   // Checked again as served: an edit saved before the policy (or under a looser one) that holds
   // what a page may not is left out, and its editors are told why.
-  const refused = patchProblems(
-    stored,
-    generated(ctx, doc, entity, FULL_PAGE_ACCESS),
-    policyFor(ctx, project.code),
-  );
+  const refused = full ? patchProblems(stored, full, policy) : [];
   const patch = refused.length ? null : stored;
   // An edit is shown to everyone, fitted to what this caller may do and see.
   const page = patch
@@ -151,19 +89,19 @@ export async function entityPageSchema(ctx: AuthedContext, input: PageInput) {
   return {
     title: entity.name ?? entity.code,
     /** The only address the page's requests may go to (the console's amis enforces it too). */
-    dataApi: policyFor(ctx, project.code).apiBase,
+    dataApi: policy.apiBase,
     version: project.publishedVersion,
     schema: page,
     // Conflicts are judged against the whole generated page: a narrower caller's page lacks
     // parts (buttons, fields) by design, which is no conflict.
     override:
-      stored && override
+      stored && full && override
         ? {
             version: override.version,
             conflicts: editor
               ? refused.length
                 ? refused.map((r) => `Left out, a page may not hold it: ${r}`)
-                : applyPage(generated(ctx, doc, entity, FULL_PAGE_ACCESS), stored).conflicts
+                : applyPage(full, stored).conflicts
               : [],
           }
         : null,

@@ -5,7 +5,7 @@ import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { createLimiter } from './create-limiter';
-import { createLoginThrottle } from './login-throttle';
+import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle';
 import { createIORedis } from './redis-adapter';
 
 const redisUrl = process.env.REDIS_URL;
@@ -13,6 +13,14 @@ const redisUrl = process.env.REDIS_URL;
 describe.runIf(redisUrl)('rate limiting on a standard Redis', () => {
   const client = createIORedis(redisUrl!);
   afterAll(() => client.quit());
+  /** A login throttle on this Redis, with counters of its own. */
+  const sharedThrottle = (budgets: Pick<LoginThrottleOptions, 'perEmail' | 'perAccount'>) =>
+    createLoginThrottle({
+      store: { kind: 'redis', url: redisUrl! },
+      redisClient: client,
+      prefix: `t:${randomUUID()}`,
+      ...budgets,
+    });
 
   it('gives sliding-window results (5 of 7 allowed at a limit of 5)', async () => {
     // Across a window's edge the sliding approximation weighs the last window down and lets
@@ -33,12 +41,7 @@ describe.runIf(redisUrl)('rate limiting on a standard Redis', () => {
   });
 
   it('counts every case of an email across addresses against the account, shared in Redis', async () => {
-    const throttle = createLoginThrottle({
-      store: { kind: 'redis', url: redisUrl! },
-      redisClient: client,
-      prefix: `t:${randomUUID()}`,
-      perAccount: { limit: 2, windowSeconds: 60 },
-    });
+    const throttle = sharedThrottle({ perAccount: { limit: 2, windowSeconds: 60 } });
     await throttle.check({ ip: '1.1.1.1', email: 'Bob@Example.com' });
     await throttle.check({ ip: '1.1.1.2', email: 'bob@example.com' });
     await expect(throttle.check({ ip: '1.1.1.3', email: 'BOB@EXAMPLE.COM' })).rejects.toMatchObject(
@@ -51,12 +54,7 @@ describe.runIf(redisUrl)('rate limiting on a standard Redis', () => {
   });
 
   it('clears the budget of the place a login succeeded from', async () => {
-    const throttle = createLoginThrottle({
-      store: { kind: 'redis', url: redisUrl! },
-      redisClient: client,
-      prefix: `t:${randomUUID()}`,
-      perEmail: { limit: 2, windowSeconds: 60 },
-    });
+    const throttle = sharedThrottle({ perEmail: { limit: 2, windowSeconds: 60 } });
     const attempt = { ip: '2.2.2.2', email: 'eve@example.com' };
     await throttle.check(attempt);
     await throttle.check(attempt);

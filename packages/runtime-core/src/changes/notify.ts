@@ -29,8 +29,8 @@ const IDS_PER_NOTICE = 150;
  */
 export function notifyCte(project: string, entity: string, op: ChangeOp, keepRows = false): string {
   const [p, e] = [sqlLiteral(project), sqlLiteral(entity)];
-  const rows = keepRows ? ['rows', 'jsonb_agg(c.row)', ', to_jsonb(r) AS row'] : null;
-  const kept = `l AS (INSERT INTO data_changes (project, entity, op, ids${rows ? `, ${rows[0]}` : ''}) SELECT ${p}, ${e}, '${op}', array_agg(c."id")${rows ? `, ${rows[1]}` : ''} FROM (SELECT r."id"${rows ? rows[2] : ''}, (row_number() OVER ()) / ${IDS_PER_NOTICE} AS g FROM r) c GROUP BY c.g RETURNING seq, ids)`;
+  const chunks = `(SELECT r."id", ${keepRows ? 'to_jsonb(r)' : 'NULL::jsonb'} AS row, (row_number() OVER ()) / ${IDS_PER_NOTICE} AS g FROM r) c`;
+  const kept = `l AS (INSERT INTO data_changes (project, entity, op, ids, rows) SELECT ${p}, ${e}, '${op}', array_agg(c."id"), ${keepRows ? 'jsonb_agg(c.row)' : 'NULL'} FROM ${chunks} GROUP BY c.g RETURNING seq, ids)`;
   const notice = `json_build_object('p', ${p}, 'e', ${e}, 'op', '${op}', 'ids', l.ids, 's', l.seq)::text`;
   return `${kept}, n AS (SELECT count(*) AS sent FROM (SELECT pg_notify('${CHANGES_CHANNEL}', ${notice}) FROM l) z)`;
 }

@@ -5,7 +5,7 @@
  */
 import { quoteIdent } from '@tessera/meta';
 
-import { columnField } from '../query/filter';
+import { columnField } from '../query/columns';
 import { filterText } from '../query/form-filter';
 import { visibleColumns, whereFor } from './read';
 import { badRequest, type HttpResult, ok, shown } from './result';

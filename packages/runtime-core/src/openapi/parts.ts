@@ -5,7 +5,7 @@
 import type { Entity, ModelDocument } from '@tessera/meta';
 
 import type { EntityAccess } from '../access/policy';
-import { columnField } from '../query/filter';
+import { columnField } from '../query/columns';
 import { linksOf } from '../query/links';
 import { readColumns, systemColumns } from '../query/read-plan';
 import { fieldSchema, type JsonSchema, SYSTEM_SCHEMAS } from './schemas';

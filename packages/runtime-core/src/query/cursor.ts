@@ -13,7 +13,8 @@ import {
   relationField,
 } from '@tessera/meta';
 
-import { columnField, filterError } from './filter';
+import { columnField } from './columns';
+import { filterError } from './filter';
 import type { SortKey } from './read-plan';
 
 const NOT_NULL_SYSTEM = new Set(['id', 'created_at', 'updated_at', 'version']);

@@ -15,6 +15,7 @@ import {
 } from '@tessera/meta';
 
 import { allowsField, type EntityAccess } from '../access/policy';
+import { SYSTEM_FIELDS, systemField } from './columns';
 import { linksOf } from './links';
 
 /** A filter, sort or selection the caller got wrong: 400, naming the parameter. */
@@ -74,36 +75,6 @@ interface State {
   aliasPrefix: string;
   /** Restricts fields and related entities to what the caller may read; unset for rules. */
   access: AccessLookup | undefined;
-}
-
-const SYSTEM_FIELDS: Record<string, Field> = {
-  id: { code: 'id', type: 'uuid' },
-  created_at: { code: 'created_at', type: 'datetime' },
-  updated_at: { code: 'updated_at', type: 'datetime' },
-  created_by: { code: 'created_by', type: 'uuid' },
-  updated_by: { code: 'updated_by', type: 'uuid' },
-  version: { code: 'version', type: 'integer' },
-};
-
-/** A system column the entity has; `Object.hasOwn` keeps `__proto__` and friends out. */
-function systemField(entity: Entity, key: string): Field | undefined {
-  if (!Object.hasOwn(SYSTEM_FIELDS, key)) return undefined;
-  if (
-    key !== 'id' &&
-    !(
-      entity.systemFields ?? ['created_at', 'updated_at', 'created_by', 'updated_by', 'version']
-    ).includes(key as never)
-  )
-    return undefined;
-  return SYSTEM_FIELDS[key];
-}
-
-/** The field behind a readable column: an own field, a system field or a to-one key. */
-export function columnField(doc: ModelDocument, entity: Entity, column: string): Field | undefined {
-  const own = entity.fields.find((f) => f.code === column) ?? systemField(entity, column);
-  if (own) return own;
-  const link = linksOf(doc, entity).get(column);
-  return link?.column ? { code: column, type: 'uuid' } : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

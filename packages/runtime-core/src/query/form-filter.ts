@@ -7,7 +7,7 @@
 import type { Entity, Field, ModelDocument } from '@tessera/meta';
 import qs from 'qs';
 
-import { columnField } from './filter';
+import { columnField } from './columns';
 import { linksOf } from './links';
 
 const NUMERIC = new Set(['integer', 'float', 'decimal']);

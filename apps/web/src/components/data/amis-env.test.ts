@@ -1,7 +1,12 @@
 /** amis's requests inside the console: every answer reaches amis, with the console's reactions. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { createAmisEnv, ELSEWHERE_MESSAGE, PREVIEW_WRITE_MESSAGE } from './amis-env';
+import {
+  type AmisEnvOptions,
+  createAmisEnv,
+  ELSEWHERE_MESSAGE,
+  PREVIEW_WRITE_MESSAGE,
+} from './amis-env';
 
 const answer = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -9,7 +14,7 @@ const answer = (status: number, body: unknown) =>
     headers: { 'content-type': 'application/json' },
   });
 
-function setup(response: Response) {
+function setup(response: Response, overrides: Partial<AmisEnvOptions> = {}) {
   const fetch = vi.fn((_url: string, _init: RequestInit) => Promise.resolve(response.clone()));
   vi.stubGlobal('fetch', fetch);
   const options = {
@@ -17,6 +22,7 @@ function setup(response: Response) {
     onSignedOut: vi.fn(),
     onConflict: vi.fn(),
     dataApi: 'http://rt/',
+    ...overrides,
   };
   return { fetch, options, env: createAmisEnv(options) };
 }
@@ -72,14 +78,8 @@ describe('the amis fetcher', () => {
   });
 
   it('in a preview, sends reads and answers writes itself without sending them', async () => {
-    const fetch = vi.fn(() => Promise.resolve(answer(200, { status: 0, msg: '', data: {} })));
-    vi.stubGlobal('fetch', fetch);
-    const env = createAmisEnv({
-      navigate: vi.fn(),
-      onSignedOut: vi.fn(),
-      onConflict: vi.fn(),
+    const { fetch, env } = setup(answer(200, { status: 0, msg: '', data: {} }), {
       readOnly: true,
-      dataApi: 'http://rt/',
     });
     await env.fetcher({ url: 'http://rt/x?page=1', method: 'get' });
     expect(fetch).toHaveBeenCalledOnce();
@@ -105,12 +105,7 @@ describe('the amis fetcher', () => {
   });
 
   it('sends nothing anywhere but the data API, whatever the page asks', async () => {
-    const fetch = vi.fn(() => Promise.resolve(answer(200, { status: 0, msg: '', data: {} })));
-    vi.stubGlobal('fetch', fetch);
-    const env = createAmisEnv({
-      navigate: vi.fn(),
-      onSignedOut: vi.fn(),
-      onConflict: vi.fn(),
+    const { fetch, env } = setup(answer(200, { status: 0, msg: '', data: {} }), {
       dataApi: 'http://rt/api/v1/shop/',
     });
     for (const url of [

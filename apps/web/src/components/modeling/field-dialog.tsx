@@ -2,7 +2,6 @@
 /** Adds or edits a field; the form shows the parameters and rules that suit the chosen type. */
 import { Checkbox, Dialog, Flex, Grid, Select, Text, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { patternProblem } from '@tessera/meta/patterns';
 import { useState } from 'react';
 import { toast } from 'sonner';
 
@@ -10,6 +9,8 @@ import { DialogButtons } from '~/components/ui/dialog-buttons';
 import { Field } from '~/components/ui/field';
 import { useFormErrors } from '~/components/ui/use-form-errors';
 import { useTRPC } from '~/trpc/react';
+
+import { FieldRules } from './field-rules';
 
 import {
   asText,
@@ -256,52 +257,7 @@ export function FieldDialog({
                 </Field>
               </>
             )}
-            {NUMERIC.has(form.type) ? (
-              <Grid columns="2" gap="3">
-                <Field label="Minimum">
-                  <TextField.Root
-                    type="number"
-                    value={form.min}
-                    onChange={(e) => set('min', e.target.value)}
-                  />
-                </Field>
-                <Field label="Maximum">
-                  <TextField.Root
-                    type="number"
-                    value={form.max}
-                    onChange={(e) => set('max', e.target.value)}
-                  />
-                </Field>
-              </Grid>
-            ) : null}
-            {TEXTUAL.has(form.type) ? (
-              <Grid columns="3" gap="3">
-                <Field label="Min length">
-                  <TextField.Root
-                    type="number"
-                    value={form.minLength}
-                    onChange={(e) => set('minLength', e.target.value)}
-                  />
-                </Field>
-                <Field label="Max length">
-                  <TextField.Root
-                    type="number"
-                    value={form.maxLength}
-                    onChange={(e) => set('maxLength', e.target.value)}
-                  />
-                </Field>
-                <Field
-                  label="Pattern"
-                  error={form.pattern ? (patternProblem(form.pattern) ?? undefined) : undefined}
-                  hint="RE2 syntax: runs in linear time, without lookaround or backreferences"
-                >
-                  <TextField.Root
-                    value={form.pattern}
-                    onChange={(e) => set('pattern', e.target.value)}
-                  />
-                </Field>
-              </Grid>
-            ) : null}
+            <FieldRules type={form.type} values={form} onChange={set} />
             {errorText ? (
               <Text size="2" color="red" role="alert">
                 {errorText}
