@@ -1,7 +1,4 @@
-/**
- * Code generation ("eject"): static NestJS + Prisma sources and amis pages for published
- * entities, rendered from Handlebars templates in a sandbox. Not implemented yet; the targets
- * below name what it will produce.
- */
-export const CODEGEN_TARGETS = ['nestjs-prisma', 'amis-pages'] as const;
-export type CodegenTarget = (typeof CODEGEN_TARGETS)[number];
+export { eject, CODEGEN_TARGETS, type CodegenTarget, type EjectOptions } from './eject';
+export type { GeneratedFile } from './files';
+export { TemplateRenderer, type RenderLimits } from './render/renderer';
+export { writeFiles } from './write-files';

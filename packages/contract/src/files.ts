@@ -1,10 +1,11 @@
 /** Files and figures: CSV export and import, aggregates. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 
 import { q } from './client';
 import type { ContractSession } from './session';
 
 export function filesContract(s: ContractSession) {
+  const { it } = s;
   describe('files and figures', () => {
     it('exports CSV under the same filter as the list', async () => {
       const res = await fetch(

@@ -1,3 +1,3 @@
 export { type Answer, client, q } from './client';
 export { CONTRACT_MODEL } from './model';
-export { defineContractSuite, type ContractTarget } from './suite';
+export { defineContractSuite, type ContractSuiteOptions, type ContractTarget } from './suite';

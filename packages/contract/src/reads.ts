@@ -1,10 +1,11 @@
 /** Reading: lists, paging, sorting, filters, fields and expansions, one row, refusals. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 
 import { q } from './client';
 import type { ContractSession } from './session';
 
 export function readsContract(s: ContractSession) {
+  const { it } = s;
   describe('reads', () => {
     it('lists in the envelope with items and total, and gets one row', async () => {
       const list = await s.admin.get('/api/v1/shop/order?perPage=2&orderBy=total&orderDir=desc');

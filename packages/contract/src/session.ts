@@ -2,7 +2,7 @@
  * What the contract's sections share: the implementation under test, a client per caller, and
  * the ids of the rows every section starts from. Filled in before the first test runs.
  */
-import { expect } from 'vitest';
+import { expect, type TestFunction } from 'vitest';
 
 import { type Answer, client } from './client';
 
@@ -29,6 +29,8 @@ export interface Caller {
 }
 
 export interface ContractSession {
+  /** Defines one test of the contract (as vitest's `it`, aware of the implementation's pending list). */
+  it: (name: string, fn: TestFunction) => void;
   target: ContractTarget;
   /** Calls as the given token (null: no credentials). */
   as: (token: string | null) => Caller;
@@ -39,7 +41,7 @@ export interface ContractSession {
   created: (answer: Answer) => string;
 }
 
-export function openSession(target: ContractTarget): ContractSession {
+export function openSession(target: ContractTarget): Omit<ContractSession, 'it'> {
   const call = client(target.base);
   const as = (token: string | null): Caller => ({
     get: (path) => call('GET', path, { token }),

@@ -1,5 +1,5 @@
 /** Around the data: change stream, documents, health, limits and outages. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 
 import { type Answer } from './client';
 import type { ContractSession } from './session';
@@ -27,6 +27,7 @@ async function openStream(res: Response) {
 }
 
 export function surroundingsContract(s: ContractSession) {
+  const { it } = s;
   describe('around the data', () => {
     it('streams changes as server-sent events', async () => {
       const controller = new AbortController();

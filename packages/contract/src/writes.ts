@@ -1,9 +1,10 @@
 /** Writing: create, update, delete, bulk changes, their refusals and conflicts. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 
 import type { ContractSession } from './session';
 
 export function writesContract(s: ContractSession) {
+  const { it } = s;
   describe('writes', () => {
     it('creates with relations by id, and replays an Idempotency-Key', async () => {
       const key = { 'idempotency-key': 'contract-create-1' };

@@ -49,6 +49,6 @@ export { MAX_PATTERN_LENGTH, matchesPattern, patternProblem } from './patterns';
 export { createProjectDdl, fieldChecks, fieldIndexes, type DdlStatement } from './ddl/create';
 export * from './plan';
 export { columnType, defaultExpression, sqlLiteral } from './sql-types';
-export { junctionColumns, junctionTable } from './ddl/physical';
+export { junctionColumns, junctionTable, objectName } from './ddl/physical';
 export { diffDocuments, type ModelChange } from './diff';
 export { withJunctionEntities } from './junctions';

@@ -1,0 +1,151 @@
+/**
+ * An ejected service for integration tests: the model ejected into a temporary folder,
+ * installed, built, migrated onto an empty database of its own, and started on a free port,
+ * beside a platform database holding the callers and their roles. Built once per test file.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { createSession } from '@tessera/auth';
+import {
+  adminQuery,
+  createTestDatabase,
+  type TestDatabase,
+  withDatabase,
+} from '@tessera/db/testing';
+import {
+  assignIds,
+  type ModelDocument,
+  validateDocument,
+  withJunctionEntities,
+} from '@tessera/meta';
+import { inject } from 'vitest';
+
+import { eject } from '../eject';
+import { writeFiles } from '../write-files';
+
+const run = promisify(execFile);
+
+export interface EjectedService {
+  dir: string;
+  base: string;
+  platform: TestDatabase;
+  dataUrl: string;
+  adminToken: string;
+  viewerToken: string;
+  outsiderToken: string;
+  /** Runs one of the service's package scripts, as its README says. */
+  script: (
+    name: string,
+    env?: Record<string, string>,
+  ) => Promise<{ stdout: string; stderr: string }>;
+  stop: () => Promise<void>;
+}
+
+export async function startEjectedService(model: unknown): Promise<EjectedService> {
+  const parsed = validateDocument(model);
+  if (!parsed.ok) throw new Error(`invalid model: ${JSON.stringify(parsed.issues)}`);
+  const doc: ModelDocument = assignIds(withJunctionEntities(parsed.document), null);
+  const platform = await createTestDatabase();
+  await publishProject(platform, doc);
+  const tokens = await createCallers(platform);
+
+  const { adminUrl } = inject('tesseraTestDb');
+  const dataName = `${platform.name}_data`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${dataName}"`);
+  const dataUrl = withDatabase(adminUrl, dataName);
+
+  const dir = await mkdtemp(path.join(tmpdir(), `tessera-eject-${doc.project}-`));
+  await writeFiles(dir, await eject({ document: doc, version: 1 }));
+  // eslint-disable-next-line no-restricted-properties -- the service inherits the machine's environment (PATH, pnpm's store)
+  const env = { ...process.env, DATABASE_URL: dataUrl, PLATFORM_DATABASE_URL: platform.url };
+  const script = (name: string, extra: Record<string, string> = {}) =>
+    run('pnpm', ['run', '--silent', name], {
+      cwd: dir,
+      env: { ...env, ...extra },
+      maxBuffer: 16 << 20,
+    });
+  await run('pnpm', ['install', '--prefer-offline'], { cwd: dir, env, maxBuffer: 16 << 20 });
+  await script('build');
+  await script('db:migrate');
+
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    cwd: dir,
+    env: {
+      ...env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_POOL_SIZE: '4',
+      DATABASE_CONNECT_TIMEOUT_MS: '500',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const base = await listening(child);
+  return {
+    dir,
+    base,
+    platform,
+    dataUrl,
+    ...tokens,
+    script,
+    stop: async () => {
+      child.kill();
+      await new Promise((r) => child.once('exit', r));
+      await platform.drop();
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${dataName}" WITH (FORCE)`);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function listening(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) resolve(url);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`The ejected service exited (${code}): ${err.slice(-2000)}`)),
+    );
+  });
+}
+
+/** The project as the platform knows it once published: its row, so grants can name it. */
+async function publishProject(platform: TestDatabase, doc: ModelDocument) {
+  await platform.db
+    .$executeRaw`INSERT INTO meta_projects (id, code, name, draft, published_version, updated_at)
+    VALUES (gen_random_uuid(), ${doc.project}, ${doc.project}, ${JSON.stringify(doc)}::jsonb, 1, now())`;
+}
+
+/** An administrator, a viewer (reads everything) and a user with no role, each signed in. */
+async function createCallers(platform: TestDatabase) {
+  const { db } = platform;
+  const user = async (email: string, role: string | null) => {
+    const roleRow = role
+      ? await db.role.findUniqueOrThrow({ where: { code: role }, select: { id: true } })
+      : null;
+    const created = await db.user.create({
+      data: {
+        email,
+        passwordHash: 'x',
+        ...(roleRow ? { roles: { create: { roleId: roleRow.id } } } : {}),
+      },
+      select: { id: true },
+    });
+    return (await createSession({ db }, created.id)).token;
+  };
+  return {
+    adminToken: await user('admin@example.com', 'admin'),
+    viewerToken: await user('viewer@example.com', 'viewer'),
+    outsiderToken: await user('outsider@example.com', null),
+  };
+}
