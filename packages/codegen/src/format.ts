@@ -15,7 +15,7 @@ export const PRETTIER_OPTIONS = { singleQuote: true, printWidth: 100 } as const;
 
 export async function formatFile(path: string, content: string): Promise<string> {
   const extension = path.split('.').pop() ?? '';
-  const parser = PARSERS[extension];
+  const parser = path.endsWith('package.json') ? 'json-stringify' : PARSERS[extension];
   if (!parser) return `${content.replace(/[ \t]+$/gm, '').trimEnd()}\n`;
   return prettier.format(content, { ...PRETTIER_OPTIONS, parser, filepath: path });
 }
