@@ -1,15 +1,17 @@
 /**
  * Code the ejected service shares with the platform, copied from the package that owns it so
- * the two never drift: `checkValue` and the RE2 patterns it uses, from `@tessera/meta`.
+ * the two never drift: `checkValue` and the RE2 patterns it uses, from `@tessera/meta`, and the
+ * CSV cell guard from `@tessera/runtime-core`.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const META_SRC = path.dirname(fileURLToPath(import.meta.resolve('@tessera/meta')));
+const RUNTIME_SRC = path.dirname(fileURLToPath(import.meta.resolve('@tessera/runtime-core')));
 
 const HEADER = (from: string) =>
-  `// Copied by Tessera from @tessera/meta (${from}): the platform's runtime runs the same code.\n`;
+  `// Copied by Tessera from ${from}: the platform's runtime runs the same code.\n`;
 
 export async function validationSources(): Promise<{ path: string; content: string }[]> {
   const values = await readFile(path.join(META_SRC, 'values.ts'), 'utf8');
@@ -18,7 +20,7 @@ export async function validationSources(): Promise<{ path: string; content: stri
     {
       path: 'src/common/validation/values.ts',
       content:
-        HEADER('values.ts') +
+        HEADER('@tessera/meta (values.ts)') +
         values
           .replace(
             "import type { Field } from './fields';",
@@ -29,6 +31,12 @@ export async function validationSources(): Promise<{ path: string; content: stri
             "import { matchesPattern } from './patterns.js';",
           ),
     },
-    { path: 'src/common/validation/patterns.ts', content: HEADER('patterns.ts') + patterns },
+    { path: 'src/common/validation/patterns.ts', content: HEADER('@tessera/meta (patterns.ts)') + patterns },
+    {
+      path: 'src/common/csv/csv-cell.ts',
+      content:
+        HEADER('@tessera/runtime-core (http/csv-cell.ts)') +
+        (await readFile(path.join(RUNTIME_SRC, 'http/csv-cell.ts'), 'utf8')),
+    },
   ];
 }
