@@ -22,9 +22,6 @@ defineContractSuite(
   {
     startTimeoutMs: 240_000,
     pending: [
-      'streams changes as server-sent events',
-      'resumes a change stream from its last event id with what was missed',
-      'describes itself in OpenAPI 3.1, and reports health and metrics',
     ],
   },
 );

@@ -52,6 +52,7 @@ export {
 } from './changes/replay';
 export { Listener } from './metadata/listener';
 export { openApiDocument } from './openapi/document';
+export { pascal as openApiName } from './openapi/parts';
 export {
   AUDIT_KEY,
   DEFAULT_RATE_LIMIT_PER_MINUTE,

@@ -1,7 +1,7 @@
 /**
  * Code the ejected service shares with the platform, copied from the package that owns it so
- * the two never drift: `checkValue` and the RE2 patterns it uses, from `@tessera/meta`, and the
- * CSV cell guard from `@tessera/runtime-core`.
+ * the two never drift: `checkValue` and the RE2 patterns it uses, from `@tessera/meta`; the
+ * CSV cell guard and the change stream's replay from `@tessera/runtime-core`.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,6 +32,15 @@ export async function validationSources(): Promise<{ path: string; content: stri
           ),
     },
     { path: 'src/common/validation/patterns.ts', content: HEADER('@tessera/meta (patterns.ts)') + patterns },
+    {
+      path: 'src/changes/replay.ts',
+      content:
+        HEADER('@tessera/runtime-core (changes/replay.ts)') +
+        (await readFile(path.join(RUNTIME_SRC, 'changes/replay.ts'), 'utf8')).replace(
+          "import type { ChangeNotice, ChangeOp } from './notify';",
+          "import type { ChangeNotice, ChangeOp } from './notice.js';",
+        ),
+    },
     {
       path: 'src/common/csv/csv-cell.ts',
       content:

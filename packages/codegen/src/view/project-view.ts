@@ -9,6 +9,7 @@ import type { Field, ModelDocument } from '@tessera/meta';
 import { CHANGES_CHANNEL, METADATA_CHANNEL } from '@tessera/runtime-core';
 
 import { type EntityView, entityViews } from './entity-view';
+import { openApiView } from './openapi-view';
 
 export interface ProjectView {
   project: string;
@@ -26,6 +27,7 @@ export interface ProjectView {
   sessionCookie: string;
   channels: string[];
   changesChannel: string;
+  openapi: ReturnType<typeof openApiView>;
 }
 
 export function projectView(doc: ModelDocument, version: number): ProjectView {
@@ -66,6 +68,7 @@ export function projectView(doc: ModelDocument, version: number): ProjectView {
     sessionCookie: SESSION_COOKIE,
     channels: [METADATA_CHANNEL, AUTH_CHANNEL],
     changesChannel: CHANGES_CHANNEL,
+    openapi: openApiView(doc, version),
   };
 }
 
