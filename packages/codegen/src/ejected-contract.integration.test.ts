@@ -16,12 +16,13 @@ defineContractSuite(
       admin: service.adminToken,
       reader: service.viewerToken,
       stranger: service.outsiderToken,
+      setRateLimit: service.setRateLimit,
+      holdDatabase: service.holdDatabase,
       stop: service.stop,
     };
   },
   {
     startTimeoutMs: 240_000,
-    pending: [
-    ],
+    pending: [],
   },
 );

@@ -31,7 +31,10 @@ export async function validationSources(): Promise<{ path: string; content: stri
             "import { matchesPattern } from './patterns.js';",
           ),
     },
-    { path: 'src/common/validation/patterns.ts', content: HEADER('@tessera/meta (patterns.ts)') + patterns },
+    {
+      path: 'src/common/validation/patterns.ts',
+      content: HEADER('@tessera/meta (patterns.ts)') + patterns,
+    },
     {
       path: 'src/changes/replay.ts',
       content:

@@ -47,6 +47,7 @@ const PROJECT_FILES = [
   'src/common/errors/error.filter.ts',
   'src/common/http/envelope.interceptor.ts',
   'src/common/auth/auth.guard.ts',
+  'src/common/limits/rate-limiter.ts',
   'src/common/query/filter.ts',
   'src/common/query/selection.ts',
   'src/common/query/values.ts',

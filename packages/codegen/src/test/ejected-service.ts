@@ -26,6 +26,7 @@ import { inject } from 'vitest';
 
 import { eject } from '../eject';
 import { writeFiles } from '../write-files';
+import { startDbProxy } from './db-proxy';
 
 const run = promisify(execFile);
 
@@ -37,6 +38,10 @@ export interface EjectedService {
   adminToken: string;
   viewerToken: string;
   outsiderToken: string;
+  /** Sets the platform's rate limit and waits until the service applies it. */
+  setRateLimit: (perMinute: number) => Promise<void>;
+  /** Cuts the service off its data database until the returned function is called. */
+  holdDatabase: () => Promise<() => Promise<void>>;
   /** Runs one of the service's package scripts, as its README says. */
   script: (
     name: string,
@@ -72,10 +77,13 @@ export async function startEjectedService(model: unknown): Promise<EjectedServic
   await script('build');
   await script('db:migrate');
 
+  // The service reaches its data through a proxy the outage test can cut.
+  const proxy = await startDbProxy(dataUrl);
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: dir,
     env: {
       ...env,
+      DATABASE_URL: proxy.url,
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_POOL_SIZE: '4',
@@ -91,9 +99,31 @@ export async function startEjectedService(model: unknown): Promise<EjectedServic
     dataUrl,
     ...tokens,
     script,
+    setRateLimit: async (perMinute) => {
+      await platform.db
+        .$executeRaw`UPDATE system_config SET value = ${JSON.stringify(perMinute)}::jsonb WHERE key = 'runtime.rateLimit.perMinute'`;
+      await platform.db.$executeRaw`SELECT pg_notify('tessera_metadata', '{}')`;
+      // Applied once an answer carries the new budget (the administrator's, not the callers' under test).
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const res = await fetch(
+          `${base}/api/v1/${doc.project}/${doc.entities[0]!.code}?perPage=1&count=none`,
+          {
+            headers: { authorization: `Bearer ${tokens.adminToken}` },
+          },
+        );
+        if (res.headers.get('ratelimit-limit') === String(perMinute)) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`The service did not apply the rate limit ${perMinute}`);
+    },
+    holdDatabase: async () => {
+      proxy.hold();
+      return async () => proxy.release();
+    },
     stop: async () => {
       child.kill();
       await new Promise((r) => child.once('exit', r));
+      await proxy.close();
       await platform.drop();
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${dataName}" WITH (FORCE)`);
       await rm(dir, { recursive: true, force: true });

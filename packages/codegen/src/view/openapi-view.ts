@@ -20,14 +20,22 @@ function documentFor(doc: ModelDocument, version: number, permissions: string[])
   };
   return openApiDocument({
     overview,
-    caller: { userId: '00000000-0000-4000-8000-000000000000', roles: [], permissions: new Set(permissions) },
+    caller: {
+      userId: '00000000-0000-4000-8000-000000000000',
+      roles: [],
+      permissions: new Set(permissions),
+    },
     project: doc.project,
     serverUrl: '/',
   }) as { paths: Paths } & Record<string, unknown>;
 }
 
 export function openApiView(doc: ModelDocument, version: number) {
-  const full = documentFor(doc, version, ACTIONS.map((a) => `data:${a}`));
+  const full = documentFor(
+    doc,
+    version,
+    ACTIONS.map((a) => `data:${a}`),
+  );
   const operations: Record<string, Record<string, string>> = {};
   for (const action of ACTIONS) {
     const only = documentFor(doc, version, [`data:${action}`]);

@@ -6,7 +6,11 @@
 import { AUTH_CHANNEL, DEFAULT_SESSION_POLICY, SESSION_COOKIE } from '@tessera/auth';
 import { ERROR_CODES } from '@tessera/errors';
 import type { Field, ModelDocument } from '@tessera/meta';
-import { CHANGES_CHANNEL, METADATA_CHANNEL } from '@tessera/runtime-core';
+import {
+  CHANGES_CHANNEL,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  METADATA_CHANNEL,
+} from '@tessera/runtime-core';
 
 import { type EntityView, entityViews } from './entity-view';
 import { openApiView } from './openapi-view';
@@ -27,6 +31,7 @@ export interface ProjectView {
   sessionCookie: string;
   channels: string[];
   changesChannel: string;
+  defaultRateLimit: number;
   openapi: ReturnType<typeof openApiView>;
 }
 
@@ -68,6 +73,7 @@ export function projectView(doc: ModelDocument, version: number): ProjectView {
     sessionCookie: SESSION_COOKIE,
     channels: [METADATA_CHANNEL, AUTH_CHANNEL],
     changesChannel: CHANGES_CHANNEL,
+    defaultRateLimit: DEFAULT_RATE_LIMIT_PER_MINUTE,
     openapi: openApiView(doc, version),
   };
 }
