@@ -1,5 +1,7 @@
 /** The runtime passes the data API's contract (the suite ejected code will also have to pass). */
-import { CONTRACT_MODEL, defineContractSuite } from '@tessera/contract';
+import { createSession } from '@tessera/auth';
+import { CONTRACT_MODEL, defineContractSuite, RESTRICTED_GRANTS } from '@tessera/contract';
+import { createUserWithGrants } from '@tessera/db/testing';
 
 import { startShopRuntime } from './test/shop-runtime';
 
@@ -9,11 +11,21 @@ defineContractSuite('runtime', async () => {
     rateLimitPerMinute: 100_000,
     pool: { max: 4, connectionTimeoutMillis: 500 },
   });
+  const restrictedId = await createUserWithGrants(shop.t.db, {
+    project: 'shop',
+    role: 'shop_clerk',
+    email: 'clerk@example.com',
+    grants: RESTRICTED_GRANTS,
+  });
+  const reloaded = new Promise((r) => shop.cache.once('reload', r));
+  await shop.pool.query(`SELECT pg_notify('tessera_metadata', '{}')`);
+  await reloaded;
   return {
     base: shop.base,
     admin: shop.adminToken,
     reader: shop.viewerToken,
     stranger: shop.outsiderToken,
+    restricted: (await createSession({ db: shop.t.db }, restrictedId)).token,
     setRateLimit: async (perMinute) => {
       const reloaded = new Promise((r) => shop.cache.once('reload', r));
       await shop.pool.query(

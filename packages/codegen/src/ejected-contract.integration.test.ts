@@ -16,6 +16,7 @@ defineContractSuite(
       admin: service.adminToken,
       reader: service.viewerToken,
       stranger: service.outsiderToken,
+      restricted: service.restrictedToken,
       setRateLimit: service.setRateLimit,
       holdDatabase: service.holdDatabase,
       stop: service.stop,

@@ -14,6 +14,8 @@ export interface ContractTarget {
   reader: string;
   /** May do nothing with the data. */
   stranger: string;
+  /** Holds RESTRICTED_GRANTS: reads paid orders without their total, and customers and tags. */
+  restricted: string;
   /** Sets the budget per caller and minute, for the 429 checks. */
   setRateLimit?: (perMinute: number) => Promise<void>;
   /** Makes the database unreachable until the returned function is called. */

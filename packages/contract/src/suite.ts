@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 
+import { accessContract } from './access';
 import { filesContract } from './files';
 import { readsContract } from './reads';
 import { type ContractSession, type ContractTarget, openSession } from './session';
@@ -66,6 +67,7 @@ export function defineContractSuite(
     });
 
     readsContract(s);
+    accessContract(s);
     writesContract(s);
     filesContract(s);
     surroundingsContract(s);

@@ -10,9 +10,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { createSession } from '@tessera/auth';
+import { RESTRICTED_GRANTS } from '@tessera/contract';
 import {
   adminQuery,
   createTestDatabase,
+  createUserWithGrants,
   type TestDatabase,
   withDatabase,
 } from '@tessera/db/testing';
@@ -38,6 +40,8 @@ export interface EjectedService {
   adminToken: string;
   viewerToken: string;
   outsiderToken: string;
+  /** Holds the contract's RESTRICTED_GRANTS. */
+  restrictedToken: string;
   /** Sets the platform's rate limit and waits until the service applies it. */
   setRateLimit: (perMinute: number) => Promise<void>;
   /** Cuts the service off its data database until the returned function is called. */
@@ -56,7 +60,7 @@ export async function startEjectedService(model: unknown): Promise<EjectedServic
   const doc: ModelDocument = assignIds(withJunctionEntities(parsed.document), null);
   const platform = await createTestDatabase();
   await publishProject(platform, doc);
-  const tokens = await createCallers(platform);
+  const tokens = await createCallers(platform, doc.project);
 
   const { adminUrl } = inject('tesseraTestDb');
   const dataName = `${platform.name}_data`;
@@ -141,6 +145,7 @@ function listening(child: ChildProcess): Promise<string> {
       if (url) resolve(url);
     });
     child.stderr!.on('data', (chunk: Buffer) => {
+      if (process.env.EJECTED_STDERR) process.stderr.write(chunk); // eslint-disable-line no-restricted-properties
       err += chunk.toString();
     });
     child.once('exit', (code) =>
@@ -156,8 +161,11 @@ async function publishProject(platform: TestDatabase, doc: ModelDocument) {
     VALUES (gen_random_uuid(), ${doc.project}, ${doc.project}, ${JSON.stringify(doc)}::jsonb, 1, now())`;
 }
 
-/** An administrator, a viewer (reads everything) and a user with no role, each signed in. */
-async function createCallers(platform: TestDatabase) {
+/**
+ * An administrator, a viewer (reads everything), a user with no role, and one holding the
+ * contract's restricted grants, each signed in.
+ */
+async function createCallers(platform: TestDatabase, project: string) {
   const { db } = platform;
   const user = async (email: string, role: string | null) => {
     const roleRow = role
@@ -177,5 +185,16 @@ async function createCallers(platform: TestDatabase) {
     adminToken: await user('admin@example.com', 'admin'),
     viewerToken: await user('viewer@example.com', 'viewer'),
     outsiderToken: await user('outsider@example.com', null),
+    restrictedToken: (
+      await createSession(
+        { db },
+        await createUserWithGrants(db, {
+          project,
+          role: 'shop_clerk',
+          email: 'clerk@example.com',
+          grants: RESTRICTED_GRANTS,
+        }),
+      )
+    ).token,
   };
 }
