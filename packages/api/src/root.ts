@@ -1,5 +1,6 @@
 import { apiTokenRouter } from './routers/api-token';
 import { auditRouter } from './routers/audit';
+import { codegenRouter } from './routers/codegen';
 import { authRouter } from './routers/auth';
 import { configRouter } from './routers/config';
 import { dataPermissionRouter } from './routers/data-permission';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   project: projectRouter,
   model: modelRouter,
   page: pageRouter,
+  codegen: codegenRouter,
   schema: schemaRouter,
   monitoring: monitoringRouter,
 });

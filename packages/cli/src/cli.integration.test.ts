@@ -1,4 +1,6 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -96,6 +98,35 @@ describe('tessera CLI', () => {
       project: 'shop',
       entities: [{ code: 'customer' }, { code: 'order' }],
     });
+  });
+
+  it('ejects the published project into a folder, keeps the developer’s files, refuses a foreign folder', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'tessera-cli-eject-'));
+    try {
+      const first = await tessera('eject', 'shop', '--out', out);
+      expect(first.code, first.err).toBe(0);
+      expect(first.out).toContain('written  prisma/schema.prisma');
+      expect(first.out).toContain('written  src/customer/customer.service.ts');
+      const schema = await readFile(path.join(out, 'prisma/schema.prisma'), 'utf8');
+      expect(schema).toMatch(/model Customer \{/);
+      expect(schema).toContain('@@schema("shop")');
+      // The developer changes their own service; regenerating keeps it.
+      const mine = path.join(out, 'src/customer/customer.service.ts');
+      await writeFile(mine, '// mine\n');
+      const again = await tessera('eject', 'shop', '--out', out);
+      expect(again.out).toContain('kept     src/customer/customer.service.ts');
+      expect(await readFile(mine, 'utf8')).toBe('// mine\n');
+      const foreign = await mkdtemp(path.join(tmpdir(), 'tessera-cli-foreign-'));
+      await writeFile(path.join(foreign, 'notes.txt'), 'x');
+      const refused = await tessera('eject', 'shop', '--out', foreign);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('neither empty nor an earlier ejection');
+      expect(await readFile(path.join(foreign, 'notes.txt'), 'utf8')).toBe('x');
+      await rm(foreign, { recursive: true, force: true });
+      expect((await tessera('eject', 'shop')).code).toBe(2);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 
   it('signs in for a token, and reports errors with the server’s message', async () => {

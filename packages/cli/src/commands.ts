@@ -1,5 +1,7 @@
-/** `tessera schema export|import|plan|publish`, and `tessera login`. */
+/** `tessera schema export|import|plan|publish`, `tessera eject`, and `tessera login`. */
 import { readFile, writeFile } from 'node:fs/promises';
+
+import { writeFiles } from '@tessera/codegen/write';
 
 import type { ApiClient } from './client';
 
@@ -91,4 +93,30 @@ export async function loginCommand(io: Io, args: { url: string; email: string; p
   if (!res.ok || !body.token) throw new Error(body.msg ?? `Sign-in failed (${res.status})`);
   io.out(body.token);
   io.err(`Token valid until ${body.expiresAt}. Use it as TESSERA_TOKEN.`);
+}
+
+/**
+ * Ejects a published project into `out`: the files the server generates, written here. A
+ * folder that is neither empty nor an earlier ejection is refused unless forced; the
+ * developer's own files of an earlier ejection are kept.
+ */
+export async function ejectCommand(
+  api: ApiClient,
+  io: Io,
+  args: { project: string; out: string; target: 'nestjs-prisma' | 'amis-pages'; force: boolean },
+) {
+  const preview = await api.codegen.preview.query({
+    project: args.project,
+    target: args.target,
+    contents: true,
+  });
+  const report = await writeFiles(args.out, preview.contents ?? [], {
+    force: args.force,
+    source: { project: args.project, version: preview.version, target: args.target },
+  });
+  for (const file of report.written) io.out(`written  ${file}`);
+  for (const file of report.kept) io.out(`kept     ${file}`);
+  io.out(
+    `Ejected '${args.project}' (version ${preview.version}, ${args.target}) into ${args.out}: ${report.written.length} written, ${report.kept.length} kept. Next: see ${args.out}/README.md`,
+  );
 }

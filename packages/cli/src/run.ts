@@ -6,6 +6,7 @@ import { TRPCClientError } from '@trpc/client';
 import { createApiClient } from './client';
 import { parseCliEnv } from './env';
 import {
+  ejectCommand,
   exportCommand,
   importCommand,
   type Io,
@@ -20,6 +21,7 @@ const USAGE = `Usage:
   tessera schema import <project> <file>
   tessera schema plan <project>
   tessera schema publish <project> [--confirm id,id] [--yes]
+  tessera eject <project> --out <dir> [--target nestjs-prisma|amis-pages] [--force]
 Environment: TESSERA_URL (default http://localhost:3000), TESSERA_TOKEN, TESSERA_PASSWORD`;
 
 export async function run(
@@ -42,6 +44,8 @@ export async function run(
         out: { type: 'string' },
         confirm: { type: 'string', default: '' },
         yes: { type: 'boolean', default: false },
+        target: { type: 'string', default: 'nestjs-prisma' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -61,6 +65,23 @@ export async function run(
     if (group === 'login' && command) {
       const password = env.TESSERA_PASSWORD ?? (await readStdin());
       await loginCommand(io, { url, email: command, password: password.trim() });
+      return 0;
+    }
+    if (group === 'eject' && command) {
+      if (!values.out) {
+        io.err(`--out <dir> is required\n${USAGE}`);
+        return 2;
+      }
+      if (values.target !== 'nestjs-prisma' && values.target !== 'amis-pages') {
+        io.err('--target is nestjs-prisma or amis-pages');
+        return 2;
+      }
+      await ejectCommand(api, io, {
+        project: command,
+        out: values.out,
+        target: values.target,
+        force: values.force,
+      });
       return 0;
     }
     if (group !== 'schema' || !command || !project) {
