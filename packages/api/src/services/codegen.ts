@@ -71,7 +71,7 @@ export async function* ejectionEvents(
   const events: EjectionEvent[] = [];
   let wake: (() => void) | null = null;
   let finished = false;
-  let failure: unknown = null;
+  let failure: Error | null = null;
   const run = eject({
     document,
     version,
@@ -83,7 +83,7 @@ export async function* ejectionEvents(
   })
     .then((files) => events.push({ type: 'done', version, files }))
     .catch((error: unknown) => {
-      failure = error;
+      failure = error instanceof Error ? error : new Error(String(error));
     })
     .finally(() => {
       finished = true;
@@ -96,5 +96,5 @@ export async function* ejectionEvents(
     wake = null;
   }
   await run;
-  if (failure) throw failure;
+  if (failure !== null) throw failure as Error;
 }
