@@ -24,6 +24,7 @@ const PROJECT_FILES = [
   'prisma.config.ts',
   '.gitignore',
   '.prettierrc.json',
+  'eslint.config.js',
   '.prettierignore',
   '.env.example',
   'Dockerfile',

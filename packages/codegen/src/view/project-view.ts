@@ -25,6 +25,8 @@ export interface ProjectView {
     linkModels: { name: string; model: Record<string, unknown> }[];
     toOneLinks: { name: string; required: boolean }[];
     listLinks: { name: string }[];
+    /** What the entity's request schemas import from the validation helpers. */
+    schemaHelpers: string[];
   })[];
   errorCodes: { code: string; http: number }[];
   session: typeof DEFAULT_SESSION_POLICY;
@@ -67,6 +69,11 @@ export function projectView(doc: ModelDocument, version: number): ProjectView {
         .filter((l) => l.kind === 'to-one')
         .map((l) => ({ name: l.name, required: l.required ?? false })),
       listLinks: e.links.filter((l) => l.kind === 'many-to-many'),
+      schemaHelpers: [
+        ...(e.fields.some((f) => f.writable) ? ['fieldValue'] : []),
+        ...(e.links.some((l) => l.kind === 'to-one') ? ['reference'] : []),
+        ...(e.links.some((l) => l.kind === 'many-to-many') ? ['references'] : []),
+      ],
     })),
     errorCodes: Object.entries(ERROR_CODES).map(([code, { http }]) => ({ code, http })),
     session: DEFAULT_SESSION_POLICY,
