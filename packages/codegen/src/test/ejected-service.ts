@@ -54,32 +54,74 @@ export interface EjectedService {
   stop: () => Promise<void>;
 }
 
-export async function startEjectedService(model: unknown): Promise<EjectedService> {
+export interface EjectedOptions {
+  /**
+   * Serve the tables the platform published in this database (one database for both, as when
+   * the service runs beside the platform's runtime); callers are the platform's own. Otherwise
+   * the service migrates an empty database of its own beside a new platform database.
+   */
+  onPlatform?: TestDatabase;
+  /**
+   * Build from a fresh clone of the output (committed to git first), and check it as its README
+   * says: typecheck, lint, format, and its own `pnpm test`.
+   */
+  freshClone?: boolean;
+}
+
+export async function startEjectedService(
+  model: unknown,
+  options: EjectedOptions = {},
+): Promise<EjectedService> {
   const parsed = validateDocument(model);
   if (!parsed.ok) throw new Error(`invalid model: ${JSON.stringify(parsed.issues)}`);
   const doc: ModelDocument = assignIds(withJunctionEntities(parsed.document), null);
-  const platform = await createTestDatabase();
-  await publishProject(platform, doc);
-  const tokens = await createCallers(platform, doc.project);
-
   const { adminUrl } = inject('tesseraTestDb');
-  const dataName = `${platform.name}_data`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${dataName}"`);
-  const dataUrl = withDatabase(adminUrl, dataName);
+  const platform = options.onPlatform ?? (await createTestDatabase());
+  let dataUrl = platform.url;
+  let dataName: string | null = null;
+  let tokens = { adminToken: '', viewerToken: '', outsiderToken: '', restrictedToken: '' };
+  if (!options.onPlatform) {
+    await publishProject(platform, doc);
+    tokens = await createCallers(platform, doc.project);
+    dataName = `${platform.name}_data`;
+    await adminQuery(adminUrl, `CREATE DATABASE "${dataName}"`);
+    dataUrl = withDatabase(adminUrl, dataName);
+  }
 
-  const dir = await mkdtemp(path.join(tmpdir(), `tessera-eject-${doc.project}-`));
-  await writeFiles(dir, await eject({ document: doc, version: 1 }));
+  const output = await mkdtemp(path.join(tmpdir(), `tessera-eject-${doc.project}-`));
+  await writeFiles(output, await eject({ document: doc, version: 1 }));
+  let dir = output;
+  if (options.freshClone) {
+    const git = (args: string[], cwd: string) => run('git', args, { cwd });
+    await git(['init', '-q'], output);
+    await git(['add', '-A'], output);
+    await git(
+      ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'ejected'],
+      output,
+    );
+    dir = `${output}-clone`;
+    await git(['clone', '-q', output, dir], tmpdir());
+  }
   // eslint-disable-next-line no-restricted-properties -- the service inherits the machine's environment (PATH, pnpm's store)
-  const env = { ...process.env, DATABASE_URL: dataUrl, PLATFORM_DATABASE_URL: platform.url };
+  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: dataUrl };
+  if (!options.onPlatform) env.PLATFORM_DATABASE_URL = platform.url;
   const script = (name: string, extra: Record<string, string> = {}) =>
     run('pnpm', ['run', '--silent', name], {
       cwd: dir,
       env: { ...env, ...extra },
       maxBuffer: 16 << 20,
+    }).catch((error: Error & { stdout?: string; stderr?: string }) => {
+      // What the script printed says what went wrong.
+      throw new Error(
+        `pnpm ${name} failed:\n${error.stdout?.slice(-3000) ?? ''}\n${error.stderr?.slice(-3000) ?? ''}`,
+        { cause: error },
+      );
     });
   await run('pnpm', ['install', '--prefer-offline'], { cwd: dir, env, maxBuffer: 16 << 20 });
   await script('build');
-  await script('db:migrate');
+  if (!options.onPlatform) await script('db:migrate');
+  if (options.freshClone)
+    for (const check of ['typecheck', 'lint', 'format', 'test']) await script(check);
 
   // The service reaches its data through a proxy the outage test can cut.
   const proxy = await startDbProxy(dataUrl);
@@ -128,9 +170,11 @@ export async function startEjectedService(model: unknown): Promise<EjectedServic
       child.kill();
       await new Promise((r) => child.once('exit', r));
       await proxy.close();
-      await platform.drop();
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${dataName}" WITH (FORCE)`);
-      await rm(dir, { recursive: true, force: true });
+      if (!options.onPlatform) await platform.drop();
+      if (dataName)
+        await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${dataName}" WITH (FORCE)`);
+      await rm(output, { recursive: true, force: true });
+      if (dir !== output) await rm(dir, { recursive: true, force: true });
     },
   };
 }

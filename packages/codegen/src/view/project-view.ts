@@ -46,13 +46,14 @@ export function projectView(doc: ModelDocument, version: number): ProjectView {
       ...e,
       writableFields: e.fields.filter((f) => f.writable),
       fieldModels: e.fields.map((f) => ({ code: f.code, model: fieldModel(f.field) })),
-      linkModels: e.links.map(({ name, kind, target, field, scalar, junction }) => ({
+      linkModels: e.links.map(({ name, kind, target, field, scalar, required, junction }) => ({
         name,
         model: {
           kind,
           target,
           field,
           ...(scalar ? { scalar } : {}),
+          ...(required ? { required } : {}),
           ...(junction
             ? {
                 junction: {
