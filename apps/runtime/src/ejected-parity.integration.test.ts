@@ -75,7 +75,7 @@ function normal(value: unknown, keep = false): unknown {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([k]) => keep || !SYSTEM.has(k))
-        .map(([k, v]) => [k, LISTS.has(k) && v === null ? [] : normal(v, keep)])
+        .map(([k, v]): [string, unknown] => [k, LISTS.has(k) && v === null ? [] : normal(v, keep)])
         .sort(([a], [b]) => a.localeCompare(b)),
     );
   return value;
@@ -230,7 +230,7 @@ describe('the ejected service answers as the runtime does', () => {
         const params = new URLSearchParams();
         for (const [k, v] of Object.entries(q))
           if (v !== undefined) params.set(k, typeof v === 'string' ? v : JSON.stringify(v));
-        const path = `/api/v1/parity/item?${params}`;
+        const path = `/api/v1/parity/item?${params.toString()}`;
         const [mine, theirs] = await Promise.all([
           call(runtime.base, 'GET', path),
           call(ejected.base, 'GET', path),
