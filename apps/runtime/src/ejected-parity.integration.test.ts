@@ -224,6 +224,38 @@ describe('the ejected service answers as the runtime does', () => {
     perPage: fc.option(fc.constantFrom('1', '2', '500', 'x'), { nil: undefined }),
   });
 
+  const formValue = fc.constantFrom('', '5', '-1', 'true', 'a', 'Alpha', '2026-01-02', 'x');
+  const formFilter = fc.record({
+    field: fc.constantFrom('qty', 'price', 'active', 'kind', 'name', 'due', 'crew', 'labels'),
+    op: fc.constantFrom('_eq', '_gte', '_lt', '_in', '_null', '_contains'),
+    values: fc.array(formValue, { minLength: 1, maxLength: 2 }),
+  });
+
+  it('to the same filters from forms (bracketed parameters): status and rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(formFilter, { maxLength: 2 }), async (filters) => {
+        const parts = filters.flatMap(({ field, op, values }) =>
+          op === '_in'
+            ? values.map((v, i) => `filter[${field}][${op}][${i}]=${encodeURIComponent(v)}`)
+            : [`filter[${field}][${op}]=${encodeURIComponent(values[0]!)}`],
+        );
+        const path = `/api/v1/parity/item?${parts.join('&')}`;
+        const [mine, theirs] = await Promise.all([
+          call(runtime.base, 'GET', path),
+          call(ejected.base, 'GET', path),
+        ]);
+        expect({ path, status: theirs.status }).toEqual({ path, status: mine.status });
+        if (mine.status !== 200) return;
+        const ids = (a: { id: string }[]) => a.map((r) => r.id).sort();
+        expect({ path, ids: ids(theirs.body.data.items) }).toEqual({
+          path,
+          ids: ids(mine.body.data.items),
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('to the same list queries: status and rows', async () => {
     await fc.assert(
       fc.asyncProperty(query, async (q) => {

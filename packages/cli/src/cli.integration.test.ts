@@ -124,6 +124,22 @@ describe('tessera CLI', () => {
       expect(await readFile(path.join(foreign, 'notes.txt'), 'utf8')).toBe('x');
       await rm(foreign, { recursive: true, force: true });
       expect((await tessera('eject', 'shop')).code).toBe(2);
+      const pages = await mkdtemp(path.join(tmpdir(), 'tessera-cli-pages-'));
+      const ejected = await tessera(
+        'eject',
+        'shop',
+        '--out',
+        pages,
+        '--target',
+        'amis-pages',
+        '--service-url',
+        'https://svc.example',
+      );
+      expect(ejected.code, ejected.err).toBe(0);
+      expect(await readFile(path.join(pages, 'pages/customer.json'), 'utf8')).toContain(
+        'https://svc.example/api/v1/shop/customer',
+      );
+      await rm(pages, { recursive: true, force: true });
     } finally {
       await rm(out, { recursive: true, force: true });
     }

@@ -103,12 +103,19 @@ export async function loginCommand(io: Io, args: { url: string; email: string; p
 export async function ejectCommand(
   api: ApiClient,
   io: Io,
-  args: { project: string; out: string; target: 'nestjs-prisma' | 'amis-pages'; force: boolean },
+  args: {
+    project: string;
+    out: string;
+    target: 'nestjs-prisma' | 'amis-pages';
+    force: boolean;
+    serviceUrl?: string;
+  },
 ) {
   const preview = await api.codegen.preview.query({
     project: args.project,
     target: args.target,
     contents: true,
+    serviceUrl: args.serviceUrl,
   });
   const report = await writeFiles(args.out, preview.contents ?? [], {
     force: args.force,

@@ -21,7 +21,7 @@ const USAGE = `Usage:
   tessera schema import <project> <file>
   tessera schema plan <project>
   tessera schema publish <project> [--confirm id,id] [--yes]
-  tessera eject <project> --out <dir> [--target nestjs-prisma|amis-pages] [--force]
+  tessera eject <project> --out <dir> [--target nestjs-prisma|amis-pages] [--service-url url] [--force]
 Environment: TESSERA_URL (default http://localhost:3000), TESSERA_TOKEN, TESSERA_PASSWORD`;
 
 export async function run(
@@ -46,6 +46,7 @@ export async function run(
         yes: { type: 'boolean', default: false },
         target: { type: 'string', default: 'nestjs-prisma' },
         force: { type: 'boolean', default: false },
+        'service-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -81,6 +82,7 @@ export async function run(
         out: values.out,
         target: values.target,
         force: values.force,
+        serviceUrl: values['service-url'],
       });
       return 0;
     }

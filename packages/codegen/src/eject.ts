@@ -3,13 +3,13 @@
  * view model → templates rendered in the sandbox → formatted files. Writing them is the
  * caller's job (the CLI, the console's download).
  */
-import { AppError } from '@tessera/errors';
 import { type ModelDocument, withJunctionEntities } from '@tessera/meta';
 
 import type { GeneratedFile } from './files';
 import { formatFile } from './format';
 import { TemplateRenderer } from './render/renderer';
 import { targetTemplates } from './render/templates';
+import { amisPageFiles, DEFAULT_SERVICE_URL } from './targets/amis-pages';
 import { validationSources } from './targets/copied-sources';
 import { initialMigration, nestjsPrismaItems } from './targets/nestjs-prisma';
 import { projectView } from './view/project-view';
@@ -24,15 +24,32 @@ export interface EjectOptions {
   version: number;
   target?: CodegenTarget;
   renderer?: TemplateRenderer;
+  /** amis-pages: where the pages reach the ejected service. */
+  serviceUrl?: string;
   /** Told as files are done: for progress bars. */
   onProgress?: (done: number, total: number) => void;
 }
 
+async function formatted(
+  files: GeneratedFile[],
+  onProgress?: EjectOptions['onProgress'],
+): Promise<GeneratedFile[]> {
+  const out: GeneratedFile[] = [];
+  for (const [i, file] of files.entries()) {
+    out.push({ ...file, content: await formatFile(file.path, file.content) });
+    onProgress?.(i + 1, files.length);
+  }
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
 export async function eject(options: EjectOptions): Promise<GeneratedFile[]> {
   const target = options.target ?? 'nestjs-prisma';
-  if (target !== 'nestjs-prisma')
-    throw new AppError('BAD_REQUEST', `The ${target} target is not available yet`);
   const doc = withJunctionEntities(options.document);
+  if (target === 'amis-pages')
+    return formatted(
+      amisPageFiles(doc, options.serviceUrl ?? DEFAULT_SERVICE_URL),
+      options.onProgress,
+    );
   const view = projectView(doc, options.version);
   const items = nestjsPrismaItems(view);
   const specs = await targetTemplates(target);
@@ -55,12 +72,7 @@ export async function eject(options: EjectOptions): Promise<GeneratedFile[]> {
         ownership: 'generated',
       },
     );
-    const files: GeneratedFile[] = [];
-    for (const [i, file] of rendered.entries()) {
-      files.push({ ...file, content: await formatFile(file.path, file.content) });
-      options.onProgress?.(i + 1, rendered.length);
-    }
-    return files.sort((a, b) => a.path.localeCompare(b.path));
+    return await formatted(rendered, options.onProgress);
   } finally {
     if (!options.renderer) await renderer.close();
   }

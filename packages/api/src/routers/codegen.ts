@@ -8,6 +8,11 @@ import { createTRPCRouter, permissionProcedure } from '../trpc';
 const ZEjection = z.object({
   project: z.string().min(1).max(40),
   target: z.enum(CODEGEN_TARGETS).default('nestjs-prisma'),
+  /** amis-pages: the ejected service's URL, which the pages call. */
+  serviceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
 });
 
 export const codegenRouter = createTRPCRouter({

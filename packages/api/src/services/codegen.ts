@@ -15,6 +15,7 @@ export { CODEGEN_TARGETS };
 export interface EjectionInput {
   project: string;
   target: CodegenTarget;
+  serviceUrl?: string;
 }
 
 async function published(ctx: AuthedContext, code: string) {
@@ -39,7 +40,12 @@ export async function previewEjection(
   input: EjectionInput & { path?: string; contents?: boolean },
 ) {
   const { document, version } = await published(ctx, input.project);
-  const files = await eject({ document, version, target: input.target });
+  const files = await eject({
+    document,
+    version,
+    target: input.target,
+    serviceUrl: input.serviceUrl,
+  });
   let file: GeneratedFile | null = null;
   if (input.path !== undefined) {
     file = files.find((f) => f.path === input.path) ?? null;
@@ -76,6 +82,7 @@ export async function* ejectionEvents(
     document,
     version,
     target: input.target,
+    serviceUrl: input.serviceUrl,
     onProgress: (done, total) => {
       events.push({ type: 'progress', done, total });
       wake?.();

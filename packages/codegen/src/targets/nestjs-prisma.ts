@@ -50,6 +50,7 @@ const PROJECT_FILES = [
   'src/common/auth/auth.guard.ts',
   'src/common/limits/rate-limiter.ts',
   'src/common/query/filter.ts',
+  'src/common/query/form-filter.ts',
   'src/common/query/selection.ts',
   'src/common/query/values.ts',
   'src/common/crud/rows.ts',
