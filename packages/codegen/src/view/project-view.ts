@@ -13,6 +13,7 @@ import {
 } from '@tessera/runtime-core';
 
 import { type EntityView, entityViews } from './entity-view';
+import { catalogView } from './catalog-view';
 import { openApiView } from './openapi-view';
 
 export interface ProjectView {
@@ -35,6 +36,7 @@ export interface ProjectView {
   changesChannel: string;
   defaultRateLimit: number;
   openapi: ReturnType<typeof openApiView>;
+  catalog: ReturnType<typeof catalogView>;
 }
 
 export function projectView(doc: ModelDocument, version: number): ProjectView {
@@ -83,6 +85,7 @@ export function projectView(doc: ModelDocument, version: number): ProjectView {
     changesChannel: CHANGES_CHANNEL,
     defaultRateLimit: DEFAULT_RATE_LIMIT_PER_MINUTE,
     openapi: openApiView(doc, version),
+    catalog: catalogView(doc),
   };
 }
 

@@ -85,7 +85,8 @@ function bind(state: State, field: Field, value: unknown, where: string): string
   const check = checkValue({ ...field, required: false, validation: undefined }, value);
   if (!check.ok || check.value === null)
     throw filterError(`${where}: ${check.ok ? 'a value is required' : check.message}`);
-  state.params.push(check.value);
+  // JSON values travel as their text: node-postgres would send a list as a PostgreSQL array.
+  state.params.push(field.type === 'json' ? JSON.stringify(check.value) : check.value);
   const cast = field.type === 'computed' ? '' : `::${columnType(field)}`;
   return `$${state.offset + state.params.length}${cast}`;
 }
