@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { ensureFirstAdmin } from '@tessera/api/bootstrap';
 import { bodyLimit } from '@tessera/api/http';
 import { DocumentWorker } from '@tessera/api/workers';
+import { eject } from '@tessera/codegen';
 import { createDb } from '@tessera/db';
 import { applyMigrations } from '@tessera/db/migrate';
 import { seed } from '@tessera/db/seed';
@@ -42,10 +43,11 @@ async function prepareDatabase() {
 
 async function main() {
   await prepareDatabase();
-  // Big model documents are read on a worker thread; the services (built inside Next's bundle,
-  // where a worker's own file cannot be found) take it from here.
+  // Big model documents are read, and code generated, on worker threads; the services (built
+  // inside Next's bundle, where a worker's own file and the templates cannot be found) take
+  // them from here.
   const documents = new DocumentWorker();
-  shareWithServices({ documents });
+  shareWithServices({ documents, codegen: { eject } });
   const dev = env.NODE_ENV !== 'production';
   const app = next({
     dev,

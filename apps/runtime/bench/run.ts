@@ -20,6 +20,7 @@ import {
 import autocannon from 'autocannon';
 
 import { prepareDataset } from './dataset';
+import { startEjected } from './ejected';
 import { benchEnv } from './env';
 import { measureReload, RELOAD_TARGET_MS } from './reload';
 
@@ -72,6 +73,10 @@ interface Scenario {
 
 /** The hot reload measurement's name, for BENCH_ONLY. */
 const RELOAD = 'hot reload';
+/** The runtime against the ejected service, for BENCH_ONLY. */
+const EJECTED = 'ejected';
+/** The interpreted runtime is expected to be ahead of the generated Prisma service by this much. */
+const EJECTED_TARGET = 1.5;
 
 const SCENARIOS: Scenario[] = [
   {
@@ -131,11 +136,11 @@ async function load(port: number, token: string | null, requests: autocannon.Req
 async function main() {
   const unknown =
     benchEnv.BENCH_ONLY?.filter(
-      (name) => name !== RELOAD && !SCENARIOS.some((s) => s.name === name),
+      (name) => name !== RELOAD && name !== EJECTED && !SCENARIOS.some((s) => s.name === name),
     ) ?? [];
   if (unknown.length)
     throw new Error(
-      `BENCH_ONLY names no scenario '${unknown.join("', '")}'; there are: ${[...SCENARIOS.map((s) => s.name), RELOAD].join(', ')}`,
+      `BENCH_ONLY names no scenario '${unknown.join("', '")}'; there are: ${[...SCENARIOS.map((s) => s.name), RELOAD, EJECTED].join(', ')}`,
     );
   const server = await startTestServer();
   const name = `tessera_bench_${Date.now().toString(36)}`;
@@ -213,6 +218,50 @@ async function main() {
       console.log(
         `\n${RELOAD}: publish → new field served in ${median.toFixed(0)} ms (median of ${sorted.length}, max ${sorted.at(-1)!.toFixed(0)} ms) under a read load; target ${RELOAD_TARGET_MS} ms, ratio ${(median / RELOAD_TARGET_MS).toFixed(2)} (below 1 is within it)`,
       );
+    }
+    if (!only || only.includes(EJECTED)) {
+      const ejected = await startEjected(url);
+      try {
+        const compared = [
+          SCENARIOS.find((s) => s.name === 'get by id')!,
+          {
+            name: 'list 20 + expand',
+            requests: () => [
+              { method: 'GET', path: '/api/v1/bench/order?perPage=20&count=none&expand=customer' },
+            ],
+          } satisfies Scenario,
+        ];
+        const table: string[][] = [];
+        for (const scenario of compared) {
+          const requests = scenario.requests(data);
+          await load(ejected.port, data.tokens.owner, requests);
+          const e = await load(ejected.port, data.tokens.owner, requests);
+          const r = await load(3291, data.tokens.owner, requests);
+          table.push([
+            scenario.name,
+            r.rps.toFixed(0),
+            e.rps.toFixed(0),
+            (r.rps / e.rps).toFixed(2),
+            `${r.p99} / ${e.p99}`,
+            String(r.errors + e.errors),
+          ]);
+        }
+        const head = [
+          'scenario',
+          'runtime req/s',
+          'ejected req/s',
+          'runtime ÷ ejected',
+          'p99 ms runtime / ejected',
+          'errors',
+        ];
+        console.log(
+          `\nThe runtime against the ejected NestJS + Prisma service (target ratio ≥ ${EJECTED_TARGET}):`,
+        );
+        console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+        for (const row of table) console.log(`| ${row.join(' | ')} |`);
+      } finally {
+        await ejected.stop();
+      }
     }
     console.log(
       `\n${ROWS.toLocaleString()} orders, ${CONNECTIONS} connections, ${SECONDS} s per run, PostgreSQL at ${new URL(server.adminUrl).host}.`,

@@ -17,6 +17,7 @@ import {
   DEFAULT_SESSION_POLICY,
 } from '@tessera/auth';
 import type { LoginThrottle } from '@tessera/auth/rate-limit';
+import type { eject } from '@tessera/codegen';
 import type { Db } from '@tessera/db';
 
 import type { DocumentReader } from './workers/document-worker';
@@ -42,6 +43,17 @@ export interface ApiServices {
   runtimeUrl?: string;
   /** Reads and validates big model documents off the event loop; in-thread when absent. */
   documents?: DocumentReader;
+  /**
+   * The code generator. It renders on worker threads from its template files, so the process
+   * that owns the files wires it (the console's server, outside Next's bundle); loaded on first
+   * use when absent (tests, scripts).
+   */
+  codegen?: Codegen;
+}
+
+/** What the API needs of `@tessera/codegen`. */
+export interface Codegen {
+  eject: typeof eject;
 }
 
 export interface RequestInfo {

@@ -3,6 +3,8 @@
  * view model → templates rendered in the sandbox → formatted files. Writing them is the
  * caller's job (the CLI, the console's download).
  */
+import { availableParallelism } from 'node:os';
+
 import { type ModelDocument, withJunctionEntities } from '@tessera/meta';
 
 import type { GeneratedFile } from './files';
@@ -14,8 +16,9 @@ import { validationSources } from './targets/copied-sources';
 import { initialMigration, nestjsPrismaItems } from './targets/nestjs-prisma';
 import { projectView } from './view/project-view';
 
-export const CODEGEN_TARGETS = ['nestjs-prisma', 'amis-pages'] as const;
-export type CodegenTarget = (typeof CODEGEN_TARGETS)[number];
+import type { CodegenTarget } from './targets/names';
+
+export { CODEGEN_TARGETS, type CodegenTarget } from './targets/names';
 
 export interface EjectOptions {
   /** A published (validated) model document. */
@@ -53,30 +56,52 @@ export async function eject(options: EjectOptions): Promise<GeneratedFile[]> {
   const view = projectView(doc, options.version);
   const items = nestjsPrismaItems(view);
   const specs = await targetTemplates(target);
-  const renderer = options.renderer ?? new TemplateRenderer();
+  const extra: GeneratedFile[] = [
+    ...(await validationSources()).map((f) => ({ ...f, ownership: 'generated' as const })),
+    {
+      path: `prisma/migrations/${migrationName(options.version)}/migration.sql`,
+      content: initialMigration(doc),
+      ownership: 'generated',
+    },
+  ];
+  const total = items.length + extra.length;
+  // Rendering and formatting run on the workers, a batch at a time, spread over the cores.
+  const renderers = options.renderer
+    ? [options.renderer]
+    : Array.from({ length: Math.min(2, availableParallelism()) }, () => new TemplateRenderer());
+  let done = 0;
   try {
-    const outputs = await renderer.render(
-      specs,
-      items.map(({ template, context }) => ({ template, context })),
+    const batches = Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) =>
+      items.slice(i * BATCH, (i + 1) * BATCH),
     );
-    const rendered = items.map((item, i) => ({
-      path: item.path,
-      content: outputs[i]!,
-      ownership: item.ownership,
+    const outputs = await Promise.all(
+      batches.map(async (batch, i) => {
+        const out = await renderers[i % renderers.length]!.render(
+          specs,
+          batch.map(({ template, context, path }) => ({ template, context, path })),
+        );
+        done += batch.length;
+        options.onProgress?.(done, total);
+        return out;
+      }),
+    );
+    const files: GeneratedFile[] = outputs.flat().map((content, i) => ({
+      path: items[i]!.path,
+      content,
+      ownership: items[i]!.ownership,
     }));
-    rendered.push(
-      ...(await validationSources()).map((f) => ({ ...f, ownership: 'generated' as const })),
-      {
-        path: `prisma/migrations/${migrationName(options.version)}/migration.sql`,
-        content: initialMigration(doc),
-        ownership: 'generated',
-      },
-    );
-    return await formatted(rendered, options.onProgress);
+    for (const file of extra) {
+      files.push({ ...file, content: await formatFile(file.path, file.content) });
+      options.onProgress?.(++done, total);
+    }
+    return files.sort((a, b) => a.path.localeCompare(b.path));
   } finally {
-    if (!options.renderer) await renderer.close();
+    if (!options.renderer) await Promise.all(renderers.map((r) => r.close()));
   }
 }
+
+/** Files rendered per job on a worker: small enough that progress moves steadily. */
+const BATCH = 20;
 
 /** Migrations sort by name: the model version, zero-padded, keeps them in publish order. */
 function migrationName(version: number): string {

@@ -2,7 +2,7 @@
 import prettier from 'prettier';
 
 const PARSERS: Record<string, string> = {
-  ts: 'typescript',
+  ts: 'babel-ts',
   mjs: 'babel',
   js: 'babel',
   json: 'json',

@@ -4,7 +4,7 @@
  */
 import type { ApiServices } from '@tessera/api';
 
-export type Shared = Pick<ApiServices, 'documents'>;
+export type Shared = Pick<ApiServices, 'documents' | 'codegen'>;
 
 const store = globalThis as unknown as { tesseraShared?: Shared };
 

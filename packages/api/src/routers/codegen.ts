@@ -1,5 +1,5 @@
 /** Ejection: preview what a target produces for a published model, or run it with progress. */
-import { CODEGEN_TARGETS } from '@tessera/codegen';
+import { CODEGEN_TARGETS } from '@tessera/codegen/targets';
 import { z } from 'zod';
 
 import { ejectionEvents, previewEjection } from '../services/codegen';

@@ -3,14 +3,19 @@
  * model (the file tree, any file, or every file), and a run that reports its progress. The
  * generator renders in its sandboxed worker; nothing is written on the server.
  */
-import { CODEGEN_TARGETS, type CodegenTarget, eject, type GeneratedFile } from '@tessera/codegen';
+import type { CodegenTarget, GeneratedFile } from '@tessera/codegen';
 import { AppError } from '@tessera/errors';
+
+import type { Codegen } from '../context';
 
 import { findProject } from './schema/projects';
 import { publishedDocument } from './schema/publishing';
 import type { AuthedContext } from './types';
 
-export { CODEGEN_TARGETS };
+/** The generator the app wired, else the package itself (loaded when first needed). */
+async function generator(ctx: AuthedContext): Promise<Codegen> {
+  return ctx.services.codegen ?? (await import('@tessera/codegen'));
+}
 
 export interface EjectionInput {
   project: string;
@@ -40,6 +45,7 @@ export async function previewEjection(
   input: EjectionInput & { path?: string; contents?: boolean },
 ) {
   const { document, version } = await published(ctx, input.project);
+  const { eject } = await generator(ctx);
   const files = await eject({
     document,
     version,
@@ -74,6 +80,7 @@ export async function* ejectionEvents(
   input: EjectionInput,
 ): AsyncGenerator<EjectionEvent> {
   const { document, version } = await published(ctx, input.project);
+  const { eject } = await generator(ctx);
   const events: EjectionEvent[] = [];
   let wake: (() => void) | null = null;
   let finished = false;

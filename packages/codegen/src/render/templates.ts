@@ -13,7 +13,8 @@ import Handlebars from 'handlebars';
 /** The helpers templates may use; `render.worker.ts` implements them. */
 export const KNOWN_HELPERS = { json: true } as const;
 
-export const TEMPLATES_DIR = path.resolve(import.meta.dirname, '../../templates');
+/** Where the targets' templates are: beside this package's sources. */
+const templatesDir = () => path.resolve(import.meta.dirname, '../../templates');
 
 /** Template name (its path under the target's folder, without `.hbs`) → precompiled spec. */
 export type TemplateSpecs = Record<string, string>;
@@ -23,7 +24,7 @@ const cache = new Map<string, Promise<TemplateSpecs>>();
 export function targetTemplates(target: string): Promise<TemplateSpecs> {
   let specs = cache.get(target);
   if (!specs) {
-    specs = loadTemplates(path.join(TEMPLATES_DIR, target));
+    specs = loadTemplates(path.join(templatesDir(), target));
     cache.set(target, specs);
     specs.catch(() => cache.delete(target));
   }

@@ -3,7 +3,7 @@
  * installed, built, migrated onto an empty database of its own, and started on a free port,
  * beside a platform database holding the callers and their roles. Built once per test file.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,8 +26,7 @@ import {
 } from '@tessera/meta';
 import { inject } from 'vitest';
 
-import { eject } from '../eject';
-import { writeFiles } from '../write-files';
+import { buildProject, projectScript, startProject, writeProject } from '../build/ejected-project';
 import { startDbProxy } from './db-proxy';
 
 const run = promisify(execFile);
@@ -89,7 +88,7 @@ export async function startEjectedService(
   }
 
   const output = await mkdtemp(path.join(tmpdir(), `tessera-eject-${doc.project}-`));
-  await writeFiles(output, await eject({ document: doc, version: 1 }));
+  await writeProject(doc, output);
   let dir = output;
   if (options.freshClone) {
     const git = (args: string[], cwd: string) => run('git', args, { cwd });
@@ -105,39 +104,26 @@ export async function startEjectedService(
   // eslint-disable-next-line no-restricted-properties -- the service inherits the machine's environment (PATH, pnpm's store)
   const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: dataUrl };
   if (!options.onPlatform) env.PLATFORM_DATABASE_URL = platform.url;
-  const script = (name: string, extra: Record<string, string> = {}) =>
-    run('pnpm', ['run', '--silent', name], {
-      cwd: dir,
-      env: { ...env, ...extra },
-      maxBuffer: 16 << 20,
-    }).catch((error: Error & { stdout?: string; stderr?: string }) => {
-      // What the script printed says what went wrong.
-      throw new Error(
-        `pnpm ${name} failed:\n${error.stdout?.slice(-3000) ?? ''}\n${error.stderr?.slice(-3000) ?? ''}`,
-        { cause: error },
-      );
-    });
-  await run('pnpm', ['install', '--prefer-offline'], { cwd: dir, env, maxBuffer: 16 << 20 });
-  await script('build');
+  const script = projectScript(dir, env);
+  await buildProject(dir, env);
   if (!options.onPlatform) await script('db:migrate');
   if (options.freshClone)
     for (const check of ['typecheck', 'lint', 'format', 'test']) await script(check);
 
   // The service reaches its data through a proxy the outage test can cut.
   const proxy = await startDbProxy(dataUrl);
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    cwd: dir,
-    env: {
+  const { child, base } = await startProject(
+    dir,
+    {
       ...env,
       DATABASE_URL: proxy.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
       DATABASE_POOL_SIZE: '4',
       DATABASE_CONNECT_TIMEOUT_MS: '500',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const base = await listening(child);
+    (chunk) => {
+      if (process.env.EJECTED_STDERR) process.stderr.write(chunk); // eslint-disable-line no-restricted-properties
+    },
+  );
   return {
     dir,
     base,
@@ -177,25 +163,6 @@ export async function startEjectedService(
       if (dir !== output) await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-function listening(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve(url);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      if (process.env.EJECTED_STDERR) process.stderr.write(chunk); // eslint-disable-line no-restricted-properties
-      err += chunk.toString();
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`The ejected service exited (${code}): ${err.slice(-2000)}`)),
-    );
-  });
 }
 
 /** The project as the platform knows it once published: its row, so grants can name it. */
