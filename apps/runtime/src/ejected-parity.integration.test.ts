@@ -51,6 +51,25 @@ const PARITY_MODEL = {
       field: 'crew',
       inverse: 'items',
     },
+    // Relations the Prisma schema must name apart: a second to the same entity, a one-to-one, a
+    // self many-to-many.
+    { code: 'item_backup', type: 'many-to-one', from: 'item', to: 'crew', field: 'backup' },
+    {
+      code: 'crew_lead',
+      type: 'one-to-one',
+      from: 'crew',
+      to: 'item',
+      field: 'lead',
+      inverse: 'leads',
+    },
+    {
+      code: 'item_related',
+      type: 'many-to-many',
+      from: 'item',
+      to: 'item',
+      field: 'related',
+      inverse: 'related_to',
+    },
   ],
 };
 

@@ -43,15 +43,17 @@ describe('codegen', () => {
     );
   });
 
-  it('runs with a progress event per file, then every file', async () => {
+  it('runs with progress events as files are done, then every file', async () => {
     const { caller } = await callerAs(services(), ['modeler']);
     const events = [];
     for await (const event of await caller.codegen.run({ project: 'shop' })) events.push(event);
     const done = events.at(-1);
     expect(done?.type).toBe('done');
-    const progress = events.filter((e) => e.type === 'progress');
-    expect(progress.length).toBe(done?.type === 'done' ? done.files.length : -1);
-    expect(progress.at(-1)).toMatchObject({ done: progress.length, total: progress.length });
+    const files = done?.type === 'done' ? done.files.length : -1;
+    const progress = events.flatMap((e) => (e.type === 'progress' ? [e] : []));
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((p, i) => i === 0 || p.done > progress[i - 1]!.done)).toBe(true);
+    expect(progress.at(-1)).toEqual({ type: 'progress', done: files, total: files });
   });
 
   it('refuses a project with nothing published, naming it', async () => {
