@@ -174,7 +174,10 @@ const anyValue = fc.oneof(
     'true',
   ),
   fc.integer({ min: -2000, max: 2000 }),
-  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+  // Prisma may round a number inside JSON past 16 significant digits (a known difference).
+  fc
+    .double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 })
+    .map((v) => Math.round(v * 1e4) / 1e4),
   fc.boolean(),
   fc.constantFrom(['x'], ['x', 'x'], ['w'], [], { a: 1 }, 2 ** 53, -(2 ** 31) - 1),
 );
@@ -200,6 +203,31 @@ describe('the ejected service answers as the runtime does', () => {
       }),
       { numRuns: 150, seed: SEED },
     );
+  });
+
+  it('to the same update bodies: status, error keys and the row', async () => {
+    const target = (await call(runtime.base, 'POST', '/api/v1/parity/item', { name: 'Target' }))
+      .body.data.id as string;
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const path = `/api/v1/parity/item/${target}`;
+        const mine = await call(runtime.base, 'PUT', path, b);
+        const theirs = await call(ejected.base, 'PUT', path, b);
+        expect({ body: b, status: theirs.status }).toEqual({ body: b, status: mine.status });
+        expect(Object.keys(theirs.body.errors ?? {}).sort()).toEqual(
+          Object.keys(mine.body.errors ?? {}).sort(),
+        );
+        if (mine.status === 200) {
+          // The second update sees the first: one version more, the same values.
+          expect(theirs.body.data.version).toBe(mine.body.data.version + 1);
+          const { version: _a, ...a } = normal(theirs.body.data) as Record<string, unknown>;
+          const { version: _b, ...e } = normal(mine.body.data) as Record<string, unknown>;
+          expect(a).toEqual(e);
+        }
+      }),
+      { numRuns: 100, seed: SEED },
+    );
+    await call(runtime.base, 'DELETE', `/api/v1/parity/item/${target}`);
   });
 
   const op = fc.constantFrom(
@@ -304,6 +332,20 @@ describe('the ejected service answers as the runtime does', () => {
       }),
       { numRuns: 150, seed: SEED },
     );
+  });
+
+  it('writes any JSON value to a JSON field, on both: text, lists, numbers', async () => {
+    for (const meta of ['just text', [1, 'two'], 3.5, { nested: ['x'] }]) {
+      for (const base of [runtime.base, ejected.base]) {
+        const created = await call(base, 'POST', '/api/v1/parity/item', { name: 'Json', meta });
+        expect({ base, meta, status: created.status }).toEqual({ base, meta, status: 200 });
+        expect(created.body.data.meta).toEqual(meta);
+        const id = created.body.data.id as string;
+        const updated = await call(base, 'PUT', `/api/v1/parity/item/${id}`, { meta: [meta] });
+        expect(updated.body.data.meta).toEqual([meta]);
+        await call(runtime.base, 'DELETE', `/api/v1/parity/item/${id}`);
+      }
+    }
   });
 
   it('filters a JSON field by equality, on both', async () => {

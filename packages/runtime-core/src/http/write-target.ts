@@ -226,7 +226,13 @@ export function collect(
     if (!present && !(creating && field.required && field.default === undefined)) continue;
     const check = checkValue(field, present ? body[code] : undefined);
     if (!check.ok) errors[code] = check.message;
-    else values.set(code, check.value);
+    // JSON values travel as their text: node-postgres would send a string as it is (not JSON)
+    // and a list as a PostgreSQL array.
+    else
+      values.set(
+        code,
+        field.type === 'json' && check.value !== null ? JSON.stringify(check.value) : check.value,
+      );
   }
   return { values, links, errors };
 }
