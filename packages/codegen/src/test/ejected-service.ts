@@ -106,7 +106,18 @@ export async function startEjectedService(
   if (!options.onPlatform) env.PLATFORM_DATABASE_URL = platform.url;
   const script = projectScript(dir, env);
   await buildProject(dir, env);
-  if (!options.onPlatform) await script('db:migrate');
+  if (!options.onPlatform) {
+    const first = await script('db:migrate');
+    if (!first.stdout.includes('Applied 000001_init'))
+      throw new Error(`db:migrate applied nothing: ${first.stdout}`);
+    // Applying again changes nothing.
+    const again = await script('db:migrate');
+    if (!again.stdout.includes('The database is up to date'))
+      throw new Error(`db:migrate is not idempotent: ${again.stdout}`);
+    const check = await script('db:check');
+    if (!check.stdout.includes('matches this service'))
+      throw new Error(`db:check: ${check.stdout}`);
+  }
   if (options.freshClone)
     for (const check of ['typecheck', 'lint', 'format', 'test']) await script(check);
 
