@@ -83,6 +83,17 @@ export function readsContract(s: ContractSession) {
       ).toBe(404);
     });
 
+    it('accepts the console’s session cookie as it accepts a bearer token', async () => {
+      const res = await fetch(`${s.target.base}/api/v1/shop/tag`, {
+        headers: { cookie: `tessera_session=${s.target.reader}` },
+      });
+      expect(res.status).toBe(200);
+      const bad = await fetch(`${s.target.base}/api/v1/shop/tag`, {
+        headers: { cookie: 'tessera_session=nobody.nothing' },
+      });
+      expect(bad.status).toBe(401);
+    });
+
     it('answers 401 without credentials and 403 without permission', async () => {
       expect((await s.as(null).get('/api/v1/shop/order')).status).toBe(401);
       expect((await s.as(s.target.stranger).get('/api/v1/shop/order')).status).toBe(403);
