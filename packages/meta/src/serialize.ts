@@ -2,6 +2,7 @@
 import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
 
 import { type ModelDocument, type ModelDocumentInput, ZModelDocument } from './document';
+import { utf8Length } from './hash';
 import { duplicateJsonKey } from './json-keys';
 import { patternProblem } from './patterns';
 
@@ -51,7 +52,7 @@ function patternIssues(doc: ModelDocument): DocumentIssue[] {
 
 /** Parses YAML (a superset of JSON) and validates it as a model document. */
 export function parseDocument(text: string): ParseResult {
-  if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
+  if (utf8Length(text) > MAX_DOCUMENT_BYTES) {
     return {
       ok: false,
       issues: [

@@ -1,8 +1,7 @@
 /** Physical names: where each entity, field and relation lives in PostgreSQL. */
-import { createHash } from 'node:crypto';
-
 import type { Relation } from '../document';
 import { relationField } from '../document';
+import { sha256Hex, utf8Length } from '../hash';
 import { quoteIdent } from '../names';
 
 const MAX_IDENTIFIER = 63;
@@ -14,8 +13,8 @@ export function tableRef(schema: string, table: string): string {
 /** A constraint or index name within PostgreSQL's 63 bytes, kept unique by a short hash. */
 export function objectName(parts: string[], suffix: string): string {
   const full = `${parts.join('_')}_${suffix}`;
-  if (Buffer.byteLength(full) <= MAX_IDENTIFIER) return full;
-  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  if (utf8Length(full) <= MAX_IDENTIFIER) return full;
+  const hash = sha256Hex(full).slice(0, 8);
   return `${full.slice(0, MAX_IDENTIFIER - suffix.length - hash.length - 2)}_${hash}_${suffix}`;
 }
 

@@ -3,8 +3,6 @@
  * A document that arrives without them (an import) is matched against the current model: by
  * id, then by `renamedFrom`, then by code; anything unmatched is new and gets a fresh id.
  */
-import { randomUUID } from 'node:crypto';
-
 import type { ModelDocument } from '../document';
 
 export function assignIds(doc: ModelDocument, base: ModelDocument | null): ModelDocument {
@@ -34,10 +32,10 @@ export function assignIds(doc: ModelDocument, base: ModelDocument | null): Model
         match?.fields.find((b) => b.code === field.code && !usedFields.has(b.id!));
       if (fieldMatch?.id) usedFields.add(fieldMatch.id);
       const { renamedFrom: _renamed, ...rest } = field;
-      return { ...rest, id: field.id ?? fieldMatch?.id ?? randomUUID() };
+      return { ...rest, id: field.id ?? fieldMatch?.id ?? crypto.randomUUID() };
     });
     const { renamedFrom: _renamed, ...rest } = entity;
-    return { ...rest, id: entity.id ?? match?.id ?? randomUUID(), fields };
+    return { ...rest, id: entity.id ?? match?.id ?? crypto.randomUUID(), fields };
   });
   const baseRelations = base?.relations ?? [];
   const usedRelations = new Set<string>();
@@ -53,7 +51,7 @@ export function assignIds(doc: ModelDocument, base: ModelDocument | null): Model
       baseRelations.find((b) => b.code === relation.code && !usedRelations.has(b.id!));
     if (match?.id) usedRelations.add(match.id);
     const { renamedFrom: _renamed, ...rest } = relation;
-    return { ...rest, id: relation.id ?? match?.id ?? randomUUID() };
+    return { ...rest, id: relation.id ?? match?.id ?? crypto.randomUUID() };
   });
   return { ...doc, entities: entities, relations };
 }

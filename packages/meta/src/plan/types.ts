@@ -1,5 +1,5 @@
 /** The plan: ordered steps that take the published schema to the draft, each with its risk. */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash';
 
 export type Risk = 'safe' | 'needs-confirmation' | 'blocked';
 
@@ -33,7 +33,7 @@ export interface Queryable {
 }
 
 export function stepId(...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+  return sha256Hex(JSON.stringify(parts)).slice(0, 16);
 }
 
 /** `_trash_<name>_<yyyymmddhhmmss>`: cannot clash with a code, which starts with a letter. */
