@@ -17,6 +17,8 @@ function withoutIdentity<T extends object>(value: T): string {
     code: _code,
     fields: _fields,
     renamedFrom: _r,
+    // Where an entity sits on the diagram is layout, not a change of the model.
+    position: _position,
     ...rest
   } = value as Record<string, unknown>;
   return JSON.stringify(rest, Object.keys(rest).sort());

@@ -25,6 +25,8 @@ export const OPTIONAL_SYSTEM_FIELDS = [
   'version',
 ] as const;
 
+export const ZPosition = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
+
 export const ZEntity = z
   .object({
     id: z.uuid().optional(),
@@ -32,7 +34,7 @@ export const ZEntity = z
     name: z.string().max(100).optional(),
     description: z.string().max(2000).optional(),
     category: z.string().max(100).optional(),
-    position: z.object({ x: z.number().finite(), y: z.number().finite() }).strict().optional(),
+    position: ZPosition.optional(),
     softDelete: z.boolean().optional(),
     /** Which optional system columns to add; all of them when omitted. `id` is always there. */
     systemFields: z.array(z.enum(OPTIONAL_SYSTEM_FIELDS)).optional(),
@@ -63,6 +65,19 @@ export const ZRelation = z
   })
   .strict();
 
+/** A note on the diagram: part of the layout, not of the schema (no publish step). */
+export const ZNote = z
+  .object({
+    id: z.uuid(),
+    text: z.string().max(2000),
+    position: ZPosition,
+    color: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/i)
+      .optional(),
+  })
+  .strict();
+
 export const ZModelDocumentShape = z
   .object({
     project: codeOf('project'),
@@ -70,11 +85,14 @@ export const ZModelDocumentShape = z
     description: z.string().max(2000).optional(),
     entities: z.array(ZEntity).max(1000).default([]),
     relations: z.array(ZRelation).max(2000).default([]),
+    notes: z.array(ZNote).max(500).optional(),
   })
   .strict();
 
 export type Entity = z.infer<typeof ZEntity>;
 export type Relation = z.infer<typeof ZRelation>;
+export type Note = z.infer<typeof ZNote>;
+export type Position = z.infer<typeof ZPosition>;
 export type ModelDocument = z.infer<typeof ZModelDocumentShape>;
 export type ModelDocumentInput = z.input<typeof ZModelDocumentShape>;
 

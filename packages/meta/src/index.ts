@@ -6,9 +6,13 @@ export {
   relationField,
   ZEntity,
   ZModelDocument,
+  ZNote,
+  ZPosition,
   ZRelation,
   type Entity,
   type ModelDocument,
+  type Note,
+  type Position,
   type ModelDocumentInput,
   type Relation,
 } from './document';
@@ -52,3 +56,4 @@ export { columnType, defaultExpression, sqlLiteral } from './sql-types';
 export { junctionColumns, junctionTable, objectName } from './ddl/physical';
 export { diffDocuments, type ModelChange } from './diff';
 export { withJunctionEntities } from './junctions';
+export * from './ops';

@@ -141,6 +141,8 @@ const RELATION_KEYS = [
   'renamedFrom',
 ];
 
+const NOTE_KEYS = ['id', 'text', 'position', 'color'];
+
 function ordered<T extends object>(value: T, keys: string[]): T {
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -161,6 +163,7 @@ export function canonicalDocument(doc: ModelDocument | ModelDocumentInput): Mode
       fields: (e.fields ?? []).map((f) => ordered(f, FIELD_KEYS)),
     })),
     relations: (doc.relations ?? []).map((r) => ordered(r, RELATION_KEYS)),
+    ...(doc.notes?.length ? { notes: doc.notes.map((n) => ordered(n, NOTE_KEYS)) } : {}),
   } as ModelDocument;
 }
 

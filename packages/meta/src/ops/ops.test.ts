@@ -1,0 +1,372 @@
+import { describe, expect, it } from 'vitest';
+
+import { assignIds } from '../plan';
+import { canonicalDocument, validateDocument } from '../serialize';
+import { shopModel } from '../testing';
+import type { ModelDocument } from '../document';
+import { applyOps } from './apply';
+import { invertOps } from './invert';
+import { keysCollide, keyTarget, opKeys } from './keys';
+import { mergeOps } from './merge';
+import { type ModelOp, ZModelOp } from './types';
+
+const id = () => crypto.randomUUID();
+
+function shop(): ModelDocument {
+  return assignIds(shopModel(), null);
+}
+
+const entity = (doc: ModelDocument, code: string) => doc.entities.find((e) => e.code === code)!;
+const field = (doc: ModelDocument, e: string, code: string) =>
+  entity(doc, e).fields.find((f) => f.code === code)!;
+
+function applied(doc: ModelDocument, ops: ModelOp[]): ModelDocument {
+  const result = applyOps(doc, ops);
+  if (!result.ok) throw new Error(result.message);
+  return result.document;
+}
+
+/** Every kind of operation, on the shop model. */
+function everyKind(doc: ModelDocument): Record<string, ModelOp[]> {
+  const customer = entity(doc, 'customer').id!;
+  const order = entity(doc, 'order').id!;
+  const relation = doc.relations[0]!.id!;
+  const tag = id();
+  const note = id();
+  return {
+    'project.update': [{ op: 'project.update', changes: { name: 'Shop', description: 'Orders' } }],
+    'entity.create': [
+      {
+        op: 'entity.create',
+        entity: {
+          id: tag,
+          code: 'tag',
+          fields: [{ id: id(), code: 'label', type: 'string', length: 40 }],
+        },
+        position: { x: 10, y: 20 },
+      },
+    ],
+    'entity.update (rename)': [
+      {
+        op: 'entity.update',
+        id: customer,
+        changes: { code: 'client', name: 'Client', category: 'People' },
+      },
+    ],
+    'entity.delete (with its relation)': [{ op: 'entity.delete', id: customer }],
+    'field.create': [
+      {
+        op: 'field.create',
+        entity: order,
+        field: { id: id(), code: 'note', type: 'text' },
+        index: 1,
+      },
+    ],
+    'field.update (new type, removed default)': [
+      {
+        op: 'field.update',
+        entity: order,
+        id: field(doc, 'order', 'status').id!,
+        changes: { type: 'string', length: 20, options: null, default: null },
+      },
+    ],
+    'field.delete': [{ op: 'field.delete', entity: order, id: field(doc, 'order', 'total').id! }],
+    'field.move': [
+      { op: 'field.move', entity: order, id: field(doc, 'order', 'status').id!, index: 0 },
+    ],
+    'relation.create (many-to-many through a junction)': [
+      { op: 'entity.create', entity: { id: tag, code: 'tag', fields: [] } },
+      { op: 'entity.create', entity: { id: id(), code: 'order_tag', fields: [] } },
+      {
+        op: 'relation.create',
+        relation: { id: id(), code: 'order_tags', type: 'many-to-many', field: 'tags' },
+        from: order,
+        to: tag,
+      },
+    ],
+    'relation.update': [
+      {
+        op: 'relation.update',
+        id: relation,
+        changes: { onDelete: 'cascade', inverse: null, from: order },
+      },
+    ],
+    'relation.delete': [{ op: 'relation.delete', id: relation }],
+    'layout.move': [
+      { op: 'layout.move', positions: { [customer]: { x: 1, y: 2 }, [order]: { x: 3, y: 4 } } },
+    ],
+    notes: [
+      { op: 'note.create', note: { id: note, text: 'Ask finance', position: { x: 0, y: 0 } } },
+      { op: 'note.update', id: note, changes: { text: 'Asked', color: '#ffee88' } },
+    ],
+  };
+}
+
+describe('model operations', () => {
+  it('parse as the API receives them', () => {
+    for (const ops of Object.values(everyKind(shop())))
+      for (const op of ops) expect(ZModelOp.safeParse(op).success, op.op).toBe(true);
+    expect(
+      ZModelOp.safeParse({ op: 'entity.update', id: id(), changes: { colour: 'red' } }).success,
+    ).toBe(false);
+    expect(
+      ZModelOp.safeParse({ op: 'field.update', entity: id(), id: id(), changes: {} }).success,
+    ).toBe(false);
+  });
+
+  it('each kind does what it says and leaves a valid model', () => {
+    const doc = shop();
+    const kinds = everyKind(doc);
+    const after = (name: string) => applied(doc, kinds[name]!);
+    expect(after('project.update').name).toBe('Shop');
+    expect(entity(after('entity.create'), 'tag').position).toEqual({ x: 10, y: 20 });
+    const renamed = after('entity.update (rename)');
+    expect(renamed.relations[0]).toMatchObject({ to: 'client' });
+    expect(after('entity.delete (with its relation)').relations).toEqual([]);
+    expect(entity(after('field.create'), 'order').fields.map((f) => f.code)).toEqual([
+      'total',
+      'note',
+      'status',
+    ]);
+    expect(
+      field(after('field.update (new type, removed default)'), 'order', 'status'),
+    ).not.toHaveProperty('default');
+    expect(entity(after('field.move'), 'order').fields.map((f) => f.code)).toEqual([
+      'status',
+      'total',
+    ]);
+    expect(after('relation.create (many-to-many through a junction)').relations[1]).toMatchObject({
+      from: 'order',
+      to: 'tag',
+    });
+    expect(after('relation.update').relations[0]).toMatchObject({
+      onDelete: 'cascade',
+      from: 'order',
+    });
+    expect(entity(after('layout.move'), 'order').position).toEqual({ x: 3, y: 4 });
+    expect(after('notes').notes).toEqual([
+      expect.objectContaining({ text: 'Asked', color: '#ffee88' }),
+    ]);
+    for (const [name, ops] of Object.entries(kinds)) {
+      if (name === 'relation.update') continue; // a self relation on order: valid too, checked below
+      const result = validateDocument(applied(doc, ops));
+      expect(result.ok ? [] : result.issues, name).toEqual([]);
+    }
+  });
+
+  it('each kind is undone by its inverse, back to the same document', () => {
+    const doc = shop();
+    for (const [name, ops] of Object.entries(everyKind(doc))) {
+      const inverse = invertOps(doc, ops);
+      const restored = applied(applied(doc, ops), inverse);
+      expect(canonicalDocument(restored), name).toEqual(canonicalDocument(doc));
+    }
+  });
+
+  it('the inverse of the inverse redoes the edit', () => {
+    const doc = shop();
+    for (const [name, ops] of Object.entries(everyKind(doc))) {
+      const after = applied(doc, ops);
+      const undo = invertOps(doc, ops);
+      const redo = invertOps(after, undo);
+      expect(canonicalDocument(applied(applied(after, undo), redo)), name).toEqual(
+        canonicalDocument(after),
+      );
+    }
+  });
+
+  it('refuses an operation on what is not there, naming it', () => {
+    const doc = shop();
+    const result = applyOps(doc, [
+      { op: 'field.delete', entity: entity(doc, 'order').id!, id: id() },
+    ]);
+    expect(result).toMatchObject({
+      ok: false,
+      index: 0,
+      message: expect.stringContaining("'order'"),
+    });
+    expect(
+      applyOps(doc, [{ op: 'entity.create', entity: { id: id(), code: 'order', fields: [] } }]),
+    ).toMatchObject({ ok: false, message: "Entity 'order' is already in the model" });
+    // The document passed in is never changed.
+    expect(entity(doc, 'order').fields).toHaveLength(2);
+  });
+});
+
+describe('operation keys', () => {
+  it('an entity deletion holds its properties, its fields and the relations that reach it', () => {
+    const doc = shop();
+    const customer = entity(doc, 'customer').id!;
+    const keys = opKeys(doc, { op: 'entity.delete', id: customer });
+    expect(keys).toEqual([`e:${customer}`, `r:${doc.relations[0]!.id}`]);
+    expect(keysCollide(`e:${customer}`, `e:${customer}.name`)).toBe(true);
+    expect(keysCollide(`e:${customer}`, `e:${customer}/f:x.type`)).toBe(true);
+    expect(keysCollide(`e:${customer}.name`, `e:${customer}.category`)).toBe(false);
+    expect(keysCollide(`e:${customer}.name`, `e:${customer}/f:x`)).toBe(false);
+    expect(keysCollide('e:ab', 'e:abc')).toBe(false);
+  });
+
+  it('name where a conflict happened', () => {
+    expect(keyTarget('e:1/f:2.type')).toEqual({ entity: '1', field: '2', property: 'type' });
+    expect(keyTarget('e:1.name')).toEqual({ entity: '1', property: 'name' });
+    expect(keyTarget('r:9')).toEqual({ relation: '9' });
+    expect(keyTarget('p.name')).toEqual({ property: 'name' });
+  });
+});
+
+describe('merging an edit made on an older revision', () => {
+  const setup = () => {
+    const base = shop();
+    const customer = entity(base, 'customer').id!;
+    const order = entity(base, 'order').id!;
+    const name = field(base, 'customer', 'name').id!;
+    return { base, customer, order, name };
+  };
+
+  /** Another modeler's edit, saved first: the current draft and what it wrote. */
+  function saved(base: ModelDocument, ops: ModelOp[], revision = 2) {
+    return {
+      document: applied(base, ops),
+      later: [
+        { revision, keys: ops.flatMap((op) => opKeys(base, op)), actor: 'ana', clientId: 'tab-a' },
+      ],
+    };
+  }
+
+  it('applies edits of different things onto the current draft', () => {
+    const { base, customer, order, name } = setup();
+    const theirs = saved(base, [
+      { op: 'entity.update', id: customer, changes: { name: 'Client' } },
+    ]);
+    const result = mergeOps({
+      ...theirs,
+      clientId: 'tab-b',
+      ops: [
+        { op: 'entity.update', id: customer, changes: { category: 'People' } },
+        { op: 'field.update', entity: customer, id: name, changes: { length: 200 } },
+        {
+          op: 'field.create',
+          entity: order,
+          field: { id: id(), code: 'paid_at', type: 'datetime' },
+        },
+      ],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(entity(result.document, 'customer')).toMatchObject({
+      name: 'Client',
+      category: 'People',
+    });
+    expect(field(result.document, 'customer', 'name')).toMatchObject({ length: 200 });
+    expect(result.keys).toContain(`e:${customer}.category`);
+  });
+
+  it('refuses a change of the same property, naming both keys and who', () => {
+    const { base, customer } = setup();
+    const theirs = saved(base, [
+      { op: 'entity.update', id: customer, changes: { name: 'Client' } },
+    ]);
+    const result = mergeOps({
+      ...theirs,
+      clientId: 'tab-b',
+      ops: [{ op: 'entity.update', id: customer, changes: { name: 'Buyer' } }],
+    });
+    expect(result).toEqual({
+      ok: false,
+      conflicts: [
+        {
+          index: 0,
+          key: `e:${customer}.name`,
+          theirs: `e:${customer}.name`,
+          revision: 2,
+          actor: 'ana',
+        },
+      ],
+    });
+  });
+
+  it('refuses an edit inside what was deleted meanwhile, and a deletion of what was edited', () => {
+    const { base, customer, name } = setup();
+    const deleted = saved(base, [{ op: 'entity.delete', id: customer }]);
+    expect(
+      mergeOps({
+        ...deleted,
+        clientId: 'b',
+        ops: [{ op: 'field.update', entity: customer, id: name, changes: { required: false } }],
+      }),
+    ).toMatchObject({
+      ok: false,
+      conflicts: [{ key: `e:${customer}/f:${name}.required`, theirs: `e:${customer}` }],
+    });
+    const edited = saved(base, [
+      { op: 'field.update', entity: customer, id: name, changes: { required: false } },
+    ]);
+    expect(
+      mergeOps({ ...edited, clientId: 'b', ops: [{ op: 'entity.delete', id: customer }] }),
+    ).toMatchObject({
+      ok: false,
+      conflicts: [{ key: `e:${customer}`, theirs: `e:${customer}/f:${name}.required` }],
+    });
+  });
+
+  it('a deletion meets a relation added meanwhile to what it deletes', () => {
+    const { base, customer, order } = setup();
+    const theirs = saved(base, [
+      {
+        op: 'relation.create',
+        relation: { id: id(), code: 'customer_referrer', type: 'many-to-one', field: 'referrer' },
+        from: customer,
+        to: order,
+      },
+    ]);
+    expect(
+      mergeOps({ ...theirs, clientId: 'b', ops: [{ op: 'entity.delete', id: order }] }),
+    ).toMatchObject({
+      ok: false,
+      conflicts: [{ key: expect.stringMatching(/^r:/) }],
+    });
+  });
+
+  it("never collides with the same editor's own earlier edits, nor on layout", () => {
+    const { base, customer } = setup();
+    const theirs = saved(base, [
+      { op: 'entity.update', id: customer, changes: { name: 'Client' } },
+      { op: 'layout.move', positions: { [customer]: { x: 5, y: 5 } } },
+    ]);
+    expect(
+      mergeOps({
+        ...theirs,
+        clientId: 'tab-a',
+        ops: [{ op: 'entity.update', id: customer, changes: { name: 'Clients' } }],
+      }).ok,
+    ).toBe(true);
+    const moved = mergeOps({
+      ...theirs,
+      clientId: 'tab-b',
+      ops: [{ op: 'layout.move', positions: { [customer]: { x: 9, y: 9 } } }],
+    });
+    expect(moved.ok && entity(moved.document, 'customer').position).toEqual({ x: 9, y: 9 });
+  });
+
+  it('refuses an operation on something deleted meanwhile that no key names', () => {
+    const { base, customer, order } = setup();
+    const theirs = saved(base, [{ op: 'entity.delete', id: customer }]);
+    expect(
+      mergeOps({
+        ...theirs,
+        clientId: 'b',
+        ops: [
+          {
+            op: 'relation.create',
+            relation: { id: id(), code: 'order_buyer', type: 'many-to-one', field: 'buyer' },
+            from: order,
+            to: customer,
+          },
+        ],
+      }),
+    ).toMatchObject({
+      ok: false,
+      refused: { index: 0, message: expect.stringContaining('not in the model') },
+    });
+  });
+});
