@@ -70,14 +70,28 @@ describe('modelling a project', () => {
       field: { ...total, code: 'amount' },
     });
     expect(saved.revision).toBe(project.draftRevision + 1);
+    // Made on the older revision too, but a change of the same property: refused, saying who.
     await expect(
-      caller.model.createField({
+      caller.model.updateField({
         project: 'shop',
         entity: 'order',
+        code: 'amount',
         baseRevision: project.draftRevision,
-        field: { code: 'note', type: 'text' },
+        field: { ...total, code: 'sum' },
       }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('meanwhile') });
+    // A change of something else made on the older revision is merged, keeping the rename.
+    const merged = await caller.model.createField({
+      project: 'shop',
+      entity: 'order',
+      baseRevision: project.draftRevision,
+      field: { code: 'note', type: 'text' },
+    });
+    expect(merged.revision).toBe(project.draftRevision + 2);
+    expect(
+      merged.draft.entities.find((e) => e.code === 'order')!.fields.map((f) => f.code),
+    ).toEqual(['amount', 'status', 'note']);
+    await caller.model.deleteField({ project: 'shop', entity: 'order', code: 'note' });
     const plan = await caller.schema.plan({ project: 'shop' });
     expect(plan.steps).toEqual([
       expect.objectContaining({
@@ -103,8 +117,8 @@ describe('modelling a project', () => {
         relation: { code: 'bad_link', type: 'many-to-one', from: 'order', to: 'nowhere' },
       })
       .catch((e) => e);
-    expect(error.code).toBe('UNPROCESSABLE_CONTENT');
     expect(error.message).toContain("no entity 'nowhere'");
+    expect(error.code).toBe('UNPROCESSABLE_CONTENT');
   });
 
   it('refuses a pattern that cannot run in linear time, and opens a draft saved with one', async () => {

@@ -1,8 +1,10 @@
 /** Draft edits: entities, fields and relations. Each returns the new draft and its revision. */
-import { ZEntity, ZField, ZRelation } from '@tessera/meta';
+import { ZEntity, ZField, ZOpBatch, ZRelation } from '@tessera/meta';
 import { z } from 'zod';
 
+import { announcePresence, draftEvents } from '../services/schema/draft-events';
 import * as model from '../services/schema/model';
+import { applyModelOps } from '../services/schema/operations';
 import { createTRPCRouter, permissionProcedure } from '../trpc';
 
 const base = {
@@ -14,7 +16,47 @@ const ZEntityInput = ZEntity.omit({ id: true, fields: true, renamedFrom: true })
 });
 const ZRelationInput = ZRelation.omit({ id: true, renamedFrom: true });
 
+const ZClientId = z.string().regex(/^[\w-]{8,64}$/);
+
 export const modelRouter = createTRPCRouter({
+  /**
+   * One edit as model operations, made on `baseRevision`: merged onto the current draft when
+   * nothing it writes changed since, else CONFLICT with the current state of what collided.
+   * Each operation needs its own permission (entity:create, entity:delete, else entity:update).
+   */
+  edit: permissionProcedure('entity:read')
+    .input(
+      z.object({
+        ...base,
+        clientId: ZClientId.optional(),
+        ops: ZOpBatch,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { revision, changeId } = await applyModelOps(ctx, input);
+      return { revision, changeId };
+    }),
+  /** The draft's changes as they are saved, and who else is here (Server-Sent Events). */
+  events: permissionProcedure('entity:read')
+    .input(
+      z.object({
+        project: base.project,
+        clientId: ZClientId.optional(),
+        lastEventId: z.string().max(40).nullish(),
+      }),
+    )
+    .subscription(({ ctx, input, signal }) => draftEvents(ctx, input, signal)),
+  /** Tells the others who is here and what they have selected. */
+  presence: permissionProcedure('entity:read')
+    .input(
+      z.object({
+        project: base.project,
+        clientId: ZClientId,
+        selection: z.array(z.string().max(80)).max(50),
+        leaving: z.boolean().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => announcePresence(ctx, input)),
   createEntity: permissionProcedure('entity:create')
     .input(z.object({ ...base, entity: ZEntityInput }))
     .mutation(({ ctx, input }) => model.createEntity(ctx, input)),

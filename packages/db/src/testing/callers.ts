@@ -11,8 +11,24 @@ export interface TestGrant {
 /** Creates a role holding `grants` on `project` (its row must exist) and a user with it; returns the user's id. */
 export async function createUserWithGrants(
   db: Db,
-  options: { project: string; role: string; email: string; grants: readonly TestGrant[] },
+  options: {
+    project: string;
+    role: string;
+    email: string;
+    grants: readonly TestGrant[];
+    /** The role's `resource:action` permissions besides its data grants. */
+    permissions?: readonly string[];
+  },
 ): Promise<string> {
+  const permissions = await db.permission.findMany({
+    where: {
+      OR: (options.permissions ?? []).map((p) => {
+        const [resource, action] = p.split(':');
+        return { resource: resource!, action: action! };
+      }),
+    },
+    select: { id: true },
+  });
   const project = await db.metaProject.findUniqueOrThrow({
     where: { code: options.project },
     select: { id: true },
@@ -21,6 +37,7 @@ export async function createUserWithGrants(
     data: {
       code: options.role,
       name: options.role,
+      permissions: { create: permissions.map((p) => ({ permissionId: p.id })) },
       dataPermissions: {
         create: options.grants.map((g) => ({
           projectId: project.id,

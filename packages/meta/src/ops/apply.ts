@@ -7,11 +7,21 @@ import type { Entity, ModelDocument, Relation } from '../document';
 import type { Field } from '../fields';
 import type { ModelOp, OpOf } from './types';
 
+/** Why an operation cannot apply: what it names is not there, or what it creates is. */
+export type RefusalReason = 'missing' | 'taken';
+
 export type ApplyResult =
-  { ok: true; document: ModelDocument } | { ok: false; index: number; message: string };
+  | { ok: true; document: ModelDocument }
+  | { ok: false; index: number; message: string; reason: RefusalReason };
 
 export class OpRefused extends Error {
   override readonly name = 'OpRefused';
+  constructor(
+    message: string,
+    readonly reason: RefusalReason = 'missing',
+  ) {
+    super(message);
+  }
 }
 
 type Mutable = Record<string, unknown>;
@@ -49,7 +59,7 @@ function insertAt<T>(list: T[], item: T, index: number | undefined) {
 }
 
 function refuseTaken(taken: boolean, what: string) {
-  if (taken) throw new OpRefused(`${what} is already in the model`);
+  if (taken) throw new OpRefused(`${what} is already in the model`, 'taken');
 }
 
 const apply = {
@@ -174,7 +184,8 @@ export function applyOps(doc: ModelDocument, ops: readonly ModelOp[]): ApplyResu
     try {
       applyOpInPlace(working, op);
     } catch (error) {
-      if (error instanceof OpRefused) return { ok: false, index, message: error.message };
+      if (error instanceof OpRefused)
+        return { ok: false, index, message: error.message, reason: error.reason };
       throw error;
     }
   }

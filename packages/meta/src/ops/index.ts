@@ -11,7 +11,14 @@ export {
   type ModelOpKind,
   type OpOf,
 } from './types';
-export { applyOps, OpRefused, type ApplyResult } from './apply';
+export { applyOps, OpRefused, type ApplyResult, type RefusalReason } from './apply';
 export { invertOps } from './invert';
-export { firstCollision, keysCollide, keyTarget, opKeys } from './keys';
+export {
+  firstCollision,
+  keysCollide,
+  keyTarget,
+  opKeys,
+  replacementKeys,
+  valueAtKey,
+} from './keys';
 export { mergeOps, type LaterEdit, type MergeResult, type OpConflict } from './merge';

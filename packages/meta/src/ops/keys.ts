@@ -88,3 +88,46 @@ export function keyTarget(key: string): {
     Object.entries({ entity, field, relation, note, property }).filter(([, v]) => v !== undefined),
   );
 }
+
+/**
+ * What `doc` holds at a key now: a property's value, or the whole entity, field, relation or
+ * note (undefined where it is gone). A refused edit carries it, so the editor can show theirs.
+ */
+export function valueAtKey(doc: ModelDocument, key: string): unknown {
+  const target = keyTarget(key);
+  let holder: object | undefined;
+  if (target.note) holder = doc.notes?.find((n) => n.id === target.note);
+  else if (target.relation) holder = doc.relations.find((r) => r.id === target.relation);
+  else if (target.entity) {
+    const entity = doc.entities.find((e) => e.id === target.entity);
+    holder = target.field ? entity?.fields.find((f) => f.id === target.field) : entity;
+  } else holder = doc;
+  if (!holder || !target.property) return holder;
+  return (holder as Record<string, unknown>)[target.property];
+}
+
+/**
+ * The keys a whole-document replacement (an import, a rollback, a sync batch) writes: every
+ * entity, relation and note that differs, as a whole, and the project's own properties.
+ */
+export function replacementKeys(before: ModelDocument, after: ModelDocument): string[] {
+  const keys: string[] = [];
+  const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  const compare = <T extends { id?: string }>(prefix: string, a: T[], b: T[]) => {
+    const old = new Map(a.map((x) => [x.id, x]));
+    const seen = new Set<string>();
+    for (const item of b) {
+      if (!item.id) continue;
+      seen.add(item.id);
+      if (differs(old.get(item.id), item)) keys.push(`${prefix}:${item.id}`);
+    }
+    for (const item of a) if (item.id && !seen.has(item.id)) keys.push(`${prefix}:${item.id}`);
+  };
+  compare('e', before.entities.map(withoutPosition), after.entities.map(withoutPosition));
+  compare('r', before.relations, after.relations);
+  for (const key of ['name', 'description'] as const)
+    if (differs(before[key], after[key])) keys.push(`p.${key}`);
+  return keys;
+}
+
+const withoutPosition = <T extends { position?: unknown }>({ position: _p, ...rest }: T) => rest;

@@ -5,7 +5,7 @@
  * and never collide.
  */
 import type { ModelDocument } from '../document';
-import { applyOpInPlace, OpRefused } from './apply';
+import { applyOpInPlace, OpRefused, type RefusalReason } from './apply';
 import { firstCollision, opKeys } from './keys';
 import { isLayoutOp, type ModelOp } from './types';
 
@@ -31,7 +31,7 @@ export interface OpConflict {
 export type MergeResult =
   | { ok: true; document: ModelDocument; keys: string[] }
   | { ok: false; conflicts: OpConflict[] }
-  | { ok: false; refused: { index: number; message: string } };
+  | { ok: false; refused: { index: number; message: string; reason: RefusalReason } };
 
 export function mergeOps(input: {
   document: ModelDocument;
@@ -68,7 +68,7 @@ export function mergeOps(input: {
       applyOpInPlace(working, op);
     } catch (error) {
       if (error instanceof OpRefused)
-        return { ok: false, refused: { index, message: error.message } };
+        return { ok: false, refused: { index, message: error.message, reason: error.reason } };
       throw error;
     }
   }

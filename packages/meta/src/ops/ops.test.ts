@@ -6,7 +6,7 @@ import { shopModel } from '../testing';
 import type { ModelDocument } from '../document';
 import { applyOps } from './apply';
 import { invertOps } from './invert';
-import { keysCollide, keyTarget, opKeys } from './keys';
+import { keysCollide, keyTarget, opKeys, valueAtKey } from './keys';
 import { mergeOps } from './merge';
 import { type ModelOp, ZModelOp } from './types';
 
@@ -368,5 +368,22 @@ describe('merging an edit made on an older revision', () => {
       ok: false,
       refused: { index: 0, message: expect.stringContaining('not in the model') },
     });
+  });
+});
+
+describe('the value at a key', () => {
+  it('is the property, the thing, or undefined when gone', () => {
+    const doc = shop();
+    const order = entity(doc, 'order');
+    const status = field(doc, 'order', 'status');
+    expect(valueAtKey(doc, `e:${order.id}/f:${status.id}.options`)).toEqual([
+      'new',
+      'paid',
+      'shipped',
+    ]);
+    expect(valueAtKey(doc, `e:${order.id}/f:${status.id}`)).toBe(status);
+    expect(valueAtKey(doc, `e:${order.id}.code`)).toBe('order');
+    expect(valueAtKey(doc, `r:${doc.relations[0]!.id}.onDelete`)).toBe('restrict');
+    expect(valueAtKey(doc, `e:${id()}`)).toBeUndefined();
   });
 });

@@ -1,20 +1,24 @@
 /**
- * Editing the draft. Every edit is a transformation of the whole model document, validated as a
- * whole and saved only if the draft is still at the revision the edit was based on, so two
- * modelers never overwrite each other silently.
+ * Replacing the draft as a whole (an import, a rollback, a sync batch): the document is
+ * validated as a whole and saved under the project row's lock, only if the draft is still at
+ * the revision the replacement was based on, so nobody's edit is overwritten silently. The log
+ * records what it changed (`replacementKeys`), so edits made meanwhile on an older revision
+ * collide with it, and open designers hear of it. Edits of parts go through model operations
+ * (operations.ts).
  */
 import { AppError } from '@tessera/errors';
 import {
   assignIds,
   type ModelDocument,
+  replacementKeys,
   validateDocument,
   withJunctionEntities,
 } from '@tessera/meta';
 
 import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
-import { issuesError } from './documents';
-import { findProject } from './projects';
+import { issuesError, storedDocument } from './documents';
+import { DRAFT_CHANNEL } from './draft-events';
 
 export interface DraftEdit {
   project: string;
@@ -22,58 +26,72 @@ export interface DraftEdit {
   baseRevision?: number;
   operation: string;
   entity?: string;
+  /** How the audit trail names what changed: the model (an edit) or the project (import). */
+  resource?: 'model' | 'project';
 }
 
+/**
+ * Saves `mutate`'s change of the draft, validated; or, with `replacement`, that document as it
+ * is (already validated, with its ids: an import, a rollback).
+ */
 export async function updateDraft(
   ctx: AuthedContext,
   edit: DraftEdit,
-  mutate: (doc: ModelDocument) => ModelDocument | void,
+  change: ((doc: ModelDocument) => ModelDocument | void) | { replacement: ModelDocument },
 ) {
-  const project = await findProject(ctx, edit.project);
-  if (edit.baseRevision !== undefined && edit.baseRevision !== project.draftRevision) {
-    throw new AppError(
-      'CONFLICT',
-      `The draft of '${edit.project}' changed (revision ${project.draftRevision}, not ${edit.baseRevision}); reload and try again`,
-      {
-        fieldErrors: { baseRevision: String(project.draftRevision) },
-      },
-    );
-  }
-  const working = structuredClone(project.draft);
-  const mutated = mutate(working) ?? working;
-  const validated = validateDocument({ ...mutated, project: project.code });
-  if (!validated.ok) throw issuesError(validated.issues);
-  const next = assignIds(withJunctionEntities(validated.document), project.draft);
-  const revision = project.draftRevision + 1;
-  const saved = await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.metaProject.updateMany({
-      where: { id: project.id, draftRevision: project.draftRevision },
-      data: { draft: next as never, draftRevision: revision },
-    });
-    if (count !== 1) return false;
-    await tx.metaChange.create({
-      data: {
-        projectId: project.id,
-        revision,
-        operation: edit.operation,
-        entity: edit.entity ?? null,
-        payload: next as never,
-        actorId: ctx.principal.user.id,
-      },
-      select: { id: true },
-    });
-    await writeAudit(tx, ctx, {
-      action: edit.operation,
-      resource: 'model',
-      resourceId: `${project.code}${edit.entity ? `.${edit.entity}` : ''}`,
-      after: { revision },
-    });
-    return true;
-  });
-  if (!saved)
-    throw new AppError(
-      'CONFLICT',
-      `The draft of '${edit.project}' changed while saving; reload and try again`,
-    );
-  return { revision, draft: next };
+  return ctx.db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<
+        { id: string; code: string; draft: unknown; draft_revision: number }[]
+      >`SELECT id, code, draft, draft_revision FROM meta_projects WHERE code = ${edit.project} FOR UPDATE`;
+      if (!row) throw new AppError('NOT_FOUND', `No project '${edit.project}'`);
+      if (edit.baseRevision !== undefined && edit.baseRevision !== row.draft_revision) {
+        throw new AppError(
+          'CONFLICT',
+          `The draft of '${edit.project}' changed (revision ${row.draft_revision}, not ${edit.baseRevision}); reload and try again`,
+          { fieldErrors: { baseRevision: String(row.draft_revision) } },
+        );
+      }
+      let current: ModelDocument;
+      let next: ModelDocument;
+      if (typeof change === 'function') {
+        current = await storedDocument(ctx, row.draft);
+        const working = structuredClone(current);
+        const validated = validateDocument({ ...(change(working) ?? working), project: row.code });
+        if (!validated.ok) throw issuesError(validated.issues);
+        next = assignIds(withJunctionEntities(validated.document), current);
+      } else {
+        // Only compared, to log what the replacement changed: no need to validate it again.
+        current = row.draft as ModelDocument;
+        next = change.replacement;
+      }
+      const revision = row.draft_revision + 1;
+      await tx.metaProject.update({
+        where: { id: row.id },
+        data: { draft: next as never, draftRevision: revision },
+        select: { id: true },
+      });
+      const logged = await tx.metaChange.create({
+        data: {
+          projectId: row.id,
+          revision,
+          operation: edit.operation,
+          entity: edit.entity ?? null,
+          payload: next as never,
+          keys: replacementKeys(current, next),
+          actorId: ctx.principal.user.id,
+        },
+        select: { id: true },
+      });
+      await writeAudit(tx, ctx, {
+        action: edit.operation,
+        resource: edit.resource ?? 'model',
+        resourceId: `${row.code}${edit.entity ? `.${edit.entity}` : ''}`,
+        after: { revision },
+      });
+      await tx.$executeRaw`SELECT pg_notify(${DRAFT_CHANNEL}, ${JSON.stringify({ project: row.code, id: logged.id.toString() })})`;
+      return { revision, draft: next };
+    },
+    { timeout: 60_000 },
+  );
 }

@@ -5,6 +5,7 @@ import { assignIds, diffDocuments, type ModelDocument, serializeDocument } from 
 import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
 import { issuesError, readDocument } from './documents';
+import { updateDraft } from './draft';
 import { findProject } from './projects';
 import { planProject, publishedDocument } from './publishing';
 
@@ -119,36 +120,16 @@ export async function importProject(
   return planProject(ctx, input.project);
 }
 
+/** Makes `doc` the draft, if the draft is still what `project` read. */
 async function replaceDraft(
   ctx: AuthedContext,
   project: Awaited<ReturnType<typeof findProject>>,
   doc: ModelDocument,
   operation: string,
 ) {
-  const revision = project.draftRevision + 1;
-  const { count } = await ctx.db.metaProject.updateMany({
-    where: { id: project.id, draftRevision: project.draftRevision },
-    data: { draft: doc as never, draftRevision: revision },
-  });
-  if (count !== 1)
-    throw new AppError(
-      'CONFLICT',
-      `The draft of '${project.code}' changed while saving; try again`,
-    );
-  await ctx.db.metaChange.create({
-    data: {
-      projectId: project.id,
-      revision,
-      operation,
-      payload: doc as never,
-      actorId: ctx.principal.user.id,
-    },
-    select: { id: true },
-  });
-  await writeAudit(ctx.db, ctx, {
-    action: operation,
-    resource: 'project',
-    resourceId: project.code,
-    after: { revision },
-  });
+  await updateDraft(
+    ctx,
+    { project: project.code, baseRevision: project.draftRevision, operation, resource: 'project' },
+    { replacement: doc },
+  );
 }
