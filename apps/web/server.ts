@@ -3,7 +3,8 @@
  * Next cannot see — the peer address, the request id, one JSON log line per request — and the
  * start-up tasks (migrations, seed, first admin).
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
 
 import { ensureFirstAdmin } from '@tessera/api/bootstrap';
 import { bodyLimit } from '@tessera/api/http';
@@ -15,6 +16,7 @@ import { seed } from '@tessera/db/seed';
 import next from 'next';
 
 import { env } from './src/env';
+import { designerHandler, isDesignerPath } from './src/server/designer/serve-designer';
 import { createHttpLayer } from './src/server/http-layer';
 import { shareWithServices } from './src/server/shared';
 import { logger } from './src/server/logger';
@@ -56,8 +58,17 @@ async function main() {
     port: env.WEB_PORT,
     turbopack: dev,
   });
-  const handle = app.getRequestHandler();
+  const nextHandle = app.getRequestHandler();
   await app.prepare();
+  const designer = designerHandler(
+    dev
+      ? { devUrl: `http://localhost:${env.DESIGNER_PORT}` }
+      : { dist: env.DESIGNER_DIST ?? path.resolve(import.meta.dirname, '../designer/dist') },
+  );
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (isDesignerPath(new URL(req.url ?? '/', 'http://console').pathname)) designer(req, res);
+    else await nextHandle(req, res);
+  };
 
   const server = createServer(
     createHttpLayer({ trustedProxies: env.TRUSTED_PROXIES, logger, handle, bodyLimit }),

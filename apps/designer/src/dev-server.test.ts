@@ -42,8 +42,8 @@ describe('the designer dev server', () => {
   });
 
   it("serves the app's own files", async () => {
-    expect((await fetch(`${base}/`)).status).toBe(200);
-    expect((await fetch(`${base}/src/main.tsx`)).status).toBe(200);
+    expect((await fetch(`${base}/designer/`)).status).toBe(200);
+    expect((await fetch(`${base}/designer/src/main.tsx`)).status).toBe(200);
   });
 
   it('serves nothing else of the repository', async () => {
@@ -52,7 +52,7 @@ describe('the designer dev server', () => {
       path.join(repoDir, 'package.json'),
       path.join(repoDir, 'apps/web/next.config.ts'),
     ]) {
-      const res = await fetch(`${base}/@fs${file}`);
+      const res = await fetch(`${base}/designer/@fs${file}`);
       expect(res.status, file).toBe(403);
     }
   });

@@ -1,4 +1,5 @@
 import '@xyflow/react/dist/style.css';
+import './designer.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

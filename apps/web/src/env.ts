@@ -46,6 +46,10 @@ export const env = createEnv({
     RUNTIME_URL: z.url().optional(),
     /** The runtime as this server reaches it, where that differs (`http://runtime:3200`). */
     RUNTIME_INTERNAL_URL: z.url().optional(),
+    /** In development, the designer's dev server (`/designer/` is sent there). */
+    DESIGNER_PORT: z.coerce.number().int().min(1).max(65535).default(3300),
+    /** The designer's production build, served under /designer/; apps/designer/dist by default. */
+    DESIGNER_DIST: z.string().min(1).optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -63,6 +63,7 @@ describe('model operations over the API', () => {
       project: 'ops',
       document: SHOP_YAML.replace('project: shop', 'project: ops'),
     });
+    await ana.caller.schema.publish({ project: 'ops', confirm: [] });
     project = await ana.caller.project.get({ code: 'ops' });
     const base = project.draftRevision;
     const customer = entity(project.draft, 'customer');
@@ -89,7 +90,13 @@ describe('model operations over the API', () => {
     expect([first.revision, second.revision]).toEqual([base + 1, base + 2]);
     const after = (await ana.caller.project.get({ code: 'ops' })).draft;
     expect(entity(after, 'customer')).toMatchObject({ name: 'Client' });
-    expect(entity(after, 'customer').fields.map((f) => f.code)).toContain('phone');
+    const phone = entity(after, 'customer').fields.find((f) => f.code === 'phone')!;
+    // Each step of the plan says what it is about, for the designer to pin it there.
+    const plan = await ana.caller.schema.plan({ project: 'ops' });
+    expect(plan.steps.find((s) => s.kind === 'add-field')?.target).toEqual({
+      entity: customer.id,
+      field: phone.id,
+    });
   });
 
   it('refuses a change of the same property with who changed it and what it is now', async () => {

@@ -35,6 +35,8 @@ const t = initTRPC.context<Context>().create({
           appError?.fieldErrors ?? (zodError ? firstMessages(zodError.fieldErrors) : null),
         formErrors: zodError?.formErrors ?? null,
         retryAfter: appError?.retryAfter ?? null,
+        // What a refusal adds for the caller: the conflicts of an edit, with the current state.
+        details: appError?.details ?? null,
         // Never leak internals: stack traces stay in the server log.
         stack: undefined,
       },

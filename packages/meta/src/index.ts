@@ -57,3 +57,4 @@ export { junctionColumns, junctionTable, objectName } from './ddl/physical';
 export { diffDocuments, type ModelChange } from './diff';
 export { withJunctionEntities } from './junctions';
 export * from './ops';
+export { newField, parseDefaultText, showDefaultText, typeParameters } from './field-text';

@@ -19,7 +19,7 @@ import {
   entityIdOf,
   relationShapeChanged,
 } from './relation-steps';
-import { type Plan, type PlanStep, type Queryable, stepId, trashName } from './types';
+import { about, type Plan, type PlanStep, type Queryable, stepId, trashName } from './types';
 
 export interface PlanOptions {
   db: Queryable;
@@ -65,7 +65,11 @@ export async function planChanges({
       !newRelations.has(r.id!) || relationShapeChanged(r, newRelations.get(r.id!)!, before, draft),
   );
   for (const relation of removedRelations)
-    steps.push(...(await dropRelationSteps(db, schema, before, relation, now)));
+    steps.push(
+      ...about({ relation: relation.id })(
+        await dropRelationSteps(db, schema, before, relation, now),
+      ),
+    );
 
   // 2. Entity renames, then field-level changes on surviving entities.
   for (const entity of draft.entities) {
@@ -77,6 +81,7 @@ export async function planChanges({
         summary: `Rename entity ${old.code} to ${entity.code}`,
         sql: [`ALTER TABLE ${qualified(schema, old.code)} RENAME TO ${quoteIdent(entity.code)}`],
         risk: 'safe',
+        target: { entity: entity.id },
       });
     }
   }
@@ -90,26 +95,38 @@ export async function planChanges({
     for (const field of old.fields)
       if (!newFields.has(field.id!))
         fieldSteps.push(
-          ...(await dropFieldSteps({ ...ctx, entity: { ...entity, code: old.code } }, field)),
+          ...about({ entity: entity.id, field: field.id })(
+            await dropFieldSteps({ ...ctx, entity: { ...entity, code: old.code } }, field),
+          ),
         );
     for (const field of entity.fields) {
       const previous = oldFields.get(field.id!);
       fieldSteps.push(
-        ...(previous
-          ? await changeFieldSteps(
-              { ...ctx, entity: { ...entity, code: old.code } },
-              previous,
-              field,
-            )
-          : await addFieldSteps({ ...ctx, entity: { ...entity, code: old.code } }, field, false)),
+        ...about({ entity: entity.id, field: field.id })(
+          previous
+            ? await changeFieldSteps(
+                { ...ctx, entity: { ...entity, code: old.code } },
+                previous,
+                field,
+              )
+            : await addFieldSteps({ ...ctx, entity: { ...entity, code: old.code } }, field, false),
+        ),
       );
     }
+    const ofEntity = about({ entity: entity.id });
     if (!!old.softDelete !== !!entity.softDelete) {
-      fieldSteps.push(await softDeleteStep({ db, schema, now }, old, entity));
+      fieldSteps.push(...ofEntity([await softDeleteStep({ db, schema, now }, old, entity)]));
     }
     fieldSteps.push(
-      ...(await systemFieldSteps({ db, schema, now }, { ...entity, code: old.code }, old, entity)),
-      ...(await listIndexSteps({ db, schema }, { ...entity, code: old.code }, entity)),
+      ...ofEntity([
+        ...(await systemFieldSteps(
+          { db, schema, now },
+          { ...entity, code: old.code },
+          old,
+          entity,
+        )),
+        ...(await listIndexSteps({ db, schema }, { ...entity, code: old.code }, entity)),
+      ]),
     );
   }
   // Field steps were written against the table's current name; they run after the rename.
@@ -136,6 +153,7 @@ export async function planChanges({
       rows,
       reason: `${rows} row(s) are kept in ${trash} and can be restored`,
       trash: { table: old.code, trashName: trash },
+      target: { entity: old.id },
     });
   }
 
@@ -150,6 +168,7 @@ export async function planChanges({
       summary: table!.summary,
       sql: [table!.sql, ...indexes.map((s) => s.sql)],
       risk: 'safe',
+      target: { entity: entity.id },
     });
   }
 
@@ -169,19 +188,26 @@ export async function planChanges({
             `ALTER TABLE ${qualified(schema, relation.from)} RENAME COLUMN ${quoteIdent(oldField)} TO ${quoteIdent(newField)}`,
           ],
           risk: 'safe',
+          target: { relation: relation.id },
         });
       }
-      steps.push(...(await alterRelationSteps(db, schema, old, relation, oldFromCode)));
+      steps.push(
+        ...about({ relation: relation.id })(
+          await alterRelationSteps(db, schema, old, relation, oldFromCode),
+        ),
+      );
       continue;
     }
     steps.push(
-      ...(await addRelationSteps(
-        db,
-        schema,
-        draft,
-        relation,
-        !oldEntities.has(newEntities.get(entityIdOf(draft, relation.from))?.id ?? ''),
-      )),
+      ...about({ relation: relation.id })(
+        await addRelationSteps(
+          db,
+          schema,
+          draft,
+          relation,
+          !oldEntities.has(newEntities.get(entityIdOf(draft, relation.from))?.id ?? ''),
+        ),
+      ),
     );
   }
 

@@ -18,7 +18,21 @@ export interface PlanStep {
   conversion?: { summary: string; sql: string[] };
   /** Data this step moves aside, to be listed and restorable. */
   trash?: { table: string; column?: string; trashName: string };
+  /** What the step is about (ids), so an editor can show its risk where the change was made. */
+  target?: StepTarget;
 }
+
+export interface StepTarget {
+  entity?: string;
+  field?: string;
+  relation?: string;
+}
+
+/** The same steps, each saying what it is about. */
+export const about =
+  (target: StepTarget) =>
+  (steps: PlanStep[]): PlanStep[] =>
+    steps.map((step) => ({ ...step, target }));
 
 export interface Plan {
   steps: PlanStep[];

@@ -8,7 +8,8 @@ import { Field } from '~/components/ui/field';
 import { useFormErrors } from '~/components/ui/use-form-errors';
 import { useTRPC } from '~/trpc/react';
 
-export function LoginForm() {
+/** `next`: where to go once signed in (a checked path on this origin, e.g. the designer). */
+export function LoginForm({ next = null }: { next?: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [email, setEmail] = useState('');
@@ -17,8 +18,12 @@ export function LoginForm() {
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: () => {
-        router.replace('/');
-        router.refresh();
+        // The designer is an app of its own, not a page of this one: a full navigation.
+        if (next) window.location.assign(next);
+        else {
+          router.replace('/');
+          router.refresh();
+        }
       },
       onError,
     }),

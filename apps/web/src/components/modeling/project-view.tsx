@@ -1,6 +1,6 @@
 'use client';
 /** One project: its entities (the draft), the publish plan, the version history and the trash. */
-import { Badge, Flex, Tabs, Text } from '@radix-ui/themes';
+import { Badge, Button, Flex, Tabs, Text } from '@radix-ui/themes';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 
@@ -41,6 +41,10 @@ export function ProjectView({ code }: { code: string }) {
               <Text size="1" color="gray">
                 draft rev {p.draftRevision}
               </Text>
+              <Button asChild size="2">
+                {/* The designer is its own app, served by this server under /designer/. */}
+                <a href={`/designer/${encodeURIComponent(p.code)}`}>Open in designer</a>
+              </Button>
             </Flex>
           ) : undefined
         }
