@@ -23,12 +23,20 @@ import { createDesignerStore, type DesignerStore } from './model/store';
 import { EditsPanel } from './panels/edits-panel';
 import { HelpPanel } from './panels/help-panel';
 import { Inspector } from './panels/inspector';
+import { PagePreview } from './panels/page-preview';
 import { PresenceBar } from './panels/presence-bar';
 import { type PlanRisks, PublishPanel } from './panels/publish-panel';
 import { RelationDialog, type RelationDraft } from './panels/relation-dialog';
 import { type Highlights, NO_HIGHLIGHTS, VersionsPanel } from './panels/versions-panel';
 
-type Tab = 'inspect' | 'plan' | 'compare';
+type Tab = 'inspect' | 'page' | 'plan' | 'compare';
+
+const TAB_NAMES: Record<Tab, string> = {
+  inspect: 'Selection',
+  page: 'Page',
+  plan: 'Plan & publish',
+  compare: 'Compare',
+};
 
 function uniqueCode(base: string, taken: (code: string) => boolean) {
   for (let i = 1; ; i++) if (!taken(`${base}_${i}`)) return `${base}_${i}`;
@@ -272,7 +280,8 @@ function Workspace({ status }: { status: string }) {
     () =>
       designer.store.subscribe((state, previous) => {
         const s = state.selection;
-        if (s !== previous.selection && (s.entity || s.relation)) setTab('inspect');
+        if (s !== previous.selection && (s.entity || s.relation))
+          setTab((t) => (t === 'page' && s.entity ? t : 'inspect'));
       }),
     [designer],
   );
@@ -395,9 +404,9 @@ function Workspace({ status }: { status: string }) {
             onNodesReady={(nodes) => (nodesRef.current = nodes)}
           />
         </div>
-        <aside className="sidebar">
+        <aside className={`sidebar ${tab === 'page' ? 'wide' : ''}`}>
           <nav className="tabs" role="tablist">
-            {(['inspect', 'plan', 'compare'] as const).map((t) => (
+            {(['inspect', 'page', 'plan', 'compare'] as const).map((t) => (
               <button
                 key={t}
                 type="button"
@@ -405,12 +414,13 @@ function Workspace({ status }: { status: string }) {
                 aria-selected={tab === t}
                 onClick={() => setTab(t)}
               >
-                {t === 'inspect' ? 'Selection' : t === 'plan' ? 'Plan & publish' : 'Compare'}
+                {TAB_NAMES[t]}
               </button>
             ))}
           </nav>
           <div className="panel">
             {tab === 'inspect' ? <Inspector /> : null}
+            {tab === 'page' ? <PagePreview /> : null}
             {tab === 'plan' ? <PublishPanel onRisks={setRisks} /> : null}
             {tab === 'compare' ? <VersionsPanel onHighlights={setHighlights} /> : null}
           </div>

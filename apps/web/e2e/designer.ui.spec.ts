@@ -121,6 +121,16 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
   await page.keyboard.press('l');
   await page.screenshot({ path: testInfo.outputPath('1-designer-model.png') });
 
+  // The customer's generated page, on sample rows, follows its fields; nothing is written.
+  await node(page, 'customer').locator('header').click();
+  await page.getByRole('tab', { name: 'Page' }).click();
+  const preview = page.getByTestId('page-preview');
+  await expect(preview.locator('tbody tr').first()).toContainText('Amber name 1');
+  await addField(page, 'customer', 'phone', 'string');
+  await expect(preview.locator('thead').first()).toContainText('phone');
+  await page.screenshot({ path: testInfo.outputPath('1b-page-preview.png') });
+  await page.getByRole('tab', { name: 'Selection' }).click();
+
   // A reload shows what was saved.
   await page.reload();
   await expect(node(page, 'order').locator('[data-field="customer"]')).toBeVisible();

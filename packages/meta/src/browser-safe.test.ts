@@ -10,42 +10,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { objectName } from './ddl/physical';
+import { NODE_ONLY, reachableSources } from './testing';
 import { sha256Hex, utf8Length } from './hash';
 import { stepId } from './plan/types';
 
 const SRC = import.meta.dirname;
 
-/** Every source file an entry reaches through relative imports. */
-function reachable(entry: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  const text = readFileSync(entry, 'utf8');
-  for (const [, spec] of text.matchAll(/(?:from|import)\s+'(\.[^']+)'/g)) {
-    const base = path.resolve(path.dirname(entry), spec!);
-    const file = [`${base}.ts`, path.join(base, 'index.ts')].find((f) => {
-      try {
-        readFileSync(f);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (file) reachable(file, seen);
-  }
-  return seen;
-}
-
 describe('@tessera/meta in a browser', () => {
   it.each(['index.ts', 'patterns.ts'])(
     '%s reaches no Node built-in and no Node global',
     (entry) => {
-      const files = [...reachable(path.join(SRC, entry))];
+      const files = [...reachableSources(path.join(SRC, entry))];
       expect(files.length).toBeGreaterThan(entry === 'index.ts' ? 10 : 0);
       for (const file of files) {
         const text = readFileSync(file, 'utf8');
-        expect(text, path.relative(SRC, file)).not.toMatch(
-          /from\s+'node:|require\(|\bBuffer\.|\bprocess\./,
-        );
+        expect(text, path.relative(SRC, file)).not.toMatch(NODE_ONLY);
       }
     },
   );

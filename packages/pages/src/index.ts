@@ -20,3 +20,4 @@ export {
 } from './preview';
 export { relationLabels } from './relations';
 export { type PageCheck, validateAmisPage } from './validate';
+export { sampleRows, sampleValue } from './sample-rows';

@@ -4,6 +4,7 @@
  * status reach amis (so a 422's `errors` appear beside their fields), and its notifications,
  * alerts and links use the console's own toasts and router (never a `javascript:` address).
  */
+import { PREVIEW_WRITE_MESSAGE } from '@tessera/pages/embed';
 import { toast } from 'sonner';
 
 interface AmisRequest {
@@ -57,8 +58,7 @@ function followable(to: string): boolean {
   }
 }
 
-/** What a preview answers a write with (amis shows it as the write's failure). */
-export const PREVIEW_WRITE_MESSAGE = 'This is a preview: nothing is saved or deleted here.';
+export { PREVIEW_WRITE_MESSAGE } from '@tessera/pages/embed';
 
 function body(data: unknown, headers: Record<string, string>): BodyInit | undefined {
   if (data === undefined || data === null) return undefined;

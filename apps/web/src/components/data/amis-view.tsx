@@ -12,7 +12,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 
 import { createAmisEnv } from './amis-env';
-import { loadAmis } from './amis-sdk';
+import { loadAmis } from '@tessera/pages/embed';
 
 /** A data row of amis's table (not its "no data" row). */
 const AMIS_ROW = 'tbody tr:not([class*="Table-placeholder"])';

@@ -14,14 +14,15 @@ export const DESIGNER_PREFIX = '/designer';
 /** What the designer's pages may load: their own scripts, styles, images and worker. */
 export const DESIGNER_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // The page preview runs amis, which compiles its expressions with `new Function`.
+  "script-src 'self' 'unsafe-eval'",
   // React Flow positions nodes with inline styles.
   "style-src 'self' 'unsafe-inline'",
   // Exported diagrams are data: and blob: URLs.
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   "frame-ancestors 'none'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { preload } from 'react-dom';
 
-import { AMIS_SDK_SCRIPT, AMIS_SDK_STYLES } from '~/components/data/amis-sdk';
+import { AMIS_SDK_SCRIPT, AMIS_SDK_STYLES } from '@tessera/pages/embed';
 import { EntityDataView } from '~/components/data/entity-data-view';
 import { readFirstRows } from '~/server/first-rows';
 import { serverCaller } from '~/server/session';

@@ -1,10 +1,13 @@
-import { matchesPattern } from '@tessera/meta/patterns';
-import { PATTERN_MESSAGE, PATTERN_RULE } from '@tessera/pages/rules';
-
 /**
- * Loads the amis SDK (served from /amis-sdk, copied from the `amis` package at install) once
- * per page. The SDK bundles its own React 18, so amis renders apart from the console's React.
+ * Loads the amis SDK (served by the console from /amis-sdk, copied from the `amis` package at
+ * install) once per page, with the rules generated pages use. The SDK bundles its own React 18,
+ * so amis renders apart from the page's React. For browsers: the console's data pages and the
+ * designer's preview.
  */
+import { matchesPattern } from '@tessera/meta/patterns';
+
+import { PATTERN_MESSAGE, PATTERN_RULE } from './rules';
+
 export interface AmisInstance {
   updateProps(props: Record<string, unknown>): void;
   updateSchema(schema: unknown, props?: Record<string, unknown>): void;
@@ -50,6 +53,9 @@ function addPatternRule(amis: AmisModule) {
     PATTERN_MESSAGE,
   );
 }
+
+/** What a preview answers a write with (amis shows it as the write's failure). */
+export const PREVIEW_WRITE_MESSAGE = 'This is a preview: nothing is saved or deleted here.';
 
 export const AMIS_SDK_BASE = '/amis-sdk';
 export const AMIS_SDK_SCRIPT = `${AMIS_SDK_BASE}/sdk.js`;
