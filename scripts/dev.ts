@@ -60,7 +60,7 @@ try {
 console.log(`
   Console   http://localhost:${env.WEB_PORT}
   Runtime   http://localhost:${env.RUNTIME_PORT}/health
-  Designer  http://localhost:${env.DESIGNER_PORT}
+  Designer  http://localhost:${env.DESIGNER_PORT}/designer/ (also at the console's /designer/)
 `);
 if (!env.TESSERA_ADMIN_EMAIL) {
   console.log(

@@ -218,7 +218,11 @@ function Workspace({ status }: { status: string }) {
         );
       if (!found?.id) return setNotice(`No entity matches '${term}'`);
       designer.select({ entity: found.id });
-      void flow.fitView({ nodes: [{ id: found.id }], duration: 300, maxZoom: 1.2 });
+      const node = flow.getInternalNode(found.id);
+      const at = node?.internals.positionAbsolute ?? found.position ?? { x: 0, y: 0 };
+      const width = node?.measured.width ?? 240;
+      const height = node?.measured.height ?? 200;
+      void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: 1, duration: 300 });
     },
     [model, designer, flow],
   );

@@ -27,11 +27,25 @@ import { AreaNode, NoteNode } from './note-node';
 import { RelationEdge } from './relation-edge';
 import { toGraph } from './to-graph';
 
+/** Changes when a node's size does (not when it is dragged). */
+const measuredKey = (local: Record<string, LocalNode>) =>
+  Object.entries(local)
+    .map(([id, l]) => `${id}:${l.measured?.width}x${l.measured?.height}`)
+    .join(',');
+
 interface LocalNode {
   position?: { x: number; y: number };
   measured?: { width: number; height: number };
   dragging?: boolean;
 }
+
+/**
+ * Past this many nodes the minimap is put away while a node is dragged: it redraws every node
+ * on every frame (measured: 40 instead of 60 frames a second at 200 entities).
+ */
+const BIG = 60;
+
+const minimapColor = (node: Node) => (node.data as { color?: string }).color ?? '#cbd5e1';
 
 const nodeTypes = { entity: EntityNode, note: NoteNode, area: AreaNode };
 const edgeTypes = { relation: RelationEdge };
@@ -54,24 +68,41 @@ export function Canvas({ foldJunctions, decorate, onRelate, onNodesReady }: Canv
   );
   // What React Flow knows and the model does not: sizes, and where a dragged node is now.
   const [local, setLocal] = useState<Record<string, LocalNode>>({});
-  const nodes = useMemo<Node[]>(() => {
+  const [dragging, setDragging] = useState(false);
+  // Nodes as the model and the editor's decorations make them; recomputed when those change,
+  // not while a node is dragged, so a drag re-renders the dragged node alone.
+  const placed = useMemo<Node[]>(() => {
     if (!graph) return [];
-    return [...graph.nodes, ...graph.notes].map((node): Node => {
-      const here = local[node.id];
-      return {
-        ...node,
-        data:
-          node.type === 'entity'
-            ? { ...node.data, ...decorate(node.id, (node.data as { code: string }).code) }
-            : node.data,
-        // A node being dragged stays under the pointer until the move is saved.
-        position: here?.dragging && here.position ? here.position : node.position,
-        ...(here?.measured ? { measured: here.measured } : {}),
-        ...(here?.dragging ? { dragging: true } : {}),
-        selected: node.id === selection.entity || node.id === selection.note,
-      };
-    });
-  }, [graph, decorate, local, selection.entity, selection.note]);
+    return [...graph.nodes, ...graph.notes].map((node): Node => ({
+      ...node,
+      data:
+        node.type === 'entity'
+          ? { ...node.data, ...decorate(node.id, (node.data as { code: string }).code) }
+          : node.data,
+      selected: node.id === selection.entity || node.id === selection.note,
+    }));
+  }, [graph, decorate, selection.entity, selection.note]);
+  // Each node object is kept while neither its model nor its local state changed.
+  const [cache] = useState(() => new Map<string, { from: Node; here: LocalNode; out: Node }>());
+  const nodes = useMemo<Node[]>(
+    () =>
+      placed.map((node) => {
+        const here = local[node.id];
+        if (!here) return node;
+        const kept = cache.get(node.id);
+        if (kept && kept.from === node && kept.here === here) return kept.out;
+        const out = {
+          ...node,
+          // A node being dragged stays under the pointer until the move is saved.
+          position: here.dragging && here.position ? here.position : node.position,
+          ...(here.measured ? { measured: here.measured } : {}),
+          ...(here.dragging ? { dragging: true } : {}),
+        };
+        cache.set(node.id, { from: node, here, out });
+        return out;
+      }),
+    [placed, local, cache],
+  );
 
   useEffect(() => {
     if (nodes.length) onNodesReady?.(nodes);
@@ -85,9 +116,18 @@ export function Canvas({ foldJunctions, decorate, onRelate, onNodesReady }: Canv
       })),
     [graph, selection.relation],
   );
+  // From the saved positions: the areas follow a drag when it ends, not on every frame.
+  const sizes = measuredKey(local);
   const areas = useMemo(
-    () => categoryAreas(nodes.filter((n) => n.type === 'entity') as never),
-    [nodes],
+    () =>
+      categoryAreas(
+        placed
+          .filter((n) => n.type === 'entity')
+          .map((n) => ({ ...n, measured: local[n.id]?.measured })) as never,
+      ),
+    // `sizes` stands for the nodes' sizes: a drag changes `local`, not them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [placed, sizes],
   );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
@@ -141,7 +181,9 @@ export function Canvas({ foldJunctions, decorate, onRelate, onNodesReady }: Canv
         designer.select({ relation: (edge.data as { relationId: string }).relationId })
       }
       onPaneClick={() => designer.select({})}
+      onNodeDragStart={() => setDragging(true)}
       onNodeDragStop={(_, __, dragged) => {
+        setDragging(false);
         const positions = Object.fromEntries(
           dragged
             .filter((n) => n.type === 'entity' || n.type === 'note')
@@ -164,11 +206,9 @@ export function Canvas({ foldJunctions, decorate, onRelate, onNodesReady }: Canv
     >
       <CrowsFootMarkers />
       <Background gap={24} />
-      <MiniMap
-        pannable
-        zoomable
-        nodeColor={(n) => (n.data as { color?: string }).color ?? '#cbd5e1'}
-      />
+      {dragging && placed.length > BIG ? null : (
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />
+      )}
       <Controls />
     </ReactFlow>
   );

@@ -123,5 +123,11 @@ describe('the model as a graph', () => {
     expect(graph.unplaced).toHaveLength(3);
     expect(node(graph, 'customer').data.color).toBe(categoryColor('People'));
     expect(categoryColor('People')).not.toBe(categoryColor('Sales'));
+    const hues = ['area_1', 'area_2', 'area_3'].map((c) =>
+      Number(/hsl\((\d+)/.exec(categoryColor(c))![1]),
+    );
+    for (const [i, a] of hues.entries())
+      for (const b of hues.slice(i + 1))
+        expect(Math.min(Math.abs(a - b), 360 - Math.abs(a - b))).toBeGreaterThan(20);
   });
 });

@@ -78,12 +78,15 @@ export interface Graph {
   unplaced: string[];
 }
 
-/** A stable colour per category (and a neutral one without). */
+/**
+ * A stable colour per category (and a neutral one without): FNV-1a of the name, spread round
+ * the colour wheel by the golden angle, so similar names ('area_1', 'area_2') still differ.
+ */
 export function categoryColor(category: string | undefined): string {
   if (!category) return '#64748b';
-  let hash = 0;
-  for (const ch of category) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return `hsl(${hash % 360} 55% 42%)`;
+  let hash = 0x811c9dc5;
+  for (const ch of category) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return `hsl(${Math.round((hash * 137.508) % 360)} 55% 40%)`;
 }
 
 function formatDefault(value: unknown): string | undefined {
