@@ -25,7 +25,7 @@ import { HelpPanel } from './panels/help-panel';
 import { Inspector } from './panels/inspector';
 import { PagePreview } from './panels/page-preview';
 import { PresenceBar } from './panels/presence-bar';
-import { type PlanRisks, PublishPanel } from './panels/publish-panel';
+import { NO_RISKS, type PlanRisks, PublishPanel } from './panels/publish-panel';
 import { RelationDialog, type RelationDraft } from './panels/relation-dialog';
 import { type Highlights, NO_HIGHLIGHTS, VersionsPanel } from './panels/versions-panel';
 
@@ -57,7 +57,7 @@ function Workspace({ status }: { status: string }) {
   const [fold, setFold] = useState(false);
   const [help, setHelp] = useState(false);
   const [relating, setRelating] = useState<RelationDraft | null>(null);
-  const [risks, setRisks] = useState<PlanRisks>({});
+  const [risks, setRisks] = useState<PlanRisks>(NO_RISKS);
   const [highlights, setHighlights] = useState<Highlights>(NO_HIGHLIGHTS);
   const [search, setSearch] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -84,7 +84,8 @@ function Workspace({ status }: { status: string }) {
       const here = Object.values(others).filter((p) => p.selection.includes(entityId));
       const term = search.trim().toLowerCase();
       return {
-        risk: risks[entityId],
+        risk: risks.entities[entityId],
+        rowRisks: risks.fields,
         diff: highlights.entities[code],
         rowDiff: highlights.fields[code],
         presence: here.map((p) => p.name),

@@ -142,11 +142,34 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
   await expect(plan.getByText(/Published version 1/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('2-designer-published.png') });
 
-  // The exports: the model as YAML.
-  const download = page.waitForEvent('download');
-  await page.getByLabel('Export').selectOption('yaml');
-  const yaml = await (await download).path();
-  expect(yaml).toBeTruthy();
+  // Deleting a field with data to lose: the plan asks to confirm, pinned on the entity.
+  await node(page, 'customer').locator('[data-field="email"]').click();
+  await page.keyboard.press('Delete');
+  await expect(node(page, 'customer').locator('[data-field="email"]')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Plan & publish' }).click();
+  const drop = plan.locator('[data-risk="needs-confirmation"]');
+  await expect(drop).toContainText('Remove field customer.email');
+  await expect(node(page, 'customer').locator('.risk')).toHaveText('confirm');
+  await expect(plan.getByRole('button', { name: 'Publish' })).toBeDisabled();
+  await drop.getByLabel('Confirm').check();
+  await plan.getByRole('button', { name: 'Publish' }).click();
+  await expect(plan.getByText(/Published version 2/)).toBeVisible();
+  await expect(node(page, 'customer').locator('.risk')).toHaveCount(0);
+
+  // The exports: the diagram as PNG, the model as YAML.
+  for (const [format, name] of [
+    ['png', 'studio.png'],
+    ['yaml', 'studio.yaml'],
+  ] as const) {
+    const download = page.waitForEvent('download');
+    await page.getByLabel('Export').selectOption(format);
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(name);
+    const text = readFileSync((await file.path())!);
+    expect(text.length).toBeGreaterThan(format === 'png' ? 5000 : 100);
+    if (format === 'yaml') expect(text.toString()).toContain('code: order_customer');
+    else expect(text.subarray(1, 4).toString()).toBe('PNG');
+  }
 
   await page.goto('/data/studio/customer');
   await expect(page.getByRole('heading', { name: /customer/i }).first()).toBeVisible();

@@ -19,6 +19,8 @@ export interface EntityDecoration {
   diff?: 'added' | 'changed' | 'renamed';
   rowDiff?: Record<string, 'added' | 'changed' | 'renamed'>;
   rowConflicts?: Record<string, string>;
+  /** The plan's risk for fields (by id), where it is not safe. */
+  rowRisks?: Record<string, 'safe' | 'needs-confirmation' | 'blocked'>;
   matched?: boolean;
 }
 
@@ -196,6 +198,9 @@ export const EntityNode = memo(function EntityNode({ data, selected }: EntityNod
                 row.fieldId && row.fieldId === selectedField ? 'selected' : '',
                 data.rowDiff?.[row.code] ? `diff-${data.rowDiff[row.code]}` : '',
                 data.rowConflicts?.[row.key] ? 'has-conflict' : '',
+                row.fieldId && data.rowRisks?.[row.fieldId]
+                  ? `risk-${data.rowRisks[row.fieldId]}`
+                  : '',
               ].join(' ')}
               data-field={row.code}
               title={data.rowConflicts?.[row.key]}

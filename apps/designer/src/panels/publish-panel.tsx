@@ -9,22 +9,31 @@ import { useEffect, useState } from 'react';
 import { api, problemOf } from '../api/client';
 import { useDesignerState } from '../model/context';
 
-export type PlanRisks = Record<string, PlanStep['risk']>;
+/** The worst risk of the plan's steps about each entity and each field (by id). */
+export interface PlanRisks {
+  entities: Record<string, PlanStep['risk']>;
+  fields: Record<string, PlanStep['risk']>;
+}
+
+export const NO_RISKS: PlanRisks = { entities: {}, fields: {} };
 
 const RANK = { safe: 0, 'needs-confirmation': 1, blocked: 2 } as const;
 
-/** The worst risk of the steps about each entity (by id), for the canvas to show. */
-export function risksByEntity(
+/** Pins each step on what it is about; a relation's steps on the entity holding its key. */
+export function planRisks(
   steps: readonly PlanStep[],
-  fieldEntity: (relation: string) => string | undefined,
+  relationEntity: (relation: string) => string | undefined,
 ): PlanRisks {
-  const risks: PlanRisks = {};
+  const risks: PlanRisks = { entities: {}, fields: {} };
+  const worse = (map: Record<string, PlanStep['risk']>, id: string, risk: PlanStep['risk']) => {
+    if (!map[id] || RANK[risk] > RANK[map[id]]) map[id] = risk;
+  };
   for (const step of steps) {
+    const target = step.target;
     const entity =
-      step.target?.entity ??
-      (step.target?.relation ? fieldEntity(step.target.relation) : undefined);
-    if (!entity) continue;
-    if (!risks[entity] || RANK[step.risk] > RANK[risks[entity]]) risks[entity] = step.risk;
+      target?.entity ?? (target?.relation ? relationEntity(target.relation) : undefined);
+    if (entity) worse(risks.entities, entity, step.risk);
+    if (target?.field) worse(risks.fields, target.field, step.risk);
   }
   return risks;
 }
@@ -52,7 +61,7 @@ export function PublishPanel({ onRisks }: { onRisks: (risks: PlanRisks) => void 
         if (!live) return;
         setSteps(plan.steps);
         onRisks(
-          risksByEntity(plan.steps, (id) => {
+          planRisks(plan.steps, (id) => {
             const relation = model?.relations.find((r) => r.id === id);
             return model?.entities.find((e) => e.code === relation?.from)?.id;
           }),
@@ -94,7 +103,7 @@ export function PublishPanel({ onRisks }: { onRisks: (risks: PlanRisks) => void 
             if (event.type === 'done') {
               setConfirmed(new Set());
               setSteps([]);
-              onRisks({});
+              onRisks(NO_RISKS);
             }
           }
         },
