@@ -165,7 +165,7 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
     await page.getByLabel('Export').selectOption(format);
     const file = await download;
     expect(file.suggestedFilename()).toBe(name);
-    const text = readFileSync((await file.path())!);
+    const text = readFileSync(await file.path());
     expect(text.length).toBeGreaterThan(format === 'png' ? 5000 : 100);
     if (format === 'yaml') expect(text.toString()).toContain('code: order_customer');
     else expect(text.subarray(1, 4).toString()).toBe('PNG');

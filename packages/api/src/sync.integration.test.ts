@@ -185,4 +185,41 @@ describe('sync endpoints', () => {
     );
     expect(viewer.status).toBe(403);
   });
+
+  it('saves a whole entity as the operations of what changed, as the designer’s edits are', async () => {
+    const services = testServices(t.db, { databaseUrl: t.url });
+    const { caller } = await callerAs(services, ['modeler']);
+    const before = await caller.project.get({ code: 'crm' });
+    const lead = before.draft.entities.find((e) => e.code === 'lead')!;
+    const res = await handleSyncEntity(
+      services,
+      post('/api/sync/entity', {
+        project: 'crm',
+        entity: {
+          ...lead,
+          name: 'Lead',
+          fields: [...lead.fields, { code: 'phone', type: 'text' }],
+        },
+        operation: 'update',
+        timestamp: Date.now(),
+        baseRevision: before.draftRevision,
+      }),
+      info,
+    );
+    expect(res.status).toBe(200);
+    const logged = await t.db.metaChange.findFirstOrThrow({
+      orderBy: { id: 'desc' },
+      select: { operation: true, ops: true, keys: true },
+    });
+    expect(logged.operation).toBe('sync.entity.update');
+    expect(logged.ops).toEqual([
+      { op: 'entity.update', id: lead.id, changes: { name: 'Lead' } },
+      expect.objectContaining({
+        op: 'field.create',
+        entity: lead.id,
+        field: expect.objectContaining({ code: 'phone' }),
+      }),
+    ]);
+    expect(logged.keys).toContain(`e:${lead.id}.name`);
+  });
 });

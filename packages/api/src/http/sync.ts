@@ -1,16 +1,18 @@
 /**
- * The designer's sync endpoints. Writes carry the draft revision they were based on; a stale
- * one gets 409 with the current revision, never a silent overwrite.
+ * Sync endpoints for tools that send whole entities or documents. Writes carry the draft
+ * revision they were based on; a stale one gets 409 with the current revision, never a silent
+ * overwrite. What a write changed becomes model operations (`replacementOps`), saved, logged
+ * and heard by open designers as theirs are.
  *   POST /api/sync/entity  { project, entity, operation: create|update|delete, timestamp, baseRevision }
  *   POST /api/sync/batch   { project, entities, relationships, syncTimestamp, baseRevision }
  *   GET  /api/sync/changes?since=<ISO timestamp>[&project=<code>]
  */
-import { findAppError } from '@tessera/errors';
+import { AppError, findAppError } from '@tessera/errors';
 import { ZEntity, ZRelation } from '@tessera/meta';
 import { z } from 'zod';
 
 import { type ApiServices, createContextInner, resolvePrincipal } from '../context';
-import { updateDraft } from '../services/schema/draft';
+import { applyModelOps, replacementOps } from '../services/schema/operations';
 import type { AuthedContext } from '../services/types';
 import { jsonError } from './json-error';
 import { isCrossSiteRequest } from '@tessera/auth';
@@ -116,20 +118,22 @@ export async function handleSyncEntity(
   const input = await readJson(req, ZSyncEntity, info);
   if (input instanceof Response) return input;
   try {
-    const { revision } = await updateDraft(
-      ctx,
-      {
-        project: input.project,
-        baseRevision: input.baseRevision,
-        operation: `sync.entity.${input.operation}`,
-        entity: input.entity.code,
-      },
-      (doc) => {
+    const { revision } = await applyModelOps(ctx, {
+      project: input.project,
+      baseRevision: input.baseRevision,
+      requireCurrent: true,
+      operation: `sync.entity.${input.operation}`,
+      entity: input.entity.code,
+      ops: replacementOps((doc) => {
         const index = doc.entities.findIndex((e) =>
           input.entity.id ? e.id === input.entity.id : e.code === input.entity.code,
         );
         if (input.operation === 'create') doc.entities.push(input.entity);
-        else if (index === -1) throw Object.assign(new Error(), { notFound: true });
+        else if (index === -1)
+          throw new AppError(
+            'NOT_FOUND',
+            `No entity '${input.entity.code}' in project '${input.project}'`,
+          );
         else if (input.operation === 'update')
           doc.entities[index] = { ...input.entity, id: doc.entities[index]!.id };
         else {
@@ -139,16 +143,10 @@ export async function handleSyncEntity(
             (r) => r.from !== code && r.to !== code && r.through !== code,
           );
         }
-      },
-    );
+      }),
+    });
     return Response.json({ status: 0, msg: '', data: { revision } });
   } catch (error) {
-    if ((error as { notFound?: boolean }).notFound)
-      return jsonError(
-        404,
-        `No entity '${input.entity.code}' in project '${input.project}'`,
-        info.requestId,
-      );
     return failure(error, info);
   }
 }
@@ -163,11 +161,17 @@ export async function handleSyncBatch(
   const input = await readJson(req, ZSyncBatch, info);
   if (input instanceof Response) return input;
   try {
-    const { revision, draft } = await updateDraft(
-      ctx,
-      { project: input.project, baseRevision: input.baseRevision, operation: 'sync.batch' },
-      (doc) => ({ ...doc, entities: input.entities, relations: input.relationships }),
-    );
+    const { revision, draft } = await applyModelOps(ctx, {
+      project: input.project,
+      baseRevision: input.baseRevision,
+      requireCurrent: true,
+      operation: 'sync.batch',
+      ops: replacementOps((doc) => ({
+        ...doc,
+        entities: input.entities,
+        relations: input.relationships,
+      })),
+    });
     return Response.json({
       status: 0,
       msg: '',

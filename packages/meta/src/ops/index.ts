@@ -22,3 +22,4 @@ export {
   valueAtKey,
 } from './keys';
 export { mergeOps, type LaterEdit, type MergeResult, type OpConflict } from './merge';
+export { documentOps } from './diff-ops';

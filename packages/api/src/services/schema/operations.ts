@@ -9,6 +9,7 @@
 import { AppError } from '@tessera/errors';
 import {
   assignIds,
+  documentOps,
   isLayoutOp,
   keyTarget,
   mergeOps,
@@ -32,7 +33,10 @@ export interface ApplyOpsInput {
   baseRevision?: number;
   /** The editor (a designer tab) sending it: its own earlier edits never collide with it. */
   clientId?: string;
-  ops: ModelOp[];
+  /** The operations, or how to make them from the current draft (a whole entity or document). */
+  ops: ModelOp[] | ((current: ModelDocument) => ModelOp[]);
+  /** Refuse (CONFLICT naming the current revision) unless made on the current revision. */
+  requireCurrent?: boolean;
   /** What the change log and the audit trail call it; the first operation's kind by default. */
   operation?: string;
   /** The entity it is about, for the change log (its code). */
@@ -41,8 +45,8 @@ export interface ApplyOpsInput {
 
 export interface AppliedEdit {
   revision: number;
-  /** The change log entry: the event the designers receive for it. */
-  changeId: string;
+  /** The change log entry: the event the designers receive for it (null: nothing changed). */
+  changeId: string | null;
   draft: ModelDocument;
 }
 
@@ -92,6 +96,24 @@ async function conflictError(
   );
 }
 
+/**
+ * The operations of a change made to the whole draft (a tool that sends whole entities or
+ * documents): `change` applied to a copy, validated, ids matched, and diffed into operations.
+ */
+export function replacementOps(
+  change: (doc: ModelDocument) => ModelDocument | void,
+): (current: ModelDocument) => ModelOp[] {
+  return (current) => {
+    const working = structuredClone(current);
+    const validated = validateDocument({
+      ...(change(working) ?? working),
+      project: current.project,
+    });
+    if (!validated.ok) throw issuesError(validated.issues);
+    return documentOps(current, assignIds(withJunctionEntities(validated.document), current));
+  };
+}
+
 interface LockedProject {
   id: string;
   code: string;
@@ -103,10 +125,11 @@ export async function applyModelOps(
   ctx: AuthedContext,
   input: ApplyOpsInput,
 ): Promise<AppliedEdit> {
-  const missing = requiredPermissions(input.ops).filter((p) => !ctx.principal.permissions.has(p));
-  if (missing.length) throw new AppError('FORBIDDEN', `Missing permission ${missing.join(', ')}`);
-  const layoutOnly = input.ops.every(isLayoutOp);
-  const operation = layoutOnly ? 'layout' : (input.operation ?? input.ops[0]!.op);
+  const refuseMissing = (ops: ModelOp[]) => {
+    const missing = requiredPermissions(ops).filter((p) => !ctx.principal.permissions.has(p));
+    if (missing.length) throw new AppError('FORBIDDEN', `Missing permission ${missing.join(', ')}`);
+  };
+  if (Array.isArray(input.ops)) refuseMissing(input.ops);
 
   return ctx.db.$transaction(
     async (tx) => {
@@ -115,6 +138,17 @@ export async function applyModelOps(
       if (!row) throw new AppError('NOT_FOUND', `No project '${input.project}'`);
       const current = await storedDocument(ctx, row.draft);
       const base = input.baseRevision ?? row.draft_revision;
+      if (input.requireCurrent && base !== row.draft_revision)
+        throw new AppError(
+          'CONFLICT',
+          `The draft of '${row.code}' changed (revision ${row.draft_revision}, not ${base}); reload and try again`,
+          { fieldErrors: { baseRevision: String(row.draft_revision) } },
+        );
+      const ops = Array.isArray(input.ops) ? input.ops : input.ops(current);
+      if (!Array.isArray(input.ops)) refuseMissing(ops);
+      if (!ops.length) return { revision: row.draft_revision, changeId: null, draft: current };
+      const layoutOnly = ops.every(isLayoutOp);
+      const operation = layoutOnly ? 'layout' : (input.operation ?? ops[0]!.op);
       if (base > row.draft_revision)
         throw new AppError(
           'BAD_REQUEST',
@@ -134,7 +168,7 @@ export async function applyModelOps(
           : [];
       const merged = mergeOps({
         document: current,
-        ops: input.ops,
+        ops,
         later: later.map((c) => ({ ...c, actor: c.actorId })),
         clientId: input.clientId ?? null,
       });
@@ -166,7 +200,7 @@ export async function applyModelOps(
           entity: input.entity ?? null,
           // The sync endpoints hand out the whole document of each model change.
           payload: (layoutOnly ? {} : draft) as never,
-          ops: input.ops as never,
+          ops: ops as never,
           keys: layoutOnly ? [] : merged.keys,
           clientId: input.clientId ?? null,
           actorId: ctx.principal.user.id,
@@ -178,7 +212,7 @@ export async function applyModelOps(
           action: operation,
           resource: 'model',
           resourceId: `${row.code}${input.entity ? `.${input.entity}` : ''}`,
-          after: { revision, ops: input.ops.map((op) => op.op) },
+          after: { revision, ops: ops.map((op) => op.op) },
         });
       await tx.$executeRaw`SELECT pg_notify(${DRAFT_CHANNEL}, ${JSON.stringify({ project: row.code, id: change.id.toString() })})`;
       return { revision, changeId: change.id.toString(), draft };
