@@ -405,7 +405,7 @@ function Workspace({ status }: { status: string }) {
           <Canvas
             foldJunctions={fold}
             decorate={decorate}
-            onRelate={(from, to) => setRelating({ from, to })}
+            onRelate={(from, to, fromField) => setRelating({ from, to, fromField })}
             onNodesReady={(nodes) => (nodesRef.current = nodes)}
           />
         </div>

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 import { e2eEnv } from './env';
-import { bearerToken, E2E_ADMIN, signIn } from './fixtures';
+import { sessionToken, E2E_ADMIN, signIn } from './fixtures';
 import { openFromMenu, publishStore, VIEWER } from './store';
 
 test.describe.configure({ mode: 'serial' });
@@ -129,7 +129,7 @@ test('details show related rows, a stale edit offers a reload, a bad import name
 }, testInfo) => {
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   const runtime = e2eEnv().E2E_RUNTIME_URL!;
-  const token = await bearerToken(page.request, E2E_ADMIN.email, E2E_ADMIN.password);
+  const token = await sessionToken(page.request, E2E_ADMIN.email, E2E_ADMIN.password);
   const headers = { authorization: `Bearer ${token}` };
 
   // A customer's orders, in the detail drawer.
@@ -201,7 +201,7 @@ test('an administrator edits the orders page, previews it, saves, and restores a
   const check = dialog.getByRole('status', { name: 'Page check' });
   await expect(check).toHaveText('Valid amis, and nothing a page may not hold');
   // The page as generated, edited as a whole: a new title and a friendlier column label.
-  const token = await bearerToken(page.request, E2E_ADMIN.email, E2E_ADMIN.password);
+  const token = await sessionToken(page.request, E2E_ADMIN.email, E2E_ADMIN.password);
   const source = await page.request.get(
     `/api/trpc/page.source?input=${encodeURIComponent(JSON.stringify({ json: { project: 'store', entity: 'order' } }))}`,
     { headers: { authorization: `Bearer ${token}` } },

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 
-import { bearerToken, E2E_ADMIN, signIn, trpcMutation } from './fixtures';
+import { contextWithSession, E2E_ADMIN, sessionToken, trpcMutation } from './fixtures';
 
 const SHOP_YAML = readFileSync(
   path.resolve(import.meta.dirname, '../../../packages/meta/src/fixtures/shop.yaml'),
@@ -56,18 +56,26 @@ async function relate(page: Page, from: string, to: string) {
   await page.mouse.up();
 }
 
-async function signedInPage(browser: Browser, email: string, password: string) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email, password);
-  return page;
+/** A page signed in as `email` (its session set as the cookie: no sign-in spent). */
+async function signedInPage(
+  browser: Browser,
+  request: APIRequestContext,
+  baseURL: string,
+  email: string,
+  password: string,
+) {
+  const token = await sessionToken(request, email, password);
+  const context = await contextWithSession(browser, baseURL, token, {
+    viewport: { width: 1400, height: 900 },
+  });
+  return context.newPage();
 }
 
 test('a modeler builds a model from nothing in the designer, publishes it and finds its data page', async ({
   page,
   request,
 }, testInfo) => {
-  const token = await bearerToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
+  const token = await sessionToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
   await trpcMutation(request, token, 'project.create', { code: 'studio', name: 'Studio' });
 
   // Signed out, the designer sends you to the console's sign-in and back.
@@ -84,6 +92,18 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
   await addField(page, 'customer', 'email', 'email');
   await newEntity(page, 'order');
   await addField(page, 'order', 'total', 'decimal');
+  await addField(page, 'order', 'status', 'enum');
+  // A type's parameters and a default, in the side panel.
+  await node(page, 'order').locator('[data-field="status"]').click();
+  const status = page.getByRole('region', { name: 'Field order.status' });
+  await status.getByLabel('Options (comma-separated)').fill('new, paid, shipped');
+  await status.getByLabel('Options (comma-separated)').press('Enter');
+  await status.getByLabel('Default').fill('nope');
+  await expect(status.getByRole('alert')).toContainText('default');
+  await status.getByLabel('Default').fill('new');
+  await status.getByLabel('Default').press('Enter');
+  await expect(node(page, 'order').locator('[data-field="status"]')).toContainText('enum[3]');
+  await expect(node(page, 'order').locator('[data-field="status"]')).toContainText('= "new"');
   // What publishing would refuse is refused while typing.
   const box = node(page, 'order');
   await box.getByLabel('New field code').fill('total');
@@ -179,8 +199,9 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
 test('two modelers edit one project: each sees the other, and a conflicting edit is resolved', async ({
   browser,
   request,
+  baseURL,
 }, testInfo) => {
-  const token = await bearerToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
+  const token = await sessionToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
   await trpcMutation(request, token, 'project.create', { code: 'duo', name: 'Duo' });
   await trpcMutation(request, token, 'user.create', {
     email: 'bo@e2e.tessera.dev',
@@ -188,8 +209,14 @@ test('two modelers edit one project: each sees the other, and a conflicting edit
     password: 'bo-modeler-password',
     roles: ['modeler'],
   });
-  const ana = await signedInPage(browser, E2E_ADMIN.email, E2E_ADMIN.password);
-  const bo = await signedInPage(browser, 'bo@e2e.tessera.dev', 'bo-modeler-password');
+  const ana = await signedInPage(browser, request, baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
+  const bo = await signedInPage(
+    browser,
+    request,
+    baseURL!,
+    'bo@e2e.tessera.dev',
+    'bo-modeler-password',
+  );
   await openDesigner(ana, 'duo');
   await openDesigner(bo, 'duo');
 
@@ -234,8 +261,8 @@ test('two modelers edit one project: each sees the other, and a conflicting edit
   await bo.context().close();
 });
 
-test('a reader sees the model read-only', async ({ browser, request }) => {
-  const token = await bearerToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
+test('a reader sees the model read-only', async ({ browser, request, baseURL }) => {
+  const token = await sessionToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
   await trpcMutation(request, token, 'role.create', {
     code: 'model_reader',
     name: 'Model reader',
@@ -251,7 +278,13 @@ test('a reader sees the model read-only', async ({ browser, request }) => {
     project: 'readable',
     document: SHOP_YAML.replace('project: shop', 'project: readable'),
   });
-  const page = await signedInPage(browser, 'reader@e2e.tessera.dev', 'reader-password-1');
+  const page = await signedInPage(
+    browser,
+    request,
+    baseURL!,
+    'reader@e2e.tessera.dev',
+    'reader-password-1',
+  );
   await openDesigner(page, 'readable');
   await expect(page.getByText('read-only')).toBeVisible();
   await expect(node(page, 'customer')).toBeVisible();

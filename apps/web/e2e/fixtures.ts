@@ -1,5 +1,12 @@
 /** Accounts and helpers shared by the end-to-end specs. */
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+  expect,
+  type Page,
+} from '@playwright/test';
+import { SESSION_COOKIE } from '@tessera/auth';
 
 export const E2E_ADMIN = {
   email: 'admin@e2e.tessera.dev',
@@ -29,6 +36,34 @@ export async function bearerToken(request: APIRequestContext, email: string, pas
   const res = await request.post('/api/auth/token', { data: { email, password } });
   expect(res.status(), await res.text()).toBe(200);
   return ((await res.json()) as { token: string }).token;
+}
+
+const sessions = new Map<string, Promise<string>>();
+
+/**
+ * A session token for `email`, signed in once per test worker: every sign-in counts against
+ * the address's login budget (30 in 15 minutes), which the whole suite shares.
+ */
+export function sessionToken(request: APIRequestContext, email: string, password: string) {
+  let token = sessions.get(email);
+  if (!token) {
+    token = bearerToken(request, email, password);
+    sessions.set(email, token);
+    token.catch(() => sessions.delete(email));
+  }
+  return token;
+}
+
+/** A browser context signed in with `token` (as the session cookie), without a sign-in. */
+export async function contextWithSession(
+  browser: Browser,
+  baseURL: string,
+  token: string,
+  options: BrowserContextOptions = {},
+) {
+  const context = await browser.newContext(options);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
+  return context;
 }
 
 /** Calls a tRPC mutation of the console over HTTP (superjson envelope) and returns its data. */

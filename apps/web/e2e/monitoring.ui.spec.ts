@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { expect, test } from '@playwright/test';
 
 import { e2eEnv } from './env';
-import { bearerToken, E2E_ADMIN, signIn } from './fixtures';
+import { sessionToken, E2E_ADMIN, signIn } from './fixtures';
 import { openFromMenu, publishStore } from './store';
 
 test.beforeAll(({ request }) => publishStore(request));
@@ -28,7 +28,7 @@ test('the monitoring panel shows the runtime at work, and links a slow request t
   await expect(instance).toContainText(hostname());
   await expect(instance).toContainText(/store v\d/);
   // Steady traffic while the panel watches shows in the charts.
-  const token = await bearerToken(page.request, E2E_ADMIN.email, E2E_ADMIN.password);
+  const token = await sessionToken(page.request, E2E_ADMIN.email, E2E_ADMIN.password);
   let traffic = true;
   const sending = (async () => {
     while (traffic)

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 import { e2eEnv } from './env';
-import { bearerToken, E2E_ADMIN, trpcMutation } from './fixtures';
+import { sessionToken, E2E_ADMIN, trpcMutation } from './fixtures';
 
 export const VIEWER = { email: 'viewer@e2e.tessera.dev', password: 'e2e-viewer-password' };
 
@@ -19,7 +19,7 @@ const shopDocument = readFileSync(
 ).replace(/^project: shop$/m, 'project: store');
 
 export async function publishStore(request: APIRequestContext) {
-  const token = await bearerToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
+  const token = await sessionToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
   const headers = { authorization: `Bearer ${token}` };
   const projects = await request.get('/api/trpc/project.list', { headers });
   const listed = (await projects.json()) as { result: { data: { json: { code: string }[] } } };

@@ -7,7 +7,7 @@
 import { expect, type Page, test } from '@playwright/test';
 
 import { e2eEnv } from './env';
-import { bearerToken, E2E_ADMIN, signIn, trpcMutation } from './fixtures';
+import { sessionToken, E2E_ADMIN, signIn, trpcMutation } from './fixtures';
 
 /** A text that runs script wherever amis renders it as HTML or a template. */
 const hostile = (k: string) =>
@@ -52,7 +52,7 @@ const pwned = (page: Page) =>
   page.evaluate(() => (window as unknown as { pwned?: string }).pwned ?? null);
 
 test.beforeAll(async ({ request }) => {
-  const token = await bearerToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
+  const token = await sessionToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
   await trpcMutation(request, token, 'schema.import', {
     project: 'hostile',
     document: JSON.stringify(DOCUMENT),

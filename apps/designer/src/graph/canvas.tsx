@@ -39,6 +39,10 @@ interface LocalNode {
   dragging?: boolean;
 }
 
+/** The field whose row a connection was dragged from, if it was a field's row. */
+const draggedField = (c: Connection | Edge) =>
+  c.sourceHandle?.startsWith('f:') ? c.sourceHandle.slice(2) : undefined;
+
 /**
  * Past this many nodes the minimap is put away while a node is dragged: it redraws every node
  * on every frame (measured: 40 instead of 60 frames a second at 200 entities).
@@ -53,7 +57,7 @@ const edgeTypes = { relation: RelationEdge };
 export interface CanvasProps {
   foldJunctions: boolean;
   decorate: (entityId: string, code: string) => EntityDecoration;
-  onRelate: (from: string, to: string) => void;
+  onRelate: (from: string, to: string, fromField?: string) => void;
   onNodesReady?: (nodes: Node[]) => void;
 }
 
@@ -150,11 +154,16 @@ export function Canvas({ foldJunctions, decorate, onRelate, onNodesReady }: Canv
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => {
       if (!model || !connection.source || !connection.target) return false;
-      const form = defaultRelation(model, connection.source, connection.target);
-      const ops = relationOps(model, connection.source, connection.target, form, {
-        relation: crypto.randomUUID(),
-        junction: crypto.randomUUID(),
-      });
+      const field = draggedField(connection);
+      const form = defaultRelation(model, connection.source, connection.target, field);
+      const ops = relationOps(
+        model,
+        connection.source,
+        connection.target,
+        form,
+        { relation: crypto.randomUUID(), junction: crypto.randomUUID() },
+        field,
+      );
       return ruleProblem(model, ops) === null;
     },
     [model],
@@ -172,7 +181,7 @@ export function Canvas({ foldJunctions, decorate, onRelate, onNodesReady }: Canv
       connectionMode={ConnectionMode.Loose}
       connectionRadius={40}
       isValidConnection={isValidConnection}
-      onConnect={(c) => c.source && c.target && onRelate(c.source, c.target)}
+      onConnect={(c) => c.source && c.target && onRelate(c.source, c.target, draggedField(c))}
       onNodeClick={(_, node) => {
         if (node.type === 'entity') designer.select({ entity: node.id });
         if (node.type === 'note') designer.select({ note: node.id });

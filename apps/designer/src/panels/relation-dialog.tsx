@@ -18,6 +18,8 @@ import { ruleProblem } from '../model/store';
 export interface RelationDraft {
   from: string;
   to: string;
+  /** Dragged from this field's row: the field becomes the relation's foreign key. */
+  fromField?: string;
 }
 
 function unique(base: string, taken: (code: string) => boolean) {
@@ -39,7 +41,12 @@ export function relationOps(
     required: boolean;
   },
   ids: { relation: string; junction: string },
+  /** A field of `from` the relation takes the place of (its key keeps the field's code). */
+  replacing?: string,
 ): ModelOp[] {
+  const replaced: ModelOp[] = replacing
+    ? [{ op: 'field.delete', entity: from, id: replacing }]
+    : [];
   const relation = {
     id: ids.relation,
     code: form.code,
@@ -53,10 +60,12 @@ export function relationOps(
         }
       : {}),
   };
-  if (form.type !== 'many-to-many') return [{ op: 'relation.create', relation, from, to }];
+  if (form.type !== 'many-to-many')
+    return [...replaced, { op: 'relation.create', relation, from, to }];
   const fromCode = model.entities.find((e) => e.id === from)?.code;
   const toCode = model.entities.find((e) => e.id === to)?.code;
   return [
+    ...replaced,
     {
       op: 'entity.create',
       entity: { id: ids.junction, code: form.code, name: `${fromCode} ↔ ${toCode}`, fields: [] },
@@ -66,9 +75,15 @@ export function relationOps(
 }
 
 /** Sensible first values: `order_customer`, field `customer`, inverse `orders`. */
-export function defaultRelation(model: ModelDocument, from: string, to: string) {
+export function defaultRelation(
+  model: ModelDocument,
+  from: string,
+  to: string,
+  fromField?: string,
+) {
   const source = model.entities.find((e) => e.id === from)!;
   const target = model.entities.find((e) => e.id === to)!;
+  const dragged = source.fields.find((f) => f.id === fromField);
   const taken = (code: string) =>
     model.relations.some((r) => r.code === code) || model.entities.some((e) => e.code === code);
   const fieldTaken = (entity: typeof source) => (code: string) =>
@@ -82,7 +97,7 @@ export function defaultRelation(model: ModelDocument, from: string, to: string) 
   return {
     type: 'many-to-one' as Relation['type'],
     code: unique(`${source.code}_${self ? 'parent' : target.code}`, taken),
-    field: unique(self ? 'parent' : target.code, fieldTaken(source)),
+    field: dragged ? dragged.code : unique(self ? 'parent' : target.code, fieldTaken(source)),
     inverse: unique(self ? 'children' : `${source.code}s`, fieldTaken(target)),
     onDelete: 'restrict',
     required: false,
@@ -92,9 +107,14 @@ export function defaultRelation(model: ModelDocument, from: string, to: string) 
 export function RelationDialog({ draft, close }: { draft: RelationDraft; close: () => void }) {
   const designer = useDesigner();
   const model = useDesignerState((s) => s.model)!;
-  const [form, setForm] = useState(() => defaultRelation(model, draft.from, draft.to));
+  const [form, setForm] = useState(() =>
+    defaultRelation(model, draft.from, draft.to, draft.fromField),
+  );
   const ids = useMemo(() => ({ relation: crypto.randomUUID(), junction: crypto.randomUUID() }), []);
-  const ops = relationOps(model, draft.from, draft.to, form, ids);
+  const ops = relationOps(model, draft.from, draft.to, form, ids, draft.fromField);
+  const dragged = model.entities
+    .find((e) => e.id === draft.from)
+    ?.fields.find((f) => f.id === draft.fromField);
   const problem = ruleProblem(model, ops);
   const from = model.entities.find((e) => e.id === draft.from)?.code;
   const to = model.entities.find((e) => e.id === draft.to)?.code;
@@ -117,6 +137,12 @@ export function RelationDialog({ draft, close }: { draft: RelationDraft; close: 
         <h2>
           Relate {from} → {to}
         </h2>
+        {dragged ? (
+          <p className="muted">
+            The field {dragged.code} becomes the relation’s{' '}
+            {form.type === 'many-to-many' ? 'list' : 'foreign key'}.
+          </p>
+        ) : null}
         <label className="prop">
           <span>Type</span>
           <select
