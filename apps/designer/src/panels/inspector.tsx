@@ -391,7 +391,20 @@ function RelationPanel({ id }: { id: string }) {
         />
       ))}
       <Labelled label="Type">
-        <select aria-label="Relation type" disabled value={relation.type}>
+        <select
+          aria-label="Relation type"
+          disabled={!canEdit}
+          value={relation.type}
+          onChange={(e) =>
+            set(
+              'change type',
+              // A many-to-many has no key on either end to require or to act on delete.
+              e.target.value === 'many-to-many'
+                ? { type: e.target.value, required: null, onDelete: null }
+                : { type: e.target.value },
+            )
+          }
+        >
           {RELATION_TYPES.map((t) => (
             <option key={t}>{t}</option>
           ))}

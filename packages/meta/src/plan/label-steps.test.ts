@@ -44,5 +44,11 @@ describe('labelSteps', () => {
       'Change the validation rules of field order.total from {"min":0} to {"min":1}',
     ]);
     expect(steps[1]!.kind).toBe('change-rules');
+    // Each says what it is about, for an editor to show it there.
+    const order = published.entities[1]!;
+    expect(steps.map((s) => s.target)).toEqual([
+      undefined,
+      { entity: order.id, field: order.fields[0]!.id },
+    ]);
   });
 });

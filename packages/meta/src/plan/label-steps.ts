@@ -7,7 +7,7 @@
  */
 import type { Entity, ModelDocument } from '../document';
 import type { Field } from '../fields';
-import { type PlanStep, stepId } from './types';
+import { about, type PlanStep, stepId } from './types';
 
 const shown = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
 
@@ -32,11 +32,11 @@ function changed(
 
 function fieldSteps(entity: Entity, old: Field, field: Field): PlanStep[] {
   const subject = `field ${entity.code}.${field.code}`;
-  return [
+  return about({ entity: entity.id, field: field.id })([
     ...changed(subject, 'name', field.id, old.name, field.name),
     ...changed(subject, 'description', field.id, old.description, field.description),
     ...changed(subject, 'validation rules', field.id, old.validation, field.validation),
-  ];
+  ]);
 }
 
 /** The steps for what changed in names, descriptions and rules of what both documents have. */
@@ -57,8 +57,10 @@ export function labelSteps(before: ModelDocument, draft: ModelDocument): PlanSte
     if (!old) continue;
     const subject = `entity ${entity.code}`;
     steps.push(
-      ...changed(subject, 'name', entity.id, old.name, entity.name),
-      ...changed(subject, 'description', entity.id, old.description, entity.description),
+      ...about({ entity: entity.id })([
+        ...changed(subject, 'name', entity.id, old.name, entity.name),
+        ...changed(subject, 'description', entity.id, old.description, entity.description),
+      ]),
     );
     const oldFields = new Map(old.fields.map((f) => [f.id, f]));
     for (const field of entity.fields) {
