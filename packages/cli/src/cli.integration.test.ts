@@ -105,17 +105,27 @@ describe('tessera CLI', () => {
     try {
       const first = await tessera('eject', 'shop', '--out', out);
       expect(first.code, first.err).toBe(0);
-      expect(first.out).toContain('written  prisma/schema.prisma');
-      expect(first.out).toContain('written  src/customer/customer.service.ts');
+      expect(first.out).toContain('new      prisma/schema.prisma');
+      expect(first.out).toContain('new      src/customer/customer.service.ts');
       const schema = await readFile(path.join(out, 'prisma/schema.prisma'), 'utf8');
       expect(schema).toMatch(/model Customer \{/);
       expect(schema).toContain('@@schema("shop")');
       // The developer changes their own service; regenerating keeps it.
       const mine = path.join(out, 'src/customer/customer.service.ts');
       await writeFile(mine, '// mine\n');
+      // And an edit of a generated file: merged, or marked where the generation changed it too.
+      const base = path.join(out, 'src/customer/base/customer.service.base.ts');
+      const generated = await readFile(base, 'utf8');
+      await writeFile(base, `${generated}\n// a line of mine at the end\n`);
+      const dry = await tessera('eject', 'shop', '--out', out, '--dry-run');
+      expect(dry.code, dry.err).toBe(0);
+      expect(dry.out).toContain('Would regenerate');
+      expect(dry.out).toMatch(/kept +src\/customer\/base\/customer\.service\.base\.ts/);
       const again = await tessera('eject', 'shop', '--out', out);
-      expect(again.out).toContain('kept     src/customer/customer.service.ts');
+      expect(again.code, again.err).toBe(0);
+      expect(again.out).toMatch(/kept +src\/customer\/customer\.service\.ts/);
       expect(await readFile(mine, 'utf8')).toBe('// mine\n');
+      expect(await readFile(base, 'utf8')).toContain('// a line of mine at the end');
       const foreign = await mkdtemp(path.join(tmpdir(), 'tessera-cli-foreign-'));
       await writeFile(path.join(foreign, 'notes.txt'), 'x');
       const refused = await tessera('eject', 'shop', '--out', foreign);

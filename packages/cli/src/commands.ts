@@ -96,9 +96,11 @@ export async function loginCommand(io: Io, args: { url: string; email: string; p
 }
 
 /**
- * Ejects a published project into `out`: the files the server generates, written here. A
- * folder that is neither empty nor an earlier ejection is refused unless forced; the
- * developer's own files of an earlier ejection are kept.
+ * Ejects a published project into `out`, or regenerates an earlier ejection there: the files the
+ * server generates, each written as the regeneration plan says (see `@tessera/codegen/write`),
+ * and the list of what happened to each. A folder that is neither empty nor an earlier
+ * ejection is refused unless forced. Returns the exit code: 3 when a file was written with
+ * conflict markers (both the developer and the new generation changed the same lines).
  */
 export async function ejectCommand(
   api: ApiClient,
@@ -108,9 +110,10 @@ export async function ejectCommand(
     out: string;
     target: 'nestjs-prisma' | 'amis-pages';
     force: boolean;
+    dryRun: boolean;
     serviceUrl?: string;
   },
-) {
+): Promise<number> {
   const preview = await api.codegen.preview.query({
     project: args.project,
     target: args.target,
@@ -119,11 +122,28 @@ export async function ejectCommand(
   });
   const report = await writeFiles(args.out, preview.contents ?? [], {
     force: args.force,
+    dryRun: args.dryRun,
     source: { project: args.project, version: preview.version, target: args.target },
   });
-  for (const file of report.written) io.out(`written  ${file}`);
-  for (const file of report.kept) io.out(`kept     ${file}`);
+  for (const file of report.files)
+    if (file.action !== 'unchanged')
+      io.out(`${file.action.padEnd(9)}${file.path}  (${file.reason})`);
+  const counts = Object.entries(
+    report.files.reduce<Record<string, number>>(
+      (n, f) => ({ ...n, [f.action]: (n[f.action] ?? 0) + 1 }),
+      {},
+    ),
+  )
+    .map(([action, n]) => `${n} ${action}`)
+    .join(', ');
   io.out(
-    `Ejected '${args.project}' (version ${preview.version}, ${args.target}) into ${args.out}: ${report.written.length} written, ${report.kept.length} kept. Next: see ${args.out}/README.md`,
+    `${args.dryRun ? 'Would regenerate' : 'Ejected'} '${args.project}' (version ${preview.version}, ${args.target}) into ${args.out}: ${counts}.${args.dryRun ? ' Nothing was written.' : ` Next: see ${args.out}/README.md`}`,
   );
+  if (report.conflicts.length) {
+    io.err(
+      `${report.conflicts.length} file(s) ${args.dryRun ? 'would have' : 'have'} conflicts to resolve (between <<<<<<< yours and >>>>>>> generated): ${report.conflicts.join(', ')}`,
+    );
+    return 3;
+  }
+  return 0;
 }

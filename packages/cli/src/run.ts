@@ -21,7 +21,8 @@ const USAGE = `Usage:
   tessera schema import <project> <file>
   tessera schema plan <project>
   tessera schema publish <project> [--confirm id,id] [--yes]
-  tessera eject <project> --out <dir> [--target nestjs-prisma|amis-pages] [--service-url url] [--force]
+  tessera eject <project> --out <dir> [--target nestjs-prisma|amis-pages] [--service-url url] [--dry-run] [--force]
+    (over an earlier ejection: regenerates, keeping the developer's edits; exit 3 on conflicts)
 Environment: TESSERA_URL (default http://localhost:3000), TESSERA_TOKEN, TESSERA_PASSWORD`;
 
 export async function run(
@@ -46,6 +47,7 @@ export async function run(
         yes: { type: 'boolean', default: false },
         target: { type: 'string', default: 'nestjs-prisma' },
         force: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         'service-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -77,14 +79,14 @@ export async function run(
         io.err('--target is nestjs-prisma or amis-pages');
         return 2;
       }
-      await ejectCommand(api, io, {
+      return await ejectCommand(api, io, {
         project: command,
         out: values.out,
         target: values.target,
         force: values.force,
+        dryRun: values['dry-run'],
         serviceUrl: values['service-url'],
       });
-      return 0;
     }
     if (group !== 'schema' || !command || !project) {
       io.err(USAGE);

@@ -1,65 +1,140 @@
 /**
  * Writes an ejection to a folder: into an empty folder or over an earlier ejection (known by its
- * manifest), never into anything else unless forced. Generated files are rewritten; the
- * developer's own files are written only when they do not exist yet.
+ * manifest), never into anything else unless forced. Over an earlier one it regenerates as
+ * `planRegeneration` decides: nothing the developer wrote is lost (their files are kept, their
+ * edits of generated files merged, conflicts marked and listed), and a dry run says all of it
+ * before anything is written.
+ *
+ * The output keeps what it needs for that: `.tessera/manifest.json` (every generated file, its
+ * ownership and hash, and where the generation came from) and `.tessera/generated/`, the last
+ * generated content of each generated file (the merge base), so it travels with the code.
+ * `.tesseraignore` (gitignore syntax) names files regeneration leaves alone.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { AppError } from '@tessera/errors';
+import ignore from 'ignore';
 
 import type { GeneratedFile } from './files';
+import { type FileAction, type FilePlan, planRegeneration } from './regenerate/plan';
 
 export const MANIFEST = '.tessera/manifest.json';
+export const GENERATED_DIR = '.tessera/generated';
+export const IGNORE_FILE = '.tesseraignore';
+
+export type PlannedFile = Omit<FilePlan, 'content' | 'generated'>;
 
 export interface WriteReport {
+  /** Every file and what happens (or, in a dry run, would happen) to it. */
+  files: PlannedFile[];
   written: string[];
   kept: string[];
+  conflicts: string[];
+  dryRun: boolean;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return readFile(file).then(
-    () => true,
-    () => false,
-  );
+interface Manifest {
+  files?: Record<string, { ownership: GeneratedFile['ownership']; sha256: string }>;
+  [key: string]: unknown;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const WRITES: readonly FileAction[] = ['new', 'replaced', 'merged', 'conflict'];
+
+async function read(file: string): Promise<string | null> {
+  return readFile(file, 'utf8').catch(() => null);
+}
+
+/** `relative` inside `dir`, or a refusal: a manifest or a template may not name `../x`. */
+function inside(dir: string, relative: string): string {
+  const root = path.resolve(dir);
+  const target = path.resolve(root, relative);
+  if (!target.startsWith(root + path.sep))
+    throw new AppError('INTERNAL', `Refusing to write outside ${dir}: ${relative}`);
+  return target;
 }
 
 export async function writeFiles(
   dir: string,
   files: GeneratedFile[],
-  options: { force?: boolean; source?: Record<string, unknown> } = {},
+  options: { force?: boolean; dryRun?: boolean; source?: Record<string, unknown> } = {},
 ): Promise<WriteReport> {
   const entries = await readdir(dir).catch(() => [] as string[]);
-  const earlier = await exists(path.join(dir, MANIFEST));
-  if (entries.length > 0 && !earlier && !options.force)
+  const manifestText = await read(path.join(dir, MANIFEST));
+  if (entries.length > 0 && manifestText === null && !options.force)
     throw new AppError(
       'CONFLICT',
       `${dir} is neither empty nor an earlier ejection; choose another folder or force it`,
     );
-  const report: WriteReport = { written: [], kept: [] };
-  for (const file of files) {
-    const target = path.resolve(dir, file.path);
-    if (!target.startsWith(path.resolve(dir) + path.sep))
-      throw new AppError('INTERNAL', `Refusing to write outside ${dir}: ${file.path}`);
-    if (file.ownership === 'owned' && (await exists(target))) {
-      report.kept.push(file.path);
-      continue;
+  const manifest = manifestText ? (JSON.parse(manifestText) as Manifest) : null;
+
+  const paths = new Set([...files.map((f) => f.path), ...Object.keys(manifest?.files ?? {})]);
+  const disk = new Map<string, string | null>();
+  for (const p of paths) disk.set(p, await read(inside(dir, p)));
+  const previous = manifest
+    ? new Map(
+        await Promise.all(
+          Object.entries(manifest.files ?? {}).map(async ([p, entry]) => {
+            // Kept by this version; an earlier one kept hashes only: a file still matching its
+            // hash is its own base.
+            const kept = await read(inside(path.join(dir, GENERATED_DIR), p));
+            const onDisk = disk.get(p) ?? null;
+            const content =
+              kept ?? (onDisk !== null && sha256(onDisk) === entry.sha256 ? onDisk : null);
+            return [p, { ownership: entry.ownership, content }] as const;
+          }),
+        ),
+      )
+    : null;
+  const rules = ignore().add((await read(path.join(dir, IGNORE_FILE))) ?? '');
+
+  const plan = planRegeneration({
+    next: files,
+    onDisk: (p) => disk.get(p) ?? null,
+    previous,
+    ignored: (p) => rules.ignores(p),
+  });
+  const report: WriteReport = {
+    files: plan.map(({ content: _c, generated: _g, ...rest }) => rest),
+    written: plan.filter((f) => WRITES.includes(f.action)).map((f) => f.path),
+    kept: plan.filter((f) => ['kept', 'orphaned', 'ignored'].includes(f.action)).map((f) => f.path),
+    conflicts: plan.filter((f) => f.action === 'conflict').map((f) => f.path),
+    dryRun: options.dryRun ?? false,
+  };
+  if (options.dryRun) return report;
+
+  for (const file of plan) {
+    const target = inside(dir, file.path);
+    const base = inside(path.join(dir, GENERATED_DIR), file.path);
+    if (file.content !== undefined) {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content);
     }
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, file.content);
-    report.written.push(file.path);
+    if (file.action === 'removed') {
+      await rm(target, { force: true });
+      await rm(base, { force: true });
+    }
+    if (file.generated !== undefined) {
+      await mkdir(path.dirname(base), { recursive: true });
+      await writeFile(base, file.generated);
+    }
   }
-  const manifest = {
+  const next: Manifest = {
     ...options.source,
     files: Object.fromEntries(
-      files.map((f) => [
-        f.path,
-        { ownership: f.ownership, sha256: createHash('sha256').update(f.content).digest('hex') },
-      ]),
+      plan.flatMap((f): [string, { ownership: GeneratedFile['ownership']; sha256: string }][] => {
+        const generated = files.find((g) => g.path === f.path);
+        if (generated)
+          return [[f.path, { ownership: f.ownership, sha256: sha256(generated.content) }]];
+        // Ignored files the model no longer needs stay on record; removed and orphaned ones go.
+        const old = manifest?.files?.[f.path];
+        return f.action === 'ignored' && old ? [[f.path, old]] : [];
+      }),
     ),
   };
   await mkdir(path.join(dir, '.tessera'), { recursive: true });
-  await writeFile(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(path.join(dir, MANIFEST), `${JSON.stringify(next, null, 2)}\n`);
   return report;
 }
