@@ -56,6 +56,16 @@ function inside(dir: string, relative: string): string {
   return target;
 }
 
+/** Removes `folder` and the folders above it, up to `dir`, while they are empty. */
+async function removeEmptyFolders(dir: string, folder: string) {
+  const root = path.resolve(dir);
+  for (let at = path.resolve(folder); at.startsWith(root + path.sep); at = path.dirname(at)) {
+    const left = await readdir(at).catch(() => null);
+    if (left === null || left.length > 0) return;
+    await rm(at, { recursive: true, force: true });
+  }
+}
+
 export async function writeFiles(
   dir: string,
   files: GeneratedFile[],
@@ -115,6 +125,8 @@ export async function writeFiles(
     if (file.action === 'removed') {
       await rm(target, { force: true });
       await rm(base, { force: true });
+      await removeEmptyFolders(dir, path.dirname(target));
+      await removeEmptyFolders(dir, path.dirname(base));
     }
     if (file.generated !== undefined) {
       await mkdir(path.dirname(base), { recursive: true });

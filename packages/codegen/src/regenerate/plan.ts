@@ -8,7 +8,8 @@
  * - a generated file the developer edited is merged three ways (last generated, theirs, new):
  *   a clean merge is applied, a conflict is written with markers and listed;
  * - a generated file the model no longer needs is removed if nobody edited it, else reported;
- * - the developer's own files (`owned`) are written once and never again, nor removed;
+ * - the developer's own files (`owned`) are written once and never again; one the model no
+ *   longer needs is removed only if it is still as it was written, else reported;
  * - files the ignore file names are left alone.
  */
 import type { GeneratedFile } from '../files';
@@ -62,9 +63,17 @@ export function planRegeneration(input: RegenerationInput): FilePlan[] {
     const disk = input.onDisk(path);
     const base = input.previous?.get(path)?.content ?? null;
     if (ownership === 'owned') {
+      // What was written is kept as its base too, to tell later whether it was edited.
       plans.push(
         disk === null
-          ? { path, ownership, action: 'new', content: next, reason: 'yours from now on' }
+          ? {
+              path,
+              ownership,
+              action: 'new',
+              content: next,
+              generated: next,
+              reason: 'yours from now on',
+            }
           : { path, ownership, action: 'kept', reason: 'yours: never rewritten' },
       );
       continue;
@@ -127,12 +136,13 @@ export function planRegeneration(input: RegenerationInput): FilePlan[] {
     }
     const disk = input.onDisk(path);
     if (disk === null) continue;
-    if (last.ownership === 'generated' && last.content !== null && disk === last.content)
+    // Yours or generated, a file nobody edited goes with what it was for.
+    if (last.content !== null && disk === last.content)
       plans.push({
         path,
         ownership: last.ownership,
         action: 'removed',
-        reason: 'no longer needed by the model',
+        reason: 'no longer needed by the model, and not edited',
       });
     else
       plans.push({

@@ -87,7 +87,8 @@ describe('regenerating an edited ejection after a model change', () => {
     expect(action(dry, 'src/invoice/base/invoice.service.base.ts')).toBe('new');
     expect(action(dry, 'src/coupon/base/coupon.schemas.ts')).toBe('removed');
     expect(action(dry, 'src/coupon/base/coupon.service.base.ts')).toBe('orphaned');
-    expect(action(dry, 'src/coupon/coupon.service.ts')).toBe('orphaned');
+    // The developer's files of the dropped entity go with it, as nobody edited them.
+    expect(action(dry, 'src/coupon/coupon.service.ts')).toBe('removed');
     expect(action(dry, 'Dockerfile')).toBe('ignored');
     expect(dry.conflicts).toEqual([orderSchemas]);
     // A dry run writes nothing.
@@ -108,6 +109,10 @@ describe('regenerating an edited ejection after a model change', () => {
     expect(await read('README.md')).toContain('Deploy on Fridays.');
     expect(await exists('src/invoice/base/invoice.service.base.ts')).toBe(true);
     expect(await exists('src/coupon/base/coupon.schemas.ts')).toBe(false);
+    // A folder emptied by removals goes too; one holding the developer's file stays.
+    expect(await exists('src/coupon/coupon.service.ts')).toBe(false);
+    expect(await exists('src/coupon/base')).toBe(true);
+    expect(await exists(path.join(GENERATED_DIR, 'src/coupon/coupon.service.ts'))).toBe(false);
     expect(await read('src/coupon/base/coupon.service.base.ts')).toBe('// kept by hand\n');
     expect(await read('Dockerfile')).toBe('FROM scratch\n');
     // The new generation is the next merge's base; the manifest says where it came from.

@@ -27,6 +27,8 @@ import {
 import { inject } from 'vitest';
 
 import { buildProject, projectScript, startProject, writeProject } from '../build/ejected-project';
+import { eject } from '../eject';
+import { writeFiles } from '../write-files';
 import { startDbProxy } from './db-proxy';
 
 const run = promisify(execFile);
@@ -65,6 +67,12 @@ export interface EjectedOptions {
    * says: typecheck, lint, format, and its own `pnpm test`.
    */
   freshClone?: boolean;
+  /**
+   * Eject `model` first, let `edit` change the output as a developer would, then regenerate it
+   * with the model under test, as `tessera eject` does over an earlier ejection (refused if the
+   * regeneration leaves conflicts: the service must build and pass as it is).
+   */
+  regeneratedFrom?: { model: unknown; edit: (dir: string) => Promise<void> };
 }
 
 export async function startEjectedService(
@@ -88,7 +96,17 @@ export async function startEjectedService(
   }
 
   const output = await mkdtemp(path.join(tmpdir(), `tessera-eject-${doc.project}-`));
-  await writeProject(doc, output);
+  if (options.regeneratedFrom) {
+    const earlier = validateDocument(options.regeneratedFrom.model);
+    if (!earlier.ok) throw new Error(`invalid earlier model: ${JSON.stringify(earlier.issues)}`);
+    await writeProject(assignIds(withJunctionEntities(earlier.document), null), output);
+    await options.regeneratedFrom.edit(output);
+    // Regenerated under the same version: migrations between versions are not incremental yet
+    // (a version's migration creates its whole schema), so the earlier one is replaced.
+    const report = await writeFiles(output, await eject({ document: doc, version: 1 }));
+    if (report.conflicts.length)
+      throw new Error(`regeneration left conflicts in ${report.conflicts.join(', ')}`);
+  } else await writeProject(doc, output);
   let dir = output;
   if (options.freshClone) {
     const git = (args: string[], cwd: string) => run('git', args, { cwd });
