@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type Browser,
+  expect,
+  type Page,
+  test,
+  type TestInfo,
+} from '@playwright/test';
 
 import { contextWithSession, E2E_ADMIN, sessionToken, trpcMutation } from './fixtures';
 
@@ -14,6 +21,9 @@ const SHOP_YAML = readFileSync(
   path.resolve(import.meta.dirname, '../../../packages/meta/src/fixtures/shop.yaml'),
   'utf8',
 );
+
+/** A name for this attempt: a retry must not meet what the failed attempt created. */
+const attempt = (name: string, info: TestInfo) => (info.retry ? `${name}${info.retry}` : name);
 
 const node = (page: Page, code: string) =>
   page.locator(`.react-flow__node-entity:has([data-entity="${code}"])`);
@@ -75,16 +85,21 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
   page,
   request,
 }, testInfo) => {
+  const studio = attempt('studio', testInfo);
   const token = await sessionToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
-  await trpcMutation(request, token, 'project.create', { code: 'studio', name: 'Studio' });
+  await trpcMutation(request, token, 'project.create', { code: studio, name: 'Studio' });
 
   // Signed out, the designer sends you to the console's sign-in and back.
-  await page.goto('/designer/studio');
-  await expect(page).toHaveURL(/\/login\?next=%2Fdesigner%2Fstudio$/);
-  await page.getByLabel('Email').fill(E2E_ADMIN.email);
-  await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/designer\/studio$/);
+  await page.goto(`/designer/${studio}`);
+  await expect(page).toHaveURL(new RegExp(`/login\\?next=%2Fdesigner%2F${studio}$`));
+  // Typed once the sign-in page is live (before hydration, React would clear the inputs).
+  await expect(async () => {
+    await page.getByLabel('Email').fill(E2E_ADMIN.email);
+    await page.getByLabel('Password').fill(E2E_ADMIN.password);
+    await expect(page.getByLabel('Email')).toHaveValue(E2E_ADMIN.email, { timeout: 500 });
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(new RegExp(`/designer/${studio}$`), { timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page.getByTestId('status')).toHaveText('saved');
 
   await newEntity(page, 'customer');
@@ -157,7 +172,7 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
 
   await page.getByRole('tab', { name: 'Plan & publish' }).click();
   const plan = page.getByRole('region', { name: 'Plan and publish' });
-  await expect(plan.getByText('Create schema studio')).toBeVisible();
+  await expect(plan.getByText(`Create schema ${studio}`)).toBeVisible();
   await plan.getByRole('button', { name: 'Publish' }).click();
   await expect(plan.getByText(/Published version 1/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('2-designer-published.png') });
@@ -178,8 +193,8 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
 
   // The exports: the diagram as PNG, the model as YAML.
   for (const [format, name] of [
-    ['png', 'studio.png'],
-    ['yaml', 'studio.yaml'],
+    ['png', `${studio}.png`],
+    ['yaml', `${studio}.yaml`],
   ] as const) {
     const download = page.waitForEvent('download');
     await page.getByLabel('Export').selectOption(format);
@@ -191,7 +206,7 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
     else expect(text.subarray(1, 4).toString()).toBe('PNG');
   }
 
-  await page.goto('/data/studio/customer');
+  await page.goto(`/data/${studio}/customer`);
   await expect(page.getByRole('heading', { name: /customer/i }).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('3-data-page.png') });
 });
@@ -201,24 +216,20 @@ test('two modelers edit one project: each sees the other, and a conflicting edit
   request,
   baseURL,
 }, testInfo) => {
+  const duo = attempt('duo', testInfo);
+  const boEmail = `${attempt('bo', testInfo)}@e2e.tessera.dev`;
   const token = await sessionToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
-  await trpcMutation(request, token, 'project.create', { code: 'duo', name: 'Duo' });
+  await trpcMutation(request, token, 'project.create', { code: duo, name: 'Duo' });
   await trpcMutation(request, token, 'user.create', {
-    email: 'bo@e2e.tessera.dev',
+    email: boEmail,
     name: 'Bo',
     password: 'bo-modeler-password',
     roles: ['modeler'],
   });
   const ana = await signedInPage(browser, request, baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
-  const bo = await signedInPage(
-    browser,
-    request,
-    baseURL!,
-    'bo@e2e.tessera.dev',
-    'bo-modeler-password',
-  );
-  await openDesigner(ana, 'duo');
-  await openDesigner(bo, 'duo');
+  const bo = await signedInPage(browser, request, baseURL!, boEmail, 'bo-modeler-password');
+  await openDesigner(ana, duo);
+  await openDesigner(bo, duo);
 
   // Ana's new entity appears on Bo's canvas; Bo sees Ana here.
   await newEntity(ana, 'invoice');
@@ -261,30 +272,26 @@ test('two modelers edit one project: each sees the other, and a conflicting edit
   await bo.context().close();
 });
 
-test('a reader sees the model read-only', async ({ browser, request, baseURL }) => {
+test('a reader sees the model read-only', async ({ browser, request, baseURL }, testInfo) => {
+  const role = attempt('model_reader', testInfo);
+  const readerEmail = `${attempt('reader', testInfo)}@e2e.tessera.dev`;
   const token = await sessionToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
   await trpcMutation(request, token, 'role.create', {
-    code: 'model_reader',
-    name: 'Model reader',
+    code: role,
+    name: `Model reader ${testInfo.retry}`,
     permissions: ['entity:read'],
   });
   await trpcMutation(request, token, 'user.create', {
-    email: 'reader@e2e.tessera.dev',
+    email: readerEmail,
     name: 'Reader',
     password: 'reader-password-1',
-    roles: ['model_reader'],
+    roles: [role],
   });
   await trpcMutation(request, token, 'schema.import', {
     project: 'readable',
     document: SHOP_YAML.replace('project: shop', 'project: readable'),
   });
-  const page = await signedInPage(
-    browser,
-    request,
-    baseURL!,
-    'reader@e2e.tessera.dev',
-    'reader-password-1',
-  );
+  const page = await signedInPage(browser, request, baseURL!, readerEmail, 'reader-password-1');
   await openDesigner(page, 'readable');
   await expect(page.getByText('read-only')).toBeVisible();
   await expect(node(page, 'customer')).toBeVisible();
