@@ -4,15 +4,15 @@
  * version) and the edits not saved yet. A viewer without the model permissions gets the same
  * canvas, read-only.
  */
-import { serializeDocument } from '@tessera/meta';
 import { type Node, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 
 import { api, problemOf, signIn } from './api/client';
-import { download, downloadDataUrl } from './export/download';
-import { diagramImage } from './export/image';
+import { exportModel } from './export/export-model';
+import { useEditorActions } from './editor-actions';
 import { Canvas } from './graph/canvas';
+import { conflictMarks } from './graph/conflict-marks';
 import type { EntityDecoration } from './graph/entity-node';
 import { toGraph } from './graph/to-graph';
 import { commandFor, type Command } from './keyboard/shortcuts';
@@ -23,8 +23,8 @@ import { createDesignerStore, type DesignerStore } from './model/store';
 import { EditsPanel } from './panels/edits-panel';
 import { HelpPanel } from './panels/help-panel';
 import { Inspector } from './panels/inspector';
+import { Toolbar } from './panels/toolbar';
 import { PagePreview } from './panels/page-preview';
-import { PresenceBar } from './panels/presence-bar';
 import { NO_RISKS, type PlanRisks, PublishPanel } from './panels/publish-panel';
 import { RelationDialog, type RelationDraft } from './panels/relation-dialog';
 import { type Highlights, NO_HIGHLIGHTS, VersionsPanel } from './panels/versions-panel';
@@ -38,10 +38,6 @@ const TAB_NAMES: Record<Tab, string> = {
   compare: 'Compare',
 };
 
-function uniqueCode(base: string, taken: (code: string) => boolean) {
-  for (let i = 1; ; i++) if (!taken(`${base}_${i}`)) return `${base}_${i}`;
-}
-
 function Workspace({ status }: { status: string }) {
   const designer = useDesigner();
   const flow = useReactFlow();
@@ -50,8 +46,6 @@ function Workspace({ status }: { status: string }) {
   const canEdit = useDesignerState((s) => s.canEdit);
   const others = useDesignerState((s) => s.others);
   const pending = useDesignerState((s) => s.pending);
-  const undoable = useDesignerState((s) => s.undo.length > 0);
-  const redoable = useDesignerState((s) => s.redo.length > 0);
   const localProblem = useDesignerState((s) => s.localProblem);
   const [tab, setTab] = useState<Tab>('inspect');
   const [fold, setFold] = useState(false);
@@ -65,19 +59,7 @@ function Workspace({ status }: { status: string }) {
   const nodesRef = useRef<Node[]>([]);
   const laidOut = useRef(false);
 
-  const conflicts = useMemo(() => {
-    const byEntity: Record<string, string> = {};
-    const byRow: Record<string, Record<string, string>> = {};
-    for (const edit of pending)
-      for (const c of edit.conflicts ?? []) {
-        const entity = c.target.entity;
-        if (!entity) continue;
-        const text = `${c.actorName ?? 'Someone'} changed ${c.target.property ?? 'this'} meanwhile`;
-        if (c.target.field) byRow[entity] = { ...byRow[entity], [c.target.field]: text };
-        else byEntity[entity] = text;
-      }
-    return { byEntity, byRow };
-  }, [pending]);
+  const conflicts = useMemo(() => conflictMarks(pending), [pending]);
 
   const decorate = useCallback(
     (entityId: string, code: string): EntityDecoration => {
@@ -131,102 +113,11 @@ function Workspace({ status }: { status: string }) {
       void layout(canEdit);
   }, [model, layout, canEdit]);
 
-  const newEntity = useCallback(() => {
-    if (!model) return;
-    const code = uniqueCode('entity', (c) => model.entities.some((e) => e.code === c));
-    const center = flow.screenToFlowPosition({
-      x: window.innerWidth / 2 - 200,
-      y: window.innerHeight / 2,
-    });
-    const id = crypto.randomUUID();
-    const problem = designer.queue(`add entity ${code}`, [
-      {
-        op: 'entity.create',
-        entity: { id, code, fields: [] },
-        position: { x: Math.round(center.x), y: Math.round(center.y) },
-      },
-    ]);
-    if (!problem) designer.select({ entity: id });
-  }, [model, flow, designer]);
-
-  const newNote = useCallback(() => {
-    const center = flow.screenToFlowPosition({
-      x: window.innerWidth / 2 - 200,
-      y: window.innerHeight / 2 - 120,
-    });
-    designer.queue('add note', [
-      {
-        op: 'note.create',
-        note: {
-          id: crypto.randomUUID(),
-          text: 'Note',
-          position: { x: Math.round(center.x), y: Math.round(center.y) },
-        },
-      },
-    ]);
-  }, [flow, designer]);
-
-  const deleteSelection = useCallback(() => {
-    if (!model) return;
-    const { entity, field, relation, note } = designer.get().selection;
-    if (relation) {
-      const r = model.relations.find((x) => x.id === relation);
-      if (r) designer.queue(`delete relation ${r.code}`, [{ op: 'relation.delete', id: relation }]);
-    } else if (entity && field) {
-      const e = model.entities.find((x) => x.id === entity);
-      const f = e?.fields.find((x) => x.id === field);
-      if (f)
-        designer.queue(`delete field ${e!.code}.${f.code}`, [
-          { op: 'field.delete', entity, id: field },
-        ]);
-    } else if (entity) {
-      const e = model.entities.find((x) => x.id === entity);
-      if (!e) return;
-      const relations = model.relations.filter(
-        (r) => r.from === e.code || r.to === e.code || r.through === e.code,
-      );
-      const cost = `Delete entity ${e.code}? It takes ${e.fields.length} field(s) and ${relations.length} relation(s) with it; the plan shows the rows a publish would move to the trash.`;
-      if (window.confirm(cost)) {
-        designer.queue(`delete entity ${e.code}`, [{ op: 'entity.delete', id: entity }]);
-        designer.select({});
-        setTab('plan');
-      }
-    } else if (note) {
-      designer.queue('delete note', [{ op: 'note.delete', id: note }]);
-    }
-  }, [model, designer]);
-
-  const moveField = useCallback(
-    (delta: number) => {
-      const { entity, field } = designer.get().selection;
-      const e = model?.entities.find((x) => x.id === entity);
-      const index = e?.fields.findIndex((f) => f.id === field) ?? -1;
-      if (!e || index < 0 || index + delta < 0 || index + delta >= e.fields.length) return;
-      designer.queue(`move ${e.fields[index]!.code}`, [
-        { op: 'field.move', entity: e.id!, id: field!, index: index + delta },
-      ]);
-    },
-    [model, designer],
-  );
-
-  const jump = useCallback(
-    (term: string) => {
-      const t = term.trim().toLowerCase();
-      const found =
-        model?.entities.find((e) => e.code.toLowerCase() === t) ??
-        model?.entities.find(
-          (e) => e.code.toLowerCase().includes(t) || e.name?.toLowerCase().includes(t),
-        );
-      if (!found?.id) return setNotice(`No entity matches '${term}'`);
-      designer.select({ entity: found.id });
-      const node = flow.getInternalNode(found.id);
-      const at = node?.internals.positionAbsolute ?? found.position ?? { x: 0, y: 0 };
-      const width = node?.measured.width ?? 240;
-      const height = node?.measured.height ?? 200;
-      void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: 1, duration: 300 });
-    },
-    [model, designer, flow],
-  );
+  const showPlan = useCallback(() => setTab('plan'), []);
+  const { newEntity, newNote, deleteSelection, moveField, jump } = useEditorActions({
+    onNotice: setNotice,
+    onDeleted: showPlan,
+  });
 
   const run = useCallback(
     (command: Command) => {
@@ -291,110 +182,24 @@ function Workspace({ status }: { status: string }) {
     [designer],
   );
 
-  async function exportAs(format: 'png' | 'svg' | 'yaml' | 'sql') {
-    setNotice(null);
-    try {
-      if (format === 'yaml' && model)
-        download(`${project}.yaml`, serializeDocument(model, 'yaml'), 'application/yaml');
-      else if (format === 'sql') {
-        const plan = await api.schema.plan.query({ project });
-        const sql = plan.steps
-          .map((s) => `-- ${s.summary} (${s.risk})\n${s.sql.join(';\n')};`)
-          .join('\n\n');
-        download(
-          `${project}-plan.sql`,
-          sql ? `${sql}\n` : '-- Nothing to publish\n',
-          'application/sql',
-        );
-      } else if (format === 'png' || format === 'svg') {
-        const nodes = flow.getNodes().filter((n) => n.type !== 'area');
-        downloadDataUrl(`${project}.${format}`, await diagramImage(nodes, format));
-      }
-    } catch (error) {
-      setNotice(problemOf(error).message);
-    }
-  }
-
-  const unsaved = pending.filter((e) => e.state !== 'saved').length;
   return (
     <div className="designer">
-      <header className="toolbar">
-        <a href="/" className="brand" title="Back to the console">
-          Tessera
-        </a>
-        <strong data-testid="project">{project}</strong>
-        <span className={`status ${status}`} data-testid="status">
-          {status === 'offline' ? 'offline' : unsaved ? `${unsaved} unsaved` : 'saved'}
-        </span>
-        {!canEdit ? <span className="badge">read-only</span> : null}
-        {canEdit ? (
-          <>
-            <button
-              type="button"
-              onClick={() => run('undo')}
-              disabled={!undoable}
-              title="Undo (Ctrl+Z)"
-            >
-              Undo
-            </button>
-            <button
-              type="button"
-              onClick={() => run('redo')}
-              disabled={!redoable}
-              title="Redo (Ctrl+Shift+Z)"
-            >
-              Redo
-            </button>
-            <button type="button" onClick={newEntity} title="New entity (N)">
-              + Entity
-            </button>
-            <button type="button" onClick={newNote} title="New note (Shift+N)">
-              + Note
-            </button>
-          </>
-        ) : null}
-        <button type="button" onClick={() => run('layout')} title="Auto-layout (L)">
-          Layout
-        </button>
-        <label className="toggle">
-          <input type="checkbox" checked={fold} onChange={(e) => setFold(e.target.checked)} /> Fold
-          junctions
-        </label>
-        <input
-          ref={searchRef}
-          className="search"
-          aria-label="Find an entity"
-          placeholder="Find entity (Ctrl+K)"
-          list="entity-codes"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onKeyDown={(e) => {
-            e.stopPropagation();
-            if (e.key === 'Enter') jump(search);
-            if (e.key === 'Escape') setSearch('');
-          }}
-        />
-        <datalist id="entity-codes">
-          {model?.entities.map((e) => (
-            <option key={e.id} value={e.code} />
-          ))}
-        </datalist>
-        <select
-          aria-label="Export"
-          value=""
-          onChange={(e) => void exportAs(e.target.value as 'png' | 'svg' | 'yaml' | 'sql')}
-        >
-          <option value="">Export…</option>
-          <option value="png">Diagram as PNG</option>
-          <option value="svg">Diagram as SVG</option>
-          <option value="yaml">Model as YAML</option>
-          <option value="sql">Plan as SQL</option>
-        </select>
-        <PresenceBar />
-        <button type="button" onClick={() => setHelp(true)} title="Help (?)" aria-label="Help">
-          ?
-        </button>
-      </header>
+      <Toolbar
+        status={status}
+        run={run}
+        fold={fold}
+        setFold={setFold}
+        search={search}
+        setSearch={setSearch}
+        searchRef={searchRef}
+        onJump={jump}
+        onExport={(format) => {
+          setNotice(null);
+          exportModel(format, { project, model, nodes: flow.getNodes() }).catch((error: unknown) =>
+            setNotice(problemOf(error).message),
+          );
+        }}
+      />
       {notice || localProblem ? (
         <div className="notice" role="alert" onClick={() => setNotice(null)}>
           {notice ?? localProblem}

@@ -15,10 +15,9 @@ import {
   withJunctionEntities,
 } from '@tessera/meta';
 
-import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
 import { issuesError, storedDocument } from './documents';
-import { DRAFT_CHANNEL } from './draft-events';
+import { saveDraft } from './save-draft';
 
 export interface DraftEdit {
   project: string;
@@ -66,30 +65,15 @@ export async function updateDraft(
         next = change.replacement;
       }
       const revision = row.draft_revision + 1;
-      await tx.metaProject.update({
-        where: { id: row.id },
-        data: { draft: next as never, draftRevision: revision },
-        select: { id: true },
+      await saveDraft(tx, ctx, {
+        project: row,
+        draft: next,
+        revision,
+        operation: edit.operation,
+        entity: edit.entity,
+        keys: replacementKeys(current, next),
+        audit: { resource: edit.resource ?? 'model', after: { revision } },
       });
-      const logged = await tx.metaChange.create({
-        data: {
-          projectId: row.id,
-          revision,
-          operation: edit.operation,
-          entity: edit.entity ?? null,
-          payload: next as never,
-          keys: replacementKeys(current, next),
-          actorId: ctx.principal.user.id,
-        },
-        select: { id: true },
-      });
-      await writeAudit(tx, ctx, {
-        action: edit.operation,
-        resource: edit.resource ?? 'model',
-        resourceId: `${row.code}${edit.entity ? `.${edit.entity}` : ''}`,
-        after: { revision },
-      });
-      await tx.$executeRaw`SELECT pg_notify(${DRAFT_CHANNEL}, ${JSON.stringify({ project: row.code, id: logged.id.toString() })})`;
       return { revision, draft: next };
     },
     { timeout: 60_000 },

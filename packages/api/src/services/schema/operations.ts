@@ -22,10 +22,9 @@ import {
   withJunctionEntities,
 } from '@tessera/meta';
 
-import { writeAudit } from '../../audit/write-audit';
 import type { AuthedContext } from '../types';
 import { issuesError, storedDocument } from './documents';
-import { DRAFT_CHANNEL } from './draft-events';
+import { saveDraft } from './save-draft';
 
 export interface ApplyOpsInput {
   project: string;
@@ -187,35 +186,20 @@ export async function applyModelOps(
       if (!validated.ok) throw issuesError(validated.issues);
       const draft = assignIds(withJunctionEntities(validated.document), current);
       const revision = layoutOnly ? row.draft_revision : row.draft_revision + 1;
-      await tx.metaProject.update({
-        where: { id: row.id },
-        data: { draft: draft as never, draftRevision: revision },
-        select: { id: true },
+      const changeId = await saveDraft(tx, ctx, {
+        project: row,
+        draft,
+        revision,
+        operation,
+        entity: input.entity,
+        keys: layoutOnly ? [] : merged.keys,
+        ops,
+        clientId: input.clientId,
+        audit: layoutOnly
+          ? null
+          : { resource: 'model', after: { revision, ops: ops.map((op) => op.op) } },
       });
-      const change = await tx.metaChange.create({
-        data: {
-          projectId: row.id,
-          revision,
-          operation,
-          entity: input.entity ?? null,
-          // The sync endpoints hand out the whole document of each model change.
-          payload: (layoutOnly ? {} : draft) as never,
-          ops: ops as never,
-          keys: layoutOnly ? [] : merged.keys,
-          clientId: input.clientId ?? null,
-          actorId: ctx.principal.user.id,
-        },
-        select: { id: true },
-      });
-      if (!layoutOnly)
-        await writeAudit(tx, ctx, {
-          action: operation,
-          resource: 'model',
-          resourceId: `${row.code}${input.entity ? `.${input.entity}` : ''}`,
-          after: { revision, ops: ops.map((op) => op.op) },
-        });
-      await tx.$executeRaw`SELECT pg_notify(${DRAFT_CHANNEL}, ${JSON.stringify({ project: row.code, id: change.id.toString() })})`;
-      return { revision, changeId: change.id.toString(), draft };
+      return { revision, changeId, draft };
     },
     { timeout: 30_000 },
   );
