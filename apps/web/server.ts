@@ -9,7 +9,15 @@ import path from 'node:path';
 import { ensureFirstAdmin } from '@tessera/api/bootstrap';
 import { bodyLimit } from '@tessera/api/http';
 import { DocumentWorker } from '@tessera/api/workers';
-import { eject } from '@tessera/codegen';
+import {
+  builtInTemplates,
+  eject,
+  ejectionArchive,
+  newTypeErrors,
+  planRegeneration,
+  previewTemplate,
+  templatesWith,
+} from '@tessera/codegen';
 import { createDb } from '@tessera/db';
 import { applyMigrations } from '@tessera/db/migrate';
 import { seed } from '@tessera/db/seed';
@@ -49,7 +57,18 @@ async function main() {
   // inside Next's bundle, where a worker's own file and the templates cannot be found) take
   // them from here.
   const documents = new DocumentWorker();
-  shareWithServices({ documents, codegen: { eject } });
+  shareWithServices({
+    documents,
+    codegen: {
+      eject,
+      builtInTemplates,
+      previewTemplate,
+      newTypeErrors,
+      planRegeneration,
+      ejectionArchive,
+      templatesWith,
+    },
+  });
   const dev = env.NODE_ENV !== 'production';
   const app = next({
     dev,

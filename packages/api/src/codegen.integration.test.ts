@@ -59,7 +59,7 @@ describe('codegen', () => {
   it('refuses a project with nothing published, naming it', async () => {
     const { caller } = await callerAs(services(), ['modeler']);
     await expect(caller.codegen.preview({ project: 'draft_only' })).rejects.toThrow(
-      "Project 'draft_only' has no published model to eject; publish it first",
+      "Project 'draft_only' has no published model to generate from; publish it first",
     );
   });
 });

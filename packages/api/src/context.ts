@@ -17,7 +17,15 @@ import {
   DEFAULT_SESSION_POLICY,
 } from '@tessera/auth';
 import type { LoginThrottle } from '@tessera/auth/rate-limit';
-import type { eject } from '@tessera/codegen';
+import type {
+  builtInTemplates,
+  eject,
+  ejectionArchive,
+  newTypeErrors,
+  planRegeneration,
+  previewTemplate,
+  templatesWith,
+} from '@tessera/codegen';
 import type { Db } from '@tessera/db';
 
 import type { DocumentReader } from './workers/document-worker';
@@ -54,6 +62,12 @@ export interface ApiServices {
 /** What the API needs of `@tessera/codegen`. */
 export interface Codegen {
   eject: typeof eject;
+  builtInTemplates: typeof builtInTemplates;
+  previewTemplate: typeof previewTemplate;
+  newTypeErrors: typeof newTypeErrors;
+  planRegeneration: typeof planRegeneration;
+  ejectionArchive: typeof ejectionArchive;
+  templatesWith: typeof templatesWith;
 }
 
 export interface RequestInfo {

@@ -10,7 +10,7 @@ import { type ModelDocument, withJunctionEntities } from '@tessera/meta';
 import type { GeneratedFile } from './files';
 import { formatFile } from './format';
 import { TemplateRenderer } from './render/renderer';
-import { targetTemplates } from './render/templates';
+import { templatesWith } from './render/templates';
 import { amisPageFiles, DEFAULT_SERVICE_URL } from './targets/amis-pages';
 import { validationSources } from './targets/copied-sources';
 import { initialMigration, nestjsPrismaItems } from './targets/nestjs-prisma';
@@ -29,6 +29,8 @@ export interface EjectOptions {
   renderer?: TemplateRenderer;
   /** amis-pages: where the pages reach the ejected service. */
   serviceUrl?: string;
+  /** The project's own versions of the target's templates: name → Handlebars source. */
+  templates?: Readonly<Record<string, string>>;
   /** Told as files are done: for progress bars. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -55,7 +57,7 @@ export async function eject(options: EjectOptions): Promise<GeneratedFile[]> {
     );
   const view = projectView(doc, options.version);
   const items = nestjsPrismaItems(view);
-  const specs = await targetTemplates(target);
+  const specs = await templatesWith(target, options.templates);
   const extra: GeneratedFile[] = [
     ...(await validationSources()).map((f) => ({ ...f, ownership: 'generated' as const })),
     {
@@ -89,6 +91,7 @@ export async function eject(options: EjectOptions): Promise<GeneratedFile[]> {
       path: items[i]!.path,
       content,
       ownership: items[i]!.ownership,
+      template: items[i]!.template,
     }));
     for (const file of extra) {
       files.push({ ...file, content: await formatFile(file.path, file.content) });

@@ -7,4 +7,6 @@ export interface GeneratedFile {
    * are written once.
    */
   ownership: 'generated' | 'owned';
+  /** The template that rendered it, when one did (for errors found in the output). */
+  template?: string;
 }

@@ -66,6 +66,28 @@ async function removeEmptyFolders(dir: string, folder: string) {
   }
 }
 
+/**
+ * What a first ejection into an empty folder holds: the files, the manifest and the merge
+ * bases, exactly as `writeFiles` writes them; for an archive (the console's download) that a
+ * later `tessera eject` regenerates in place.
+ */
+export function firstEjectionFiles(
+  files: readonly GeneratedFile[],
+  source: Record<string, unknown> = {},
+): { path: string; content: string }[] {
+  const manifest: Manifest = {
+    ...source,
+    files: Object.fromEntries(
+      files.map((f) => [f.path, { ownership: f.ownership, sha256: sha256(f.content) }]),
+    ),
+  };
+  return [
+    ...files.map(({ path: p, content }) => ({ path: p, content })),
+    ...files.map(({ path: p, content }) => ({ path: `${GENERATED_DIR}/${p}`, content })),
+    { path: MANIFEST, content: `${JSON.stringify(manifest, null, 2)}\n` },
+  ];
+}
+
 export async function writeFiles(
   dir: string,
   files: GeneratedFile[],

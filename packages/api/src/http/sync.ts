@@ -11,11 +11,10 @@ import { AppError, findAppError } from '@tessera/errors';
 import { ZEntity, ZRelation } from '@tessera/meta';
 import { z } from 'zod';
 
-import { type ApiServices, createContextInner, resolvePrincipal } from '../context';
+import type { ApiServices } from '../context';
 import { applyModelOps, replacementOps } from '../services/schema/operations';
-import type { AuthedContext } from '../services/types';
+import { authorise, type RequestInfo } from './authorise';
 import { jsonError } from './json-error';
-import { isCrossSiteRequest } from '@tessera/auth';
 
 const ZStamp = z.union([z.iso.datetime({ offset: true }), z.number().int().nonnegative()]);
 const ZProject = z.string().min(1).max(40);
@@ -35,38 +34,6 @@ const ZSyncBatch = z.object({
   syncTimestamp: ZStamp,
   baseRevision: z.number().int().positive(),
 });
-
-interface RequestInfo {
-  requestId: string;
-  ip: string;
-}
-
-async function authorise(
-  services: ApiServices,
-  req: Request,
-  info: RequestInfo,
-  permission: string,
-): Promise<AuthedContext | Response> {
-  const { principal, source } = await resolvePrincipal(services, req.headers);
-  if (!principal) return jsonError(401, 'Sign in or send a bearer token', info.requestId);
-  if (
-    req.method !== 'GET' &&
-    source === 'cookie' &&
-    isCrossSiteRequest(req.headers, {
-      host: req.headers.get('host') ?? '',
-      allowedOrigins: services.allowedOrigins,
-    })
-  ) {
-    return jsonError(403, 'Cross-site requests may not change data', info.requestId);
-  }
-  if (!principal.permissions.has(permission))
-    return jsonError(403, `Missing permission ${permission}`, info.requestId);
-  return createContextInner({
-    services,
-    principal,
-    request: { ...info, userAgent: req.headers.get('user-agent') },
-  }) as AuthedContext;
-}
 
 async function readJson<T>(
   req: Request,

@@ -32,15 +32,63 @@ export function targetTemplates(target: string): Promise<TemplateSpecs> {
 }
 
 export async function loadTemplates(dir: string): Promise<TemplateSpecs> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const specs: TemplateSpecs = {};
+  const sources = await readSources(dir);
+  return Object.fromEntries(
+    Object.entries(sources).map(([name, source]) => [name, precompileTemplate(name, source)]),
+  );
+}
+
+/** Template name → its Handlebars source, for every template under `dir`. */
+async function readSources(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
+  const sources: Record<string, string> = {};
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith('.hbs')) continue;
     const file = path.join(entry.parentPath, entry.name);
-    const name = path.relative(dir, file).replace(/\.hbs$/, '');
-    specs[name] = precompileTemplate(name, await readFile(file, 'utf8'));
+    sources[path.relative(dir, file).replace(/\.hbs$/, '')] = await readFile(file, 'utf8');
   }
-  return specs;
+  return Object.fromEntries(Object.entries(sources).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const sourceCache = new Map<string, Promise<Record<string, string>>>();
+
+/** A target's built-in templates as written (name → source); none for a target without any. */
+export function builtInTemplates(target: string): Promise<Record<string, string>> {
+  let sources = sourceCache.get(target);
+  if (!sources) {
+    sources = readSources(path.join(templatesDir(), target));
+    sourceCache.set(target, sources);
+    sources.catch(() => sourceCache.delete(target));
+  }
+  return sources;
+}
+
+/**
+ * The target's templates with a project's overrides (name → source) in place of the built-in
+ * ones. An override must replace a template the target has; each is compiled here, so one that
+ * does not compile is refused with its name and line before anything renders.
+ */
+export async function templatesWith(
+  target: string,
+  overrides: Readonly<Record<string, string>> = {},
+): Promise<TemplateSpecs> {
+  const specs = await targetTemplates(target);
+  const names = Object.keys(overrides);
+  if (names.length === 0) return specs;
+  const out = { ...specs };
+  for (const name of names) {
+    if (!(name in specs))
+      throw new AppError('VALIDATION', `The ${target} target has no template '${name}'`, {
+        details: { template: name },
+      });
+    out[name] = precompileTemplate(name, overrides[name]!);
+  }
+  return out;
 }
 
 export function precompileTemplate(name: string, source: string): string {

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   codegen: ['run'],
   data: ['read', 'create', 'update', 'delete'],
   monitor: ['read'],
+  /** Changing a project's code generation templates (overrides of the built-in ones). */
+  template: ['update'],
   /** Editing the amis JSON of generated data pages (overrides). */
   page: ['update'],
 } as const satisfies Record<string, readonly string[]>;
@@ -96,6 +98,26 @@ export const BASE_MENUS: MenuSeed[] = [
     path: '/modeling',
     permission: 'entity:read',
     sortOrder: 0,
+  },
+  {
+    code: 'modeling.codegen',
+    parent: 'modeling',
+    type: 'page',
+    title: 'Code generation',
+    icon: 'code-xml',
+    path: '/codegen',
+    permission: 'codegen:run',
+    sortOrder: 10,
+  },
+  {
+    code: 'modeling.templates',
+    parent: 'modeling',
+    type: 'page',
+    title: 'Templates',
+    icon: 'file-code',
+    path: '/codegen/templates',
+    permission: 'template:update',
+    sortOrder: 20,
   },
   { code: 'account', type: 'directory', title: 'Account', icon: 'user', sortOrder: 80 },
   {

@@ -3,7 +3,9 @@ import {
   Activity,
   Blocks,
   Circle,
+  CodeXml,
   Database,
+  FileCode,
   Folder,
   House,
   IdCard,
@@ -35,6 +37,8 @@ const ICONS: Record<string, LucideIcon> = {
   'sliders-horizontal': SlidersHorizontal,
   'scroll-text': ScrollText,
   table: Table2,
+  'code-xml': CodeXml,
+  'file-code': FileCode,
 };
 
 export const MENU_ICON_NAMES = Object.keys(ICONS);

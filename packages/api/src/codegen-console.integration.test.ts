@@ -1,0 +1,304 @@
+/**
+ * Code generation from the console, over the API: a project's templates (versions, restore,
+ * back to built-in, preview, permission, audit), what a generation would produce against the
+ * last one, runs kept with their history and zip, and failures that change nothing.
+ */
+import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createSession } from '@tessera/auth';
+
+import { handleCodegenArchive } from './http/codegen-archive';
+import { callerAs, seedUser, testServices } from './test/fixtures';
+
+let t: TestDatabase;
+const services = () => testServices(t.db, { databaseUrl: t.url });
+const SERVICE = 'entity/service.ts';
+const BASE = 'entity/base/service.base.ts';
+const ref = { project: 'shop', target: 'nestjs-prisma' as const };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const { caller } = await callerAs(services(), ['admin']);
+  await caller.schema.import({
+    project: 'shop',
+    document: JSON.stringify({
+      project: 'shop',
+      entities: [
+        { code: 'customer', fields: [{ code: 'name', type: 'string', length: 100 }] },
+        { code: 'invoice', fields: [{ code: 'number', type: 'string', length: 20, unique: true }] },
+      ],
+    }),
+  });
+  await caller.schema.publish({ project: 'shop', confirm: [] });
+}, 120_000);
+afterAll(() => t.drop());
+
+/** GET /api/codegen/runs/{id}/archive as a user of `roles`. */
+async function download(id: string, roles = ['modeler']) {
+  const user = await seedUser(t.db, roles);
+  const { token } = await createSession({ db: t.db }, user.id);
+  return handleCodegenArchive(
+    services(),
+    new Request(`http://console/api/codegen/runs/${id}/archive`, {
+      headers: { authorization: `Bearer ${token}` },
+    }),
+    id,
+    { requestId: 'archive-test', ip: '127.0.0.1' },
+  );
+}
+
+async function generate(caller: Awaited<ReturnType<typeof callerAs>>['caller']) {
+  const events = [];
+  for await (const event of await caller.codegen.generate({
+    project: 'shop',
+    targets: ['nestjs-prisma', 'amis-pages'],
+  }))
+    events.push(event);
+  const done = events.at(-1);
+  if (done?.type !== 'done') throw new Error(`no done event: ${JSON.stringify(done)}`);
+  return { events, run: done.run };
+}
+
+describe('templates in the console', () => {
+  it('are listed, edited as versions, restored and set back to built-in; each change audited', async () => {
+    const { caller } = await callerAs(services(), ['admin']);
+    const list = await caller.codegen.templates.list(ref);
+    expect(list.templates.find((x) => x.name === SERVICE)).toMatchObject({
+      perEntity: true,
+      overridden: false,
+      version: null,
+    });
+    const original = await caller.codegen.templates.source({ ...ref, name: SERVICE });
+    expect(original.source).toBe(original.builtIn);
+
+    const edited = `// House style: {{model}}\n${original.builtIn}`;
+    expect(
+      await caller.codegen.templates.save({
+        ...ref,
+        name: SERVICE,
+        source: edited,
+        note: 'house style',
+      }),
+    ).toEqual({ version: 1 });
+    await caller.codegen.templates.reset({ ...ref, name: SERVICE });
+    let now = await caller.codegen.templates.source({ ...ref, name: SERVICE });
+    expect(now).toMatchObject({ overridden: false, source: original.builtIn });
+    await caller.codegen.templates.restore({ ...ref, name: SERVICE, version: 1 });
+    now = await caller.codegen.templates.source({ ...ref, name: SERVICE });
+    expect(now).toMatchObject({ overridden: true, source: edited });
+    expect(now.versions.map((v) => [v.version, v.builtIn, v.note])).toEqual([
+      [3, false, 'Restored version 1'],
+      [2, true, 'Back to the built-in template'],
+      [1, false, 'house style'],
+    ]);
+    expect(now.versions[0]?.by).toMatch(/@/);
+    const listed = await caller.codegen.templates.list(ref);
+    expect(listed.templates.find((x) => x.name === SERVICE)).toMatchObject({
+      overridden: true,
+      version: 3,
+    });
+
+    const audit = await t.db.auditLog.findMany({
+      where: { resource: 'template' },
+      orderBy: { at: 'asc' },
+      select: { action: true, resourceId: true },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      'template.save',
+      'template.reset',
+      'template.restore',
+    ]);
+    expect(audit[0]?.resourceId).toBe(`shop/nestjs-prisma/${SERVICE}`);
+
+    // The CLI's ejection (the API's preview) uses the project's template.
+    const file = await caller.codegen.preview({
+      project: 'shop',
+      path: 'src/invoice/invoice.service.ts',
+    });
+    expect(file.file?.content).toMatch(/^\/\/ House style: Invoice/);
+  });
+
+  it('refuse a template that does not compile, naming the line', async () => {
+    const { caller } = await callerAs(services(), ['admin']);
+    await expect(
+      caller.codegen.templates.save({
+        ...ref,
+        name: BASE,
+        source: 'a\nb\n{{#if x}}\nnever closed',
+        note: null,
+      }),
+    ).rejects.toThrow(/Template entity\/base\/service.base.ts, line \d+/);
+    await expect(
+      caller.codegen.templates.save({ ...ref, name: 'ghost.ts', source: 'x', note: null }),
+    ).rejects.toThrow(/no template 'ghost.ts'/);
+    expect(await t.db.templateOverride.count({ where: { name: BASE } })).toBe(0);
+  });
+
+  it('preview for a chosen entity as edited, and report a template error with its line', async () => {
+    const { caller } = await callerAs(services(), ['modeler']);
+    const saved = await caller.codegen.templates.preview({
+      ...ref,
+      name: SERVICE,
+      entity: 'invoice',
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      path: 'src/invoice/invoice.service.ts',
+      entity: 'invoice',
+    });
+    expect(saved.ok && saved.content).toMatch(/^\/\/ House style: Invoice/);
+    const draft = await caller.codegen.templates.preview({
+      ...ref,
+      name: SERVICE,
+      entity: 'customer',
+      source: '// {{code}} {{model}}\nexport const x = 1;\n',
+    });
+    expect(draft.ok && draft.content).toBe('// customer Customer\nexport const x = 1;\n');
+    const broken = await caller.codegen.templates.preview({
+      ...ref,
+      name: SERVICE,
+      source: 'line one\nline two\n{{#each fields}}',
+    });
+    expect(broken).toMatchObject({ ok: false, template: SERVICE, line: expect.any(Number) });
+  });
+
+  it('need template:update to change', async () => {
+    const { caller } = await callerAs(services(), ['modeler']);
+    await expect(
+      caller.codegen.templates.save({ ...ref, name: SERVICE, source: 'x', note: null }),
+    ).rejects.toThrow(/template:update/);
+    await expect(caller.codegen.templates.reset({ ...ref, name: SERVICE })).rejects.toThrow(
+      /template:update/,
+    );
+    const { caller: viewer } = await callerAs(services(), ['viewer']);
+    await expect(viewer.codegen.templates.list(ref)).rejects.toThrow(/codegen:run/);
+  });
+});
+
+describe('generations from the console', () => {
+  it('plan, run with progress, keep the run and zip it; the next plan compares with it', async () => {
+    const { caller } = await callerAs(services(), ['modeler']);
+    const first = await caller.codegen.plan({
+      project: 'shop',
+      targets: ['nestjs-prisma', 'amis-pages'],
+    });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.last).toBeNull();
+    expect(first.targets.map((x) => x.target)).toEqual(['nestjs-prisma', 'amis-pages']);
+    const nest = first.targets[0]!;
+    expect(nest.files.every((f) => f.action === 'new' && f.content !== null)).toBe(true);
+    expect(nest.files.find((f) => f.path === 'src/invoice/invoice.service.ts')?.content).toMatch(
+      /House style/,
+    );
+
+    const { events, run } = await generate(caller);
+    expect(events[0]).toMatchObject({ type: 'started', runId: run.id });
+    const progress = events.flatMap((e) => (e.type === 'progress' ? [e] : []));
+    expect(progress.some((p) => p.target === 'nestjs-prisma' && p.step === 'check')).toBe(true);
+    expect(progress.some((p) => p.target === 'amis-pages' && p.done === p.total)).toBe(true);
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      modelVersion: 1,
+      templateVersions: { [`nestjs-prisma/${SERVICE}`]: 3 },
+      by: expect.stringMatching(/@/),
+    });
+    expect(run.summary?.['nestjs-prisma']?.new).toBe(nest.files.length);
+
+    const again = await caller.codegen.plan({ project: 'shop', targets: ['nestjs-prisma'] });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.last?.id).toBe(run.id);
+    expect(again.targets[0]!.files.every((f) => ['unchanged', 'kept'].includes(f.action))).toBe(
+      true,
+    );
+    expect(again.targets[0]!.files.every((f) => f.previous === null)).toBe(true);
+
+    const res = await download(run.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('content-disposition')).toMatch(/filename="shop-v1-\d{14}\.zip"/);
+    const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(strFromU8(zip['nestjs-prisma/src/invoice/invoice.service.ts']!)).toMatch(/House style/);
+    expect(zip['amis-pages/pages/README.md']).toBeDefined();
+    expect(JSON.parse(strFromU8(zip['nestjs-prisma/.tessera/manifest.json']!))).toMatchObject({
+      project: 'shop',
+      version: 1,
+    });
+    const audit = await t.db.auditLog.findFirst({
+      where: { action: 'codegen.run' },
+      select: { after: true },
+    });
+    expect(audit?.after).toMatchObject({ run: run.id, status: 'succeeded' });
+  }, 120_000);
+
+  it('shows what a template change does against the last run', async () => {
+    const { caller } = await callerAs(services(), ['admin']);
+    const base = await caller.codegen.templates.source({ ...ref, name: BASE });
+    await caller.codegen.templates.save({
+      ...ref,
+      name: BASE,
+      source: `// Reviewed by the platform team.\n${base.builtIn}`,
+      note: null,
+    });
+    const plan = await caller.codegen.plan({ project: 'shop', targets: ['nestjs-prisma'] });
+    if (!plan.ok) throw new Error(plan.error.message);
+    const changed = plan.targets[0]!.files.filter(
+      (f) => f.action !== 'unchanged' && f.action !== 'kept',
+    );
+    expect(changed.map((f) => [f.path, f.action])).toEqual(
+      expect.arrayContaining([['src/invoice/base/invoice.service.base.ts', 'replaced']]),
+    );
+    expect(changed.every((f) => f.path.endsWith('.service.base.ts'))).toBe(true);
+    const invoice = changed.find((f) => f.path.startsWith('src/invoice/'))!;
+    expect(invoice.previous).not.toContain('Reviewed by the platform team');
+    expect(invoice.content).toMatch(/^\/\/ Reviewed by the platform team\./);
+    await caller.codegen.templates.reset({ ...ref, name: BASE });
+  });
+
+  it('a template whose output no longer type-checks fails the run, names the template, and changes nothing', async () => {
+    const { caller } = await callerAs(services(), ['admin']);
+    const base = await caller.codegen.templates.source({ ...ref, name: BASE });
+    const before = await caller.codegen.runs({ project: 'shop' });
+    const lastGood = before.find((r) => r.status === 'succeeded')!;
+    await caller.codegen.templates.save({
+      ...ref,
+      name: BASE,
+      source: base.builtIn.replace(
+        /^(export class)/m,
+        "const pageSize: number = 'twenty';\nvoid pageSize;\n\n$1",
+      ),
+      note: 'typo',
+    });
+    const plan = await caller.codegen.plan({ project: 'shop', targets: ['nestjs-prisma'] });
+    expect(plan).toMatchObject({ ok: false, error: { template: BASE } });
+
+    const { run } = await generate(caller);
+    expect(run.status).toBe('failed');
+    expect(run.error?.message).toMatch(
+      /no longer type-checks: src\/.*service\.base\.ts, line \d+: Type 'string' is not assignable to type 'number'/,
+    );
+    expect(run.error?.typeErrors?.[0]).toMatchObject({ template: BASE, code: 'TS2322' });
+    const after = await caller.codegen.runs({ project: 'shop' });
+    expect(after[0]).toMatchObject({ id: run.id, status: 'failed' });
+    expect(after.find((r) => r.status === 'succeeded')?.id).toBe(lastGood.id);
+    const refused = await download(run.id);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      msg: expect.stringMatching(/failed: there is nothing to download/),
+    });
+    expect((await download(run.id, ['viewer'])).status).toBe(403);
+    expect((await download(crypto.randomUUID())).status).toBe(404);
+
+    await caller.codegen.templates.save({
+      ...ref,
+      name: BASE,
+      source: '{{nosuchvalue}}',
+      note: null,
+    });
+    const { run: renderFailed } = await generate(caller);
+    expect(renderFailed).toMatchObject({ status: 'failed', error: { template: BASE } });
+    expect(renderFailed.error?.message).toMatch(/nosuchvalue/);
+    await caller.codegen.templates.reset({ ...ref, name: BASE });
+  }, 120_000);
+});
