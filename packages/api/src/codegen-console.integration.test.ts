@@ -65,6 +65,7 @@ describe('templates in the console', () => {
   it('are listed, edited as versions, restored and set back to built-in; each change audited', async () => {
     const { caller } = await callerAs(services(), ['admin']);
     const list = await caller.codegen.templates.list(ref);
+    expect(list.entities).toEqual(['customer', 'invoice']);
     expect(list.templates.find((x) => x.name === SERVICE)).toMatchObject({
       perEntity: true,
       overridden: false,
@@ -180,6 +181,9 @@ describe('templates in the console', () => {
 describe('generations from the console', () => {
   it('plan, run with progress, keep the run and zip it; the next plan compares with it', async () => {
     const { caller } = await callerAs(services(), ['modeler']);
+    expect(await caller.codegen.projects()).toEqual([
+      { code: 'shop', name: expect.any(String), publishedVersion: 1 },
+    ]);
     const first = await caller.codegen.plan({
       project: 'shop',
       targets: ['nestjs-prisma', 'amis-pages'],

@@ -7,7 +7,12 @@ import { CODEGEN_TARGETS } from '@tessera/codegen/targets';
 import { z } from 'zod';
 
 import { ejectionEvents, previewEjection } from '../services/codegen/ejection';
-import { generationEvents, listRuns, planGeneration } from '../services/codegen/runs';
+import {
+  generationEvents,
+  generationProjects,
+  listRuns,
+  planGeneration,
+} from '../services/codegen/runs';
 import {
   listTemplates,
   previewTemplateFor,
@@ -78,6 +83,8 @@ const templatesRouter = createTRPCRouter({
 });
 
 export const codegenRouter = createTRPCRouter({
+  /** Projects and their published versions, for choosing what to generate. */
+  projects: permissionProcedure('codegen:run').query(({ ctx }) => generationProjects(ctx)),
   /** The file tree, optionally one file's content or every file's. */
   preview: permissionProcedure('codegen:run')
     .input(

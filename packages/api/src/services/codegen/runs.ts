@@ -313,6 +313,14 @@ export async function* generationEvents(
   });
 }
 
+/** Projects to generate from: each with its published version (null: nothing to generate yet). */
+export async function generationProjects(ctx: AuthedContext) {
+  return ctx.db.metaProject.findMany({
+    select: { code: true, name: true, publishedVersion: true },
+    orderBy: { code: 'asc' },
+  });
+}
+
 /** The project's generations, newest first. */
 export async function listRuns(ctx: AuthedContext, input: { project: string; limit: number }) {
   const project = await findProject(ctx, input.project);

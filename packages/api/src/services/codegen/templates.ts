@@ -6,9 +6,11 @@
  */
 import type { CodegenTarget } from '@tessera/codegen/targets';
 import { AppError, databaseErrorKind } from '@tessera/errors';
+import { withJunctionEntities } from '@tessera/meta';
 
 import { writeAudit } from '../../audit/write-audit';
 import { findProject } from '../schema/projects';
+import { publishedDocument } from '../schema/publishing';
 import type { AuthedContext } from '../types';
 import { generator, publishedModel } from './published';
 
@@ -43,6 +45,7 @@ export async function listTemplates(
   input: { project: string; target: CodegenTarget },
 ) {
   const project = await findProject(ctx, input.project);
+  const published = await publishedDocument(ctx, project.id, project.publishedVersion);
   const builtIn = await (await generator(ctx)).builtInTemplates(input.target);
   const latest = await ctx.db.templateOverride.findMany({
     where: { projectId: project.id, target: input.target },
@@ -59,6 +62,8 @@ export async function listTemplates(
   const byName = new Map(latest.map((r) => [r.name, r]));
   return {
     target: input.target,
+    /** What a preview can render for: the published model's entities (link tables too). */
+    entities: published ? withJunctionEntities(published).entities.map((e) => e.code) : [],
     templates: Object.keys(builtIn).map((name) => {
       const row = byName.get(name);
       return {
