@@ -88,7 +88,8 @@ export const base = tseslint.config(
 );
 
 export const react = tseslint.config(...base, {
-  files: ['**/*.tsx'],
+  // Components, and hooks in files of their own.
+  files: ['**/*.tsx', '**/use-*.ts'],
   plugins: { 'react-hooks': reactHooks },
   rules: reactHooks.configs.recommended.rules,
 });

@@ -35,8 +35,25 @@ export interface AppErrorOptions {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Marks an AppError across copies of this module: the console's server and its Next bundle each
+ * load one, and an error thrown by code wired from the server (the code generator) must still
+ * be known as an AppError by the bundled API.
+ */
+const APP_ERROR = Symbol.for('tessera.AppError');
+
 export class AppError extends Error {
   override readonly name = 'AppError';
+  readonly [APP_ERROR] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true
+    );
+  }
+
   readonly code: AppErrorCode;
   readonly fieldErrors?: Record<string, string>;
   readonly retryAfter?: number;

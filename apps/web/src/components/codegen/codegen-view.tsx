@@ -158,10 +158,7 @@ export function CodegenView() {
                 >
                   <RefreshCw size={14} /> Preview again
                 </Button>
-                <Button
-                  onClick={generate}
-                  disabled={targets.length === 0 || progress !== null || plan.data?.ok === false}
-                >
+                <Button onClick={generate} disabled={targets.length === 0 || progress !== null}>
                   <Play size={14} /> Generate
                 </Button>
               </Flex>
@@ -193,12 +190,13 @@ export function CodegenView() {
           {plan.error ? (
             <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
           ) : null}
-          {plan.data && !plan.data.ok ? (
+          {/* A failed run says the same as its plan: shown once. */}
+          {plan.data && !plan.data.ok && finished?.status !== 'failed' ? (
             <GenerationError error={plan.data.error} project={project} />
           ) : null}
           {plan.isFetching && !plan.data ? <Text color="gray">Rendering a preview…</Text> : null}
           {plan.data?.ok ? (
-            <Grid columns="minmax(260px, 1fr) 3fr" gap="4">
+            <Grid columns="minmax(260px, 1fr) minmax(0, 3fr)" gap="4">
               <Box>
                 <Text as="p" size="1" color="gray" mb="2">
                   {plan.data.last

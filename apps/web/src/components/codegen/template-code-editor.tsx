@@ -1,7 +1,7 @@
 'use client';
 /**
  * A Handlebars template in a code editor: the language of the file it writes highlighted
- * (TypeScript, JSON), the template's `{{…}}` marked over it, and an error's line shown.
+ * (TypeScript, JSON) and the template's `{{…}}` marked over it.
  */
 import { javascript } from '@codemirror/lang-javascript';
 import { json } from '@codemirror/lang-json';
@@ -14,7 +14,7 @@ import {
   type ViewUpdate,
 } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { useEffect, useRef } from 'react';
+import { useCodeEditor } from '~/components/ui/use-code-editor';
 
 const mustaches = new MatchDecorator({
   regexp: /\{\{[^}]*\}\}\}?/g,
@@ -46,47 +46,21 @@ export function TemplateCodeEditor({
   name,
   value,
   onChange,
-  readOnly = false,
 }: {
   name: string;
   value: string;
   onChange?: (text: string) => void;
-  readOnly?: boolean;
 }) {
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const latest = useRef(onChange);
-  useEffect(() => {
-    latest.current = onChange;
-  }, [onChange]);
-
-  useEffect(() => {
-    if (!host.current) return;
-    view.current = new EditorView({
-      parent: host.current,
-      doc: value,
-      extensions: [
-        basicSetup,
-        languageOf(name),
-        mustacheMarks,
-        EditorView.editable.of(!readOnly),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) latest.current?.(update.state.doc.toString());
-        }),
-        EditorView.contentAttributes.of({ 'aria-label': `Template ${name}` }),
-        EditorView.theme({ '&': { height: '100%' }, '.cm-scroller': { overflow: 'auto' } }),
-      ],
-    });
-    return () => view.current?.destroy();
-    // The editor owns its text once mounted; a new `value` is pushed below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name, readOnly]);
-
-  useEffect(() => {
-    const current = view.current;
-    if (current && current.state.doc.toString() !== value)
-      current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: value } });
-  }, [value]);
-
+  const host = useCodeEditor({
+    value,
+    onChange,
+    key: name,
+    extensions: () => [
+      basicSetup,
+      languageOf(name),
+      mustacheMarks,
+      EditorView.contentAttributes.of({ 'aria-label': `Template ${name}` }),
+    ],
+  });
   return <div ref={host} className="json-editor" />;
 }

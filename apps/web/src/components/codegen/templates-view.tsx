@@ -69,7 +69,7 @@ export function TemplatesView() {
       />
       {projects.data?.length === 0 ? <EmptyState title="No project yet" /> : null}
       {project ? (
-        <Grid columns="minmax(260px, 1fr) 3fr" gap="4">
+        <Grid columns="minmax(260px, 1fr) minmax(0, 3fr)" gap="4">
           <Flex direction="column" gap="2">
             <Select.Root
               value={project}
@@ -248,7 +248,7 @@ function TemplateEditor({
           </Flex>
         ) : null}
       </Flex>
-      <Grid columns="1fr 1fr" gap="3">
+      <Grid columns="minmax(0, 1fr) minmax(0, 1fr)" gap="3">
         <Box height="520px" style={{ border: '1px solid var(--gray-a6)', borderRadius: 6 }}>
           <TemplateCodeEditor name={name} value={shown} onChange={setText} />
         </Box>
@@ -302,41 +302,43 @@ function TemplateEditor({
                 The built-in template; this project has not changed it.
               </Text>
             ) : (
-              <Table.Root variant="surface" aria-label="Template versions">
-                <Table.Header>
-                  <Table.Row>
-                    <Table.ColumnHeaderCell>Version</Table.ColumnHeaderCell>
-                    <Table.ColumnHeaderCell>Saved</Table.ColumnHeaderCell>
-                    <Table.ColumnHeaderCell>By</Table.ColumnHeaderCell>
-                    <Table.ColumnHeaderCell>Note</Table.ColumnHeaderCell>
-                    <Table.ColumnHeaderCell />
-                  </Table.Row>
-                </Table.Header>
-                <Table.Body>
-                  {source.data.versions.map((v, i) => (
-                    <Table.Row key={v.version}>
-                      <Table.Cell>
-                        {v.version} {i === 0 ? <Badge>current</Badge> : null}{' '}
-                        {v.builtIn ? <Badge color="gray">built-in</Badge> : null}
-                      </Table.Cell>
-                      <Table.Cell>{v.createdAt.toLocaleString()}</Table.Cell>
-                      <Table.Cell>{v.by ?? '—'}</Table.Cell>
-                      <Table.Cell>{v.note ?? ''}</Table.Cell>
-                      <Table.Cell>
-                        {i > 0 ? (
-                          <Button
-                            size="1"
-                            variant="soft"
-                            onClick={() => restore.mutate({ ...ref, version: v.version })}
-                          >
-                            Restore
-                          </Button>
-                        ) : null}
-                      </Table.Cell>
+              <section aria-label="Template versions">
+                <Table.Root variant="surface">
+                  <Table.Header>
+                    <Table.Row>
+                      <Table.ColumnHeaderCell>Version</Table.ColumnHeaderCell>
+                      <Table.ColumnHeaderCell>Saved</Table.ColumnHeaderCell>
+                      <Table.ColumnHeaderCell>By</Table.ColumnHeaderCell>
+                      <Table.ColumnHeaderCell>Note</Table.ColumnHeaderCell>
+                      <Table.ColumnHeaderCell />
                     </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table.Root>
+                  </Table.Header>
+                  <Table.Body>
+                    {source.data.versions.map((v, i) => (
+                      <Table.Row key={v.version}>
+                        <Table.Cell>
+                          {v.version} {i === 0 ? <Badge>current</Badge> : null}{' '}
+                          {v.builtIn ? <Badge color="gray">built-in</Badge> : null}
+                        </Table.Cell>
+                        <Table.Cell>{v.createdAt.toLocaleString()}</Table.Cell>
+                        <Table.Cell>{v.by ?? '—'}</Table.Cell>
+                        <Table.Cell>{v.note ?? ''}</Table.Cell>
+                        <Table.Cell>
+                          {i > 0 ? (
+                            <Button
+                              size="1"
+                              variant="soft"
+                              onClick={() => restore.mutate({ ...ref, version: v.version })}
+                            >
+                              Restore
+                            </Button>
+                          ) : null}
+                        </Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table.Root>
+              </section>
             )}
           </Tabs.Content>
           <Tabs.Content value="builtin">
