@@ -305,4 +305,31 @@ describe('generations from the console', () => {
     expect(renderFailed.error?.message).toMatch(/nosuchvalue/);
     await caller.codegen.templates.reset({ ...ref, name: BASE });
   }, 120_000);
+
+  it('carries the migrations on from the first generation when the model is published again', async () => {
+    const { caller } = await callerAs(services(), ['admin']);
+    const exported = JSON.parse(
+      (await caller.schema.export({ project: 'shop', format: 'json' })).text,
+    ) as { entities: { code: string; fields: Record<string, unknown>[] }[] };
+    exported.entities
+      .find((e) => e.code === 'customer')!
+      .fields.push({ code: 'phone', type: 'string', length: 30 });
+    await caller.schema.import({ project: 'shop', document: JSON.stringify(exported) });
+    await caller.schema.publish({ project: 'shop', confirm: [] });
+    const plan = await caller.codegen.plan({ project: 'shop', targets: ['nestjs-prisma'] });
+    if (!plan.ok) throw new Error(plan.error.message);
+    const migrations = plan.targets[0]!.files.filter((f) => f.path.endsWith('migration.sql'));
+    expect(migrations.map((f) => [f.path, f.action])).toEqual([
+      ['prisma/migrations/000001_init/migration.sql', 'unchanged'],
+      ['prisma/migrations/000002_v2/migration.sql', 'new'],
+    ]);
+    expect(migrations[1]!.content).toMatch(/ADD COLUMN "phone" varchar\(30\)/);
+    const { run } = await generate(caller);
+    expect(run).toMatchObject({ status: 'succeeded', modelVersion: 2 });
+    const zip = unzipSync(new Uint8Array(await (await download(run.id)).arrayBuffer()));
+    expect(JSON.parse(strFromU8(zip['nestjs-prisma/.tessera/manifest.json']!))).toMatchObject({
+      version: 2,
+      base: 1,
+    });
+  }, 120_000);
 });

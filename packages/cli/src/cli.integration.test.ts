@@ -126,6 +126,42 @@ describe('tessera CLI', () => {
       expect(again.out).toMatch(/kept +src\/customer\/customer\.service\.ts/);
       expect(await readFile(mine, 'utf8')).toBe('// mine\n');
       expect(await readFile(base, 'utf8')).toContain('// a line of mine at the end');
+      // The model changes and is published again: the migrations carry on from version 1.
+      const exported = JSON.parse(
+        (await tessera('schema', 'export', 'shop', '--format', 'json')).out,
+      ) as {
+        entities: { code: string; fields: Record<string, unknown>[] }[];
+      };
+      exported.entities
+        .find((e) => e.code === 'customer')!
+        .fields.push({ code: 'phone', type: 'string', length: 30 });
+      const v2 = path.join(out, '..', `${path.basename(out)}-v2.json`);
+      await writeFile(v2, JSON.stringify(exported));
+      expect((await tessera('schema', 'import', 'shop', v2)).code).toBe(0);
+      expect((await tessera('schema', 'publish', 'shop')).out).toContain('as version 2');
+      await rm(v2);
+      const init = await readFile(
+        path.join(out, 'prisma/migrations/000001_init/migration.sql'),
+        'utf8',
+      );
+      const regenerated = await tessera('eject', 'shop', '--out', out);
+      expect(regenerated.code, regenerated.err).toBe(0);
+      expect(regenerated.out).toMatch(/new +prisma\/migrations\/000002_v2\/migration\.sql/);
+      expect(regenerated.out).not.toContain('000001_init');
+      expect(
+        await readFile(path.join(out, 'prisma/migrations/000001_init/migration.sql'), 'utf8'),
+      ).toBe(init);
+      expect(
+        await readFile(path.join(out, 'prisma/migrations/000002_v2/migration.sql'), 'utf8'),
+      ).toMatch(/ADD COLUMN "phone" varchar\(30\)/);
+      expect(
+        JSON.parse(await readFile(path.join(out, '.tessera/manifest.json'), 'utf8')),
+      ).toMatchObject({
+        project: 'shop',
+        version: 2,
+        base: 1,
+      });
+      expect(await readFile(mine, 'utf8')).toBe('// mine\n');
       const foreign = await mkdtemp(path.join(tmpdir(), 'tessera-cli-foreign-'));
       await writeFile(path.join(foreign, 'notes.txt'), 'x');
       const refused = await tessera('eject', 'shop', '--out', foreign);

@@ -1,7 +1,7 @@
 /** `tessera schema export|import|plan|publish`, `tessera eject`, and `tessera login`. */
 import { readFile, writeFile } from 'node:fs/promises';
 
-import { writeFiles } from '@tessera/codegen/write';
+import { ejectionSource, writeFiles } from '@tessera/codegen/write';
 
 import type { ApiClient } from './client';
 
@@ -114,16 +114,30 @@ export async function ejectCommand(
     serviceUrl?: string;
   },
 ): Promise<number> {
+  // Regenerating: the service's migrations carry on from the version it was first ejected at.
+  const earlier = await ejectionSource(args.out);
+  const base =
+    args.target === 'nestjs-prisma' &&
+    earlier?.project === args.project &&
+    earlier.target === args.target
+      ? (earlier.base ?? earlier.version)
+      : undefined;
   const preview = await api.codegen.preview.query({
     project: args.project,
     target: args.target,
     contents: true,
     serviceUrl: args.serviceUrl,
+    ...(base !== undefined ? { base } : {}),
   });
   const report = await writeFiles(args.out, preview.contents ?? [], {
     force: args.force,
     dryRun: args.dryRun,
-    source: { project: args.project, version: preview.version, target: args.target },
+    source: {
+      project: args.project,
+      version: preview.version,
+      base: preview.base,
+      target: args.target,
+    },
   });
   for (const file of report.files)
     if (file.action !== 'unchanged')

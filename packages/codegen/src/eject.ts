@@ -13,7 +13,8 @@ import { TemplateRenderer } from './render/renderer';
 import { templatesWith } from './render/templates';
 import { amisPageFiles, DEFAULT_SERVICE_URL } from './targets/amis-pages';
 import { validationSources } from './targets/copied-sources';
-import { initialMigration, nestjsPrismaItems } from './targets/nestjs-prisma';
+import { type MigrationHistory, migrationFiles } from './targets/migrations';
+import { nestjsPrismaItems } from './targets/nestjs-prisma';
 import { projectView } from './view/project-view';
 
 import type { CodegenTarget } from './targets/names';
@@ -31,6 +32,11 @@ export interface EjectOptions {
   serviceUrl?: string;
   /** The project's own versions of the target's templates: name → Handlebars source. */
   templates?: Readonly<Record<string, string>>;
+  /**
+   * The service's earlier versions, for a regeneration: its migrations then run from the first
+   * ejection's version on. Without it the one migration creates the whole schema.
+   */
+  migrations?: MigrationHistory;
   /** Told as files are done: for progress bars. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -60,11 +66,7 @@ export async function eject(options: EjectOptions): Promise<GeneratedFile[]> {
   const specs = await templatesWith(target, options.templates);
   const extra: GeneratedFile[] = [
     ...(await validationSources()).map((f) => ({ ...f, ownership: 'generated' as const })),
-    {
-      path: `prisma/migrations/${migrationName(options.version)}/migration.sql`,
-      content: initialMigration(doc),
-      ownership: 'generated',
-    },
+    ...migrationFiles(options.document, options.version, options.migrations),
   ];
   const total = items.length + extra.length;
   // Rendering and formatting run on the workers, a batch at a time, spread over the cores.
@@ -105,8 +107,3 @@ export async function eject(options: EjectOptions): Promise<GeneratedFile[]> {
 
 /** Files rendered per job on a worker: small enough that progress moves steadily. */
 const BATCH = 20;
-
-/** Migrations sort by name: the model version, zero-padded, keeps them in publish order. */
-function migrationName(version: number): string {
-  return `${String(version).padStart(6, '0')}_${version === 1 ? 'init' : `v${version}`}`;
-}

@@ -11,3 +11,4 @@ export { newTypeErrors, typeErrors, type TypeProblem } from './check/type-check'
 export { ejectionArchive, type ArchivedTarget } from './archive';
 export { planRegeneration, type FileAction, type FilePlan } from './regenerate/plan';
 export { writeFiles, firstEjectionFiles } from './write-files';
+export { migrationName, type MigrationHistory } from './targets/migrations';

@@ -66,6 +66,23 @@ async function removeEmptyFolders(dir: string, folder: string) {
   }
 }
 
+/** Where an earlier ejection in `dir` came from (its manifest's record), or null. */
+export async function ejectionSource(
+  dir: string,
+): Promise<{ project?: string; version?: number; base?: number; target?: string } | null> {
+  const text = await read(path.join(dir, MANIFEST));
+  if (text === null) return null;
+  const { files: _files, ...source } = JSON.parse(text) as Manifest;
+  const number = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  const string = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    project: string(source.project),
+    version: number(source.version),
+    base: number(source.base),
+    target: string(source.target),
+  };
+}
+
 /**
  * What a first ejection into an empty folder holds: the files, the manifest and the merge
  * bases, exactly as `writeFiles` writes them; for an archive (the console's download) that a

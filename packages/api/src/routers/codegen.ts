@@ -35,6 +35,8 @@ const ZEjection = z.object({
   project: ZProject,
   target: ZTarget.default('nestjs-prisma'),
   serviceUrl: ZServiceUrl,
+  /** Regenerating an earlier ejection: the version it was first ejected at (its migrations start there). */
+  base: z.number().int().positive().optional(),
 });
 
 const ZGeneration = z.object({

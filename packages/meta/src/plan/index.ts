@@ -1,6 +1,12 @@
 export { assignIds } from './ids';
 export { planChanges, type PlanOptions } from './planner';
-export { executableSql, publish, PublishRefusedError, type PublishOptions } from './publish';
+export {
+  executableSql,
+  publish,
+  publishedStatements,
+  PublishRefusedError,
+  type PublishOptions,
+} from './publish';
 export {
   stepId,
   trashName,

@@ -5,7 +5,9 @@
  * records the new version in the same transaction (`record`), so either everything changes or
  * nothing does.
  */
+import type { DdlStatement } from '../ddl/create';
 import type { ModelDocument } from '../document';
+import { CAN_CAST_FUNCTION } from './cast';
 import { planChanges } from './planner';
 import type { Plan, PlanStep, Queryable } from './types';
 
@@ -53,6 +55,28 @@ export function executableSql(
     return { step, statements: [] };
   });
   return { sql, refused };
+}
+
+/**
+ * What a published plan ran, step by step: a publish succeeds only when every risky step was
+ * confirmed, so each needs-confirmation step ran its SQL and each blocked one its conversion.
+ * The temporary cast function a conversion may call comes first when one does. For migrations
+ * that take another database of the same model the same way.
+ */
+export function publishedStatements(plan: Plan): DdlStatement[] {
+  const { sql } = executableSql(
+    plan,
+    plan.steps.map((s) => s.id),
+  );
+  const statements = sql.flatMap(({ step, statements: run }) =>
+    run.map((statement) => ({ summary: step.summary, sql: statement })),
+  );
+  if (statements.some((s) => s.sql.includes('pg_temp.tessera_can_cast')))
+    statements.unshift({
+      summary: 'A conversion check for this session',
+      sql: CAN_CAST_FUNCTION,
+    });
+  return statements;
 }
 
 export async function publish(options: PublishOptions): Promise<Plan> {

@@ -9,6 +9,7 @@ import { AppError } from '@tessera/errors';
 
 import type { AuthedContext } from '../types';
 import { generator, publishedModel } from './published';
+import { migrationHistory } from './history';
 import { relay } from './relay';
 import { currentOverrides } from './templates';
 
@@ -16,14 +17,17 @@ export interface EjectionInput {
   project: string;
   target: CodegenTarget;
   serviceUrl?: string;
+  /** Regenerating an earlier ejection: the model version it was first ejected at. */
+  base?: number;
 }
 
 /** The published model and the project's templates for the target: what an ejection renders. */
-async function published(ctx: AuthedContext, code: string, target: CodegenTarget) {
-  const { project, document, version } = await publishedModel(ctx, code);
-  const overrides = await currentOverrides(ctx, project.id, target);
+async function published(ctx: AuthedContext, input: EjectionInput) {
+  const { project, document, version } = await publishedModel(ctx, input.project);
+  const overrides = await currentOverrides(ctx, project.id, input.target);
   const templates = Object.fromEntries([...overrides].map(([name, o]) => [name, o.source]));
-  return { document, version, templates };
+  const migrations = await migrationHistory(ctx, project.id, input.base, version);
+  return { document, version, templates, migrations };
 }
 
 const entryOf = (f: GeneratedFile) => ({
@@ -36,12 +40,13 @@ export async function previewEjection(
   ctx: AuthedContext,
   input: EjectionInput & { path?: string; contents?: boolean },
 ) {
-  const { document, version, templates } = await published(ctx, input.project, input.target);
+  const { document, version, templates, migrations } = await published(ctx, input);
   const { eject } = await generator(ctx);
   const files = await eject({
     document,
     version,
     templates,
+    migrations,
     target: input.target,
     serviceUrl: input.serviceUrl,
   });
@@ -56,6 +61,8 @@ export async function previewEjection(
   }
   return {
     version,
+    /** The version its migrations start from: recorded in the output for the next regeneration. */
+    base: input.base ?? version,
     target: input.target,
     files: files.map(entryOf),
     file,
@@ -72,13 +79,14 @@ export async function* ejectionEvents(
   ctx: AuthedContext,
   input: EjectionInput,
 ): AsyncGenerator<EjectionEvent> {
-  const { document, version, templates } = await published(ctx, input.project, input.target);
+  const { document, version, templates, migrations } = await published(ctx, input);
   const { eject } = await generator(ctx);
   yield* relay<EjectionEvent>(async (emit) => {
     const files = await eject({
       document,
       version,
       templates,
+      migrations,
       target: input.target,
       serviceUrl: input.serviceUrl,
       onProgress: (done, total) => emit({ type: 'progress', done, total }),

@@ -6,7 +6,13 @@
  * that no longer type-checks) keeps its error and nothing else: the last good generation stays
  * the one that counts.
  */
-import type { CodegenTarget, FileAction, GeneratedFile, TypeProblem } from '@tessera/codegen';
+import type {
+  CodegenTarget,
+  FileAction,
+  GeneratedFile,
+  MigrationHistory,
+  TypeProblem,
+} from '@tessera/codegen';
 import { AppError, findAppError } from '@tessera/errors';
 
 import { writeAudit } from '../../audit/write-audit';
@@ -14,6 +20,7 @@ import type { Codegen } from '../../context';
 import { findProject } from '../schema/projects';
 import type { AuthedContext } from '../types';
 import { generator, publishedModel } from './published';
+import { consoleBase, migrationHistory } from './history';
 import { relay } from './relay';
 import { currentOverrides } from './templates';
 
@@ -65,6 +72,9 @@ interface Prepared {
   version: number;
   templates: Partial<Record<CodegenTarget, Record<string, string>>>;
   templateVersions: Record<string, number>;
+  /** The version the project's generated migrations start from. */
+  base: number;
+  migrations: MigrationHistory | undefined;
 }
 
 async function prepare(ctx: AuthedContext, input: GenerationInput): Promise<Prepared> {
@@ -76,7 +86,17 @@ async function prepare(ctx: AuthedContext, input: GenerationInput): Promise<Prep
     templates[target] = Object.fromEntries([...overrides].map(([n, o]) => [n, o.source]));
     for (const [name, o] of overrides) templateVersions[`${target}/${name}`] = o.version;
   }
-  return { projectId: project.id, document, version, templates, templateVersions };
+  const base = (await consoleBase(ctx, project.id)) ?? version;
+  const migrations = await migrationHistory(ctx, project.id, base, version);
+  return {
+    projectId: project.id,
+    document,
+    version,
+    templates,
+    templateVersions,
+    base,
+    migrations,
+  };
 }
 
 async function generate(
@@ -98,6 +118,7 @@ async function generate(
       version: prepared.version,
       target,
       templates,
+      migrations: prepared.migrations,
       serviceUrl: input.serviceUrl,
       onProgress: (done, total) => onProgress(target, 'render', done, total),
     });
@@ -106,6 +127,7 @@ async function generate(
       const baseline = await codegen.eject({
         document: prepared.document,
         version: prepared.version,
+        migrations: prepared.migrations,
         target,
       });
       const errors = await codegen.newTypeErrors(baseline, files);
@@ -338,6 +360,7 @@ export async function runArchive(ctx: AuthedContext, id: string) {
   const run = await ctx.db.codegenRun.findUnique({
     where: { id },
     select: {
+      projectId: true,
       status: true,
       files: true,
       modelVersion: true,
@@ -353,11 +376,12 @@ export async function runArchive(ctx: AuthedContext, id: string) {
     );
   const codegen = await generator(ctx);
   const files = run.files as FilesByTarget;
+  const base = (await consoleBase(ctx, run.projectId, run.createdAt)) ?? run.modelVersion;
   const bytes = codegen.ejectionArchive(
     Object.entries(files).map(([target, targetFiles]) => ({
       target,
       files: targetFiles,
-      source: { project: run.project.code, version: run.modelVersion, target },
+      source: { project: run.project.code, version: run.modelVersion, base, target },
     })),
   );
   const stamp = run.createdAt.toISOString().replace(/\D/g, '').slice(0, 14);
