@@ -21,9 +21,13 @@ import {
 import {
   assignIds,
   type ModelDocument,
+  type Plan,
+  planChanges,
+  publish,
   validateDocument,
   withJunctionEntities,
 } from '@tessera/meta';
+import pg from 'pg';
 import { inject } from 'vitest';
 
 import { buildProject, projectScript, startProject, writeProject } from '../build/ejected-project';
@@ -81,14 +85,20 @@ export async function startEjectedService(
 ): Promise<EjectedService> {
   const parsed = validateDocument(model);
   if (!parsed.ok) throw new Error(`invalid model: ${JSON.stringify(parsed.issues)}`);
-  const doc: ModelDocument = assignIds(withJunctionEntities(parsed.document), null);
+  // Regenerated: the earlier model was version 1 and this one is version 2, its ids carried over
+  // as a publish of it would (so the migration between them renames, adds and drops).
+  const earlierDoc = options.regeneratedFrom
+    ? assignIds(withJunctionEntities(earlierDocument(options.regeneratedFrom.model)), null)
+    : null;
+  const doc: ModelDocument = assignIds(withJunctionEntities(parsed.document), earlierDoc);
+  const version = earlierDoc ? 2 : 1;
   const { adminUrl } = inject('tesseraTestDb');
   const platform = options.onPlatform ?? (await createTestDatabase());
   let dataUrl = platform.url;
   let dataName: string | null = null;
   let tokens = { adminToken: '', viewerToken: '', outsiderToken: '', restrictedToken: '' };
   if (!options.onPlatform) {
-    await publishProject(platform, doc);
+    await publishProject(platform, doc, version);
     tokens = await createCallers(platform, doc.project);
     dataName = `${platform.name}_data`;
     await adminQuery(adminUrl, `CREATE DATABASE "${dataName}"`);
@@ -96,14 +106,14 @@ export async function startEjectedService(
   }
 
   const output = await mkdtemp(path.join(tmpdir(), `tessera-eject-${doc.project}-`));
-  if (options.regeneratedFrom) {
-    const earlier = validateDocument(options.regeneratedFrom.model);
-    if (!earlier.ok) throw new Error(`invalid earlier model: ${JSON.stringify(earlier.issues)}`);
-    await writeProject(assignIds(withJunctionEntities(earlier.document), null), output);
+  if (options.regeneratedFrom && earlierDoc) {
+    await writeProject(earlierDoc, output);
     await options.regeneratedFrom.edit(output);
-    // Regenerated under the same version: migrations between versions are not incremental yet
-    // (a version's migration creates its whole schema), so the earlier one is replaced.
-    const report = await writeFiles(output, await eject({ document: doc, version: 1 }));
+    const migrations = {
+      base: { version: 1, document: earlierDoc },
+      later: [{ version: 2, plan: await publishedPlan(earlierDoc, doc) }],
+    };
+    const report = await writeFiles(output, await eject({ document: doc, version, migrations }));
     if (report.conflicts.length)
       throw new Error(`regeneration left conflicts in ${report.conflicts.join(', ')}`);
   } else await writeProject(doc, output);
@@ -125,9 +135,11 @@ export async function startEjectedService(
   const script = projectScript(dir, env);
   await buildProject(dir, env);
   if (!options.onPlatform) {
+    // An empty database goes through every migration: a regenerated service's too.
     const first = await script('db:migrate');
-    if (!first.stdout.includes('Applied 000001_init'))
-      throw new Error(`db:migrate applied nothing: ${first.stdout}`);
+    const applied = version === 1 ? 'Applied 000001_init' : 'Applied 000001_init, 000002_v2';
+    if (!first.stdout.includes(applied))
+      throw new Error(`db:migrate did not apply ${applied}: ${first.stdout}`);
     // Applying again changes nothing.
     const again = await script('db:migrate');
     if (!again.stdout.includes('The database is up to date'))
@@ -195,10 +207,36 @@ export async function startEjectedService(
 }
 
 /** The project as the platform knows it once published: its row, so grants can name it. */
-async function publishProject(platform: TestDatabase, doc: ModelDocument) {
+async function publishProject(platform: TestDatabase, doc: ModelDocument, version: number) {
   await platform.db
     .$executeRaw`INSERT INTO meta_projects (id, code, name, draft, published_version, updated_at)
-    VALUES (gen_random_uuid(), ${doc.project}, ${doc.project}, ${JSON.stringify(doc)}::jsonb, 1, now())`;
+    VALUES (gen_random_uuid(), ${doc.project}, ${doc.project}, ${JSON.stringify(doc)}::jsonb, ${version}, now())`;
+}
+
+function earlierDocument(model: unknown): ModelDocument {
+  const earlier = validateDocument(model);
+  if (!earlier.ok) throw new Error(`invalid earlier model: ${JSON.stringify(earlier.issues)}`);
+  return earlier.document;
+}
+
+/** What the platform's publish of `next` over `published` runs: planned on a scratch database at `published`. */
+async function publishedPlan(published: ModelDocument, next: ModelDocument): Promise<Plan> {
+  const scratch = await createTestDatabase();
+  const client = new pg.Client({ connectionString: scratch.url });
+  await client.connect();
+  try {
+    await publish({ db: client, published: null, draft: published, confirm: [] });
+    const plan = await planChanges({ db: client, published, draft: next });
+    return await publish({
+      db: client,
+      published,
+      draft: next,
+      confirm: plan.steps.map((s) => s.id),
+    });
+  } finally {
+    await client.end();
+    await scratch.drop();
+  }
 }
 
 /**
