@@ -79,6 +79,13 @@ test('a template change is previewed, generated, downloaded; a broken one change
   await expect(page.getByText('Saved as version 1')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Templates' }).getByText('edited v1')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Template versions' })).toContainText('house style');
+  // What the version changed, against the built-in template.
+  const versions = page.getByRole('region', { name: 'Template versions' });
+  await versions.getByRole('button', { name: 'Changes in v1' }).click();
+  await expect(versions.getByText('1 change(s) from the built-in template')).toBeVisible();
+  await expect(versions.locator('[data-diff="added"]')).toContainText(
+    '+ // House style: {{model}} belongs to the shop team.',
+  );
   // The editor holds what was saved, nothing unsaved.
   await expect(page.getByLabel(`Template ${SERVICE}`)).toContainText('// House style: {{model}}');
   await expect(page.getByText('unsaved')).toHaveCount(0);

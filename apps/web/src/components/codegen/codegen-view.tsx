@@ -13,9 +13,7 @@ import {
   Flex,
   Grid,
   Heading,
-  Progress,
   Select,
-  Tabs,
   Text,
 } from '@radix-ui/themes';
 import type { CodegenTarget } from '@tessera/codegen/targets';
@@ -29,19 +27,13 @@ import { PageHeader } from '~/components/ui/page-header';
 import { EmptyState, ErrorState } from '~/components/ui/states';
 import { describeError, useTRPC, useTRPCClient } from '~/trpc/react';
 
-import { FileDiff } from './file-diff';
 import { FileTree } from './file-tree';
+import { FileView } from './file-view';
 import { GenerationError } from './generation-error';
 import { countsText, TARGET_LABEL, TARGETS } from './labels';
+import { type RunProgress, RunProgressBar } from './run-progress';
 import { RunsTable } from './runs-table';
 import type { GenerationRun, PlannedTarget } from './types';
-
-interface RunProgress {
-  target: CodegenTarget;
-  step: 'render' | 'check';
-  done: number;
-  total: number;
-}
 
 export function CodegenView() {
   const trpc = useTRPC();
@@ -260,73 +252,5 @@ function TargetFiles({
         onSelect={(path) => onSelect({ target: planned.target, path })}
       />
     </Box>
-  );
-}
-
-function FileView({ file }: { file: PlannedTarget['files'][number] }) {
-  const hasChanges = file.previous !== null;
-  return (
-    <Card>
-      <Flex justify="between" align="center" mb="2" gap="2" wrap="wrap">
-        <Text size="2" weight="medium" aria-label="Open file">
-          {file.path}
-        </Text>
-        <Flex gap="2" align="center">
-          <Badge color={file.ownership === 'owned' ? 'purple' : 'gray'}>
-            {file.ownership === 'owned' ? "developer's file" : 'generated'}
-          </Badge>
-          <Text size="1" color="gray">
-            {file.action}: {file.reason}
-          </Text>
-        </Flex>
-      </Flex>
-      <Tabs.Root defaultValue={hasChanges ? 'changes' : 'file'}>
-        <Tabs.List>
-          <Tabs.Trigger value="file" disabled={file.content === null}>
-            File
-          </Tabs.Trigger>
-          <Tabs.Trigger value="changes" disabled={!hasChanges}>
-            Changes
-          </Tabs.Trigger>
-        </Tabs.List>
-        <Box pt="2">
-          <Tabs.Content value="file">
-            <pre className="code-view" aria-label="File content">
-              {file.content}
-            </pre>
-          </Tabs.Content>
-          <Tabs.Content value="changes">
-            {hasChanges ? <FileDiff before={file.previous!} after={file.content ?? ''} /> : null}
-          </Tabs.Content>
-        </Box>
-      </Tabs.Root>
-    </Card>
-  );
-}
-
-function RunProgressBar({
-  progress,
-  targets,
-}: {
-  progress: RunProgress | 'starting';
-  targets: CodegenTarget[];
-}) {
-  const label =
-    progress === 'starting'
-      ? 'Starting…'
-      : `${TARGET_LABEL[progress.target]} (${targets.indexOf(progress.target) + 1} of ${targets.length}): ${
-          progress.step === 'check'
-            ? 'checking types'
-            : `${progress.done} of ${progress.total} files`
-        }`;
-  const value =
-    progress === 'starting' || progress.total === 0 ? 0 : (progress.done / progress.total) * 100;
-  return (
-    <Flex direction="column" gap="1" data-testid="codegen-progress">
-      <Progress value={value} aria-label="Generation progress" />
-      <Text size="1" color="gray">
-        {label}
-      </Text>
-    </Flex>
   );
 }

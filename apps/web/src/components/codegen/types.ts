@@ -11,3 +11,4 @@ export type GenerationFailure = Extract<GenerationPlan, { ok: false }>['error'];
 export type GenerationRun = Outputs['runs'][number];
 export type TemplateList = Outputs['templates']['list'];
 export type TemplatePreview = Outputs['templates']['preview'];
+export type TemplateSource = Outputs['templates']['source'];
