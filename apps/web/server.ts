@@ -9,15 +9,7 @@ import path from 'node:path';
 import { ensureFirstAdmin } from '@tessera/api/bootstrap';
 import { bodyLimit } from '@tessera/api/http';
 import { DocumentWorker } from '@tessera/api/workers';
-import {
-  builtInTemplates,
-  eject,
-  ejectionArchive,
-  newTypeErrors,
-  planRegeneration,
-  previewTemplate,
-  templatesWith,
-} from '@tessera/codegen';
+import { codegenApi } from '@tessera/codegen';
 import { createDb } from '@tessera/db';
 import { applyMigrations } from '@tessera/db/migrate';
 import { seed } from '@tessera/db/seed';
@@ -57,18 +49,7 @@ async function main() {
   // inside Next's bundle, where a worker's own file and the templates cannot be found) take
   // them from here.
   const documents = new DocumentWorker();
-  shareWithServices({
-    documents,
-    codegen: {
-      eject,
-      builtInTemplates,
-      previewTemplate,
-      newTypeErrors,
-      planRegeneration,
-      ejectionArchive,
-      templatesWith,
-    },
-  });
+  shareWithServices({ documents, codegen: codegenApi });
   const dev = env.NODE_ENV !== 'production';
   const app = next({
     dev,

@@ -17,15 +17,7 @@ import {
   DEFAULT_SESSION_POLICY,
 } from '@tessera/auth';
 import type { LoginThrottle } from '@tessera/auth/rate-limit';
-import type {
-  builtInTemplates,
-  eject,
-  ejectionArchive,
-  newTypeErrors,
-  planRegeneration,
-  previewTemplate,
-  templatesWith,
-} from '@tessera/codegen';
+import type { codegenApi } from '@tessera/codegen';
 import type { Db } from '@tessera/db';
 
 import type { DocumentReader } from './workers/document-worker';
@@ -60,15 +52,7 @@ export interface ApiServices {
 }
 
 /** What the API needs of `@tessera/codegen`. */
-export interface Codegen {
-  eject: typeof eject;
-  builtInTemplates: typeof builtInTemplates;
-  previewTemplate: typeof previewTemplate;
-  newTypeErrors: typeof newTypeErrors;
-  planRegeneration: typeof planRegeneration;
-  ejectionArchive: typeof ejectionArchive;
-  templatesWith: typeof templatesWith;
-}
+export type Codegen = typeof codegenApi;
 
 export interface RequestInfo {
   requestId: string;

@@ -34,6 +34,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => renderer.close());
 
+/** `previewTemplate` on the shop, of the entity service template unless told otherwise. */
+const preview = (input: Partial<Parameters<typeof previewTemplate>[0]>) =>
+  previewTemplate({
+    document,
+    version: 1,
+    target: 'nestjs-prisma',
+    name: 'entity/service.ts',
+    renderer,
+    ...input,
+  });
+
 const houseStyle = () => `// House style: {{model}} belongs to the shop team.\n${serviceTemplate}`;
 
 describe("a project's templates", () => {
@@ -66,57 +77,25 @@ describe("a project's templates", () => {
   });
 
   it('preview for a chosen entity, and name the line of an error', async () => {
-    const preview = await previewTemplate({
-      document,
-      version: 1,
-      target: 'nestjs-prisma',
-      name: 'entity/service.ts',
-      source: houseStyle(),
+    const rendered = await preview({ source: houseStyle(), entity: 'customer' });
+    expect(rendered).toMatchObject({
+      path: 'src/customer/customer.service.ts',
       entity: 'customer',
-      renderer,
     });
-    expect(preview).toMatchObject({ path: 'src/customer/customer.service.ts', entity: 'customer' });
-    expect(preview.content).toContain('// House style: Customer belongs to the shop team.');
-    const project = await previewTemplate({
-      document,
-      version: 1,
-      target: 'nestjs-prisma',
-      name: 'src/main.ts',
-      renderer,
-    });
+    expect(rendered.content).toContain('// House style: Customer belongs to the shop team.');
+    const project = await preview({ name: 'src/main.ts' });
     expect(project).toMatchObject({ path: 'src/main.ts', entity: null });
-    await expect(
-      previewTemplate({
-        document,
-        version: 1,
-        target: 'nestjs-prisma',
-        name: 'entity/service.ts',
-        source: 'ok\n\n{{#each fields}}\nnever closed',
-        renderer,
-      }),
-    ).rejects.toMatchObject({
-      details: { template: 'entity/service.ts', line: expect.any(Number) },
-    });
-    await expect(
-      previewTemplate({
-        document,
-        version: 1,
-        target: 'nestjs-prisma',
-        name: 'entity/service.ts',
-        source: '{{modle}}',
-        renderer,
-      }),
-    ).rejects.toThrow(/Template entity\/service.ts: .*modle/);
-    await expect(
-      previewTemplate({
-        document,
-        version: 1,
-        target: 'nestjs-prisma',
-        name: 'entity/service.ts',
-        entity: 'ghost',
-        renderer,
-      }),
-    ).rejects.toThrow(/Entity 'ghost' is not in the published model/);
+    await expect(preview({ source: 'ok\n\n{{#each fields}}\nnever closed' })).rejects.toMatchObject(
+      {
+        details: { template: 'entity/service.ts', line: expect.any(Number) },
+      },
+    );
+    await expect(preview({ source: '{{modle}}' })).rejects.toThrow(
+      /Template entity\/service.ts: .*modle/,
+    );
+    await expect(preview({ entity: 'ghost' })).rejects.toThrow(
+      /Entity 'ghost' is not in the published model/,
+    );
   });
 
   it('are checked for the type errors they bring in, not the ones every output has here', async () => {

@@ -7,38 +7,16 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { assignIds, type ModelDocument } from '@tessera/meta';
-import { shopModel } from '@tessera/meta/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { eject } from '../eject';
 import { TemplateRenderer } from '../render/renderer';
+import { shopV1, shopV2 } from '../test/shop-versions';
 import { GENERATED_DIR, IGNORE_FILE, MANIFEST, writeFiles } from '../write-files';
 
 let dir: string;
 const renderer = new TemplateRenderer();
-const v1 = assignIds(
-  shopModel((doc) => {
-    doc.entities.push({ code: 'coupon', fields: [{ code: 'code', type: 'string', length: 20 }] });
-  }),
-  null,
-);
-
-/** The model as the modeler changed it: a field added, one renamed, an entity added, one dropped. */
-function v2(): ModelDocument {
-  const doc = structuredClone(v1);
-  const customer = doc.entities.find((e) => e.code === 'customer')!;
-  customer.fields.push({ id: crypto.randomUUID(), code: 'phone', type: 'string', length: 30 });
-  const order = doc.entities.find((e) => e.code === 'order')!;
-  order.fields.find((f) => f.code === 'total')!.code = 'amount';
-  doc.entities = doc.entities.filter((e) => e.code !== 'coupon');
-  doc.entities.push({
-    id: crypto.randomUUID(),
-    code: 'invoice',
-    fields: [{ id: crypto.randomUUID(), code: 'number', type: 'string', length: 20 }],
-  });
-  return doc;
-}
+const v1 = shopV1();
 
 const read = (file: string) => readFile(path.join(dir, file), 'utf8');
 const exists = (file: string) =>
@@ -76,7 +54,7 @@ describe('regenerating an edited ejection after a model change', () => {
     await writeFile(path.join(dir, IGNORE_FILE), 'Dockerfile\n');
     await writeFile(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
 
-    const next = await eject({ document: v2(), version: 2, renderer });
+    const next = await eject({ document: shopV2(v1), version: 2, renderer });
     const dry = await writeFiles(dir, next, { dryRun: true, source: { version: 2 } });
     const action = (report: typeof dry, file: string) =>
       report.files.find((f) => f.path === file)?.action;

@@ -1,7 +1,8 @@
 /**
  * Migrations across model versions: a service ejected at v1 and regenerated at v3 migrates its
  * own database through the same changes the platform's publishes made (a field added, one
- * renamed, one retyped, an entity added, one dropped), and ends with the platform's schema.
+ * renamed, an entity added, one dropped, then a field widened), and ends with the platform's
+ * schema.
  * Regenerating keeps the earlier migrations byte for byte.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -9,13 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
-import { assignIds, type ModelDocument, type Plan, planChanges, publish } from '@tessera/meta';
-import { shopModel } from '@tessera/meta/testing';
+import { type ModelDocument, type Plan, planChanges, publish } from '@tessera/meta';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { eject } from '../eject';
 import { TemplateRenderer } from '../render/renderer';
+import { shopV1, shopV2 } from '../test/shop-versions';
 import { catalogView } from '../view/catalog-view';
 import { writeFiles } from '../write-files';
 import { migrationFiles } from './migrations';
@@ -24,34 +25,16 @@ let platform: TestDatabase;
 let service: TestDatabase;
 const renderer = new TemplateRenderer();
 
-const v1 = assignIds(
-  shopModel((doc) => {
-    doc.entities.push({ code: 'coupon', fields: [{ code: 'code', type: 'string', length: 20 }] });
-  }),
-  null,
-);
+const v1 = shopV1();
 
-function v2(): ModelDocument {
-  const doc = structuredClone(v1);
-  const customer = doc.entities.find((e) => e.code === 'customer')!;
-  customer.fields.push({ id: crypto.randomUUID(), code: 'phone', type: 'string', length: 30 });
-  doc.entities.find((e) => e.code === 'order')!.fields.find((f) => f.code === 'total')!.code =
-    'amount';
-  doc.entities.push({
-    id: crypto.randomUUID(),
-    code: 'invoice',
-    fields: [{ id: crypto.randomUUID(), code: 'number', type: 'string', length: 20, unique: true }],
-  });
-  return doc;
-}
-
+/** After v2's changes, a field widened. */
 function v3(from: ModelDocument): ModelDocument {
   const doc = structuredClone(from);
-  doc.entities = doc.entities.filter((e) => e.code !== 'coupon');
-  const phone = doc.entities
-    .find((e) => e.code === 'customer')!
-    .fields.find((f) => f.code === 'phone')!;
-  Object.assign(phone, { length: 40 });
+  const customer = doc.entities.find((e) => e.code === 'customer')!;
+  Object.assign(
+    customer.fields.find((f) => f.code === 'phone')!,
+    { length: 40 },
+  );
   return doc;
 }
 
@@ -111,7 +94,7 @@ let doc3: ModelDocument;
 
 beforeAll(async () => {
   [platform, service] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-  doc2 = v2();
+  doc2 = shopV2(v1);
   doc3 = v3(doc2);
   await publishOn(platform.url, null, v1);
   plans = [

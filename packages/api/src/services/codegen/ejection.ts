@@ -4,13 +4,13 @@
  * reports its progress. The generator renders in its sandboxed worker; nothing is written on
  * the server.
  */
-import type { CodegenTarget, GeneratedFile } from '@tessera/codegen';
+import type { CodegenTarget, EjectOptions, GeneratedFile } from '@tessera/codegen';
 import { AppError } from '@tessera/errors';
 
 import type { AuthedContext } from '../types';
 import { generator, publishedModel } from './published';
 import { migrationHistory } from './history';
-import { relay } from './relay';
+import { relay } from '../relay';
 import { currentOverrides } from './templates';
 
 export interface EjectionInput {
@@ -21,13 +21,21 @@ export interface EjectionInput {
   base?: number;
 }
 
-/** The published model and the project's templates for the target: what an ejection renders. */
-async function published(ctx: AuthedContext, input: EjectionInput) {
+/**
+ * What an ejection renders: the published model, the project's templates for the target, and
+ * the migration history from `base`; as the generator's options.
+ */
+async function ejectOptions(ctx: AuthedContext, input: EjectionInput) {
   const { project, document, version } = await publishedModel(ctx, input.project);
   const overrides = await currentOverrides(ctx, project.id, input.target);
-  const templates = Object.fromEntries([...overrides].map(([name, o]) => [name, o.source]));
-  const migrations = await migrationHistory(ctx, project.id, input.base, version);
-  return { document, version, templates, migrations };
+  return {
+    document,
+    version,
+    templates: Object.fromEntries([...overrides].map(([name, o]) => [name, o.source])),
+    migrations: await migrationHistory(ctx, project.id, input.base, version),
+    target: input.target,
+    serviceUrl: input.serviceUrl,
+  } satisfies EjectOptions;
 }
 
 const entryOf = (f: GeneratedFile) => ({
@@ -40,16 +48,9 @@ export async function previewEjection(
   ctx: AuthedContext,
   input: EjectionInput & { path?: string; contents?: boolean },
 ) {
-  const { document, version, templates, migrations } = await published(ctx, input);
-  const { eject } = await generator(ctx);
-  const files = await eject({
-    document,
-    version,
-    templates,
-    migrations,
-    target: input.target,
-    serviceUrl: input.serviceUrl,
-  });
+  const options = await ejectOptions(ctx, input);
+  const { version } = options;
+  const files = await (await generator(ctx)).eject(options);
   let file: GeneratedFile | null = null;
   if (input.path !== undefined) {
     file = files.find((f) => f.path === input.path) ?? null;
@@ -79,18 +80,13 @@ export async function* ejectionEvents(
   ctx: AuthedContext,
   input: EjectionInput,
 ): AsyncGenerator<EjectionEvent> {
-  const { document, version, templates, migrations } = await published(ctx, input);
+  const options = await ejectOptions(ctx, input);
   const { eject } = await generator(ctx);
   yield* relay<EjectionEvent>(async (emit) => {
     const files = await eject({
-      document,
-      version,
-      templates,
-      migrations,
-      target: input.target,
-      serviceUrl: input.serviceUrl,
+      ...options,
       onProgress: (done, total) => emit({ type: 'progress', done, total }),
     });
-    emit({ type: 'done', version, files });
+    emit({ type: 'done', version: options.version, files });
   });
 }

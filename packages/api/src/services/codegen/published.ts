@@ -8,7 +8,7 @@ import type { AuthedContext } from '../types';
 
 /** The generator the app wired, else the package itself (loaded when first needed). */
 export async function generator(ctx: AuthedContext): Promise<Codegen> {
-  return ctx.services.codegen ?? (await import('@tessera/codegen'));
+  return ctx.services.codegen ?? (await import('@tessera/codegen')).codegenApi;
 }
 
 export async function publishedModel(ctx: AuthedContext, code: string) {

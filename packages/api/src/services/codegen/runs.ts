@@ -21,7 +21,7 @@ import { findProject } from '../schema/projects';
 import type { AuthedContext } from '../types';
 import { generator, publishedModel } from './published';
 import { consoleBase, migrationHistory } from './history';
-import { relay } from './relay';
+import { relay } from '../relay';
 import { currentOverrides } from './templates';
 
 export interface GenerationInput {

@@ -15,6 +15,7 @@ import { METADATA_CHANNEL } from '@tessera/runtime-core';
 import pg from 'pg';
 
 import { writeAudit } from '../../audit/write-audit';
+import { relay } from '../relay';
 import type { AuthedContext } from '../types';
 import { carryGrants } from './carry-grants';
 import { syncEntityMenus } from './entity-menus';
@@ -174,38 +175,21 @@ export async function* publishEvents(
   ctx: AuthedContext,
   input: { project: string; confirm: string[] },
 ): AsyncGenerator<PublishEvent> {
-  const queue: PublishEvent[] = [];
-  let wake: (() => void) | null = null;
-  const push = (event: PublishEvent) => {
-    queue.push(event);
-    wake?.();
-  };
-  let failure: unknown = null;
-  let finished = false;
-  const run = publishProject(ctx, input, (p) => push({ type: 'step', ...p }))
-    .then(({ version, plan }) => push({ type: 'done', version, steps: plan.steps.length }))
-    .catch((error: unknown) => {
-      failure = error;
-    })
-    .finally(() => {
-      finished = true;
-      wake?.();
-    });
-  while (true) {
-    while (queue.length) yield queue.shift()!;
-    if (finished) break;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = null;
-  }
-  await run;
-  const refused = findAppError(failure);
-  if (refused)
-    yield {
-      type: 'refused',
-      code: refused.code,
-      message: refused.message,
-      fieldErrors: refused.fieldErrors ?? {},
-    };
-  else if (failure)
-    throw failure instanceof Error ? failure : new Error('Publishing failed', { cause: failure });
+  yield* relay<PublishEvent>(async (emit) => {
+    try {
+      const { version, plan } = await publishProject(ctx, input, (p) =>
+        emit({ type: 'step', ...p }),
+      );
+      emit({ type: 'done', version, steps: plan.steps.length });
+    } catch (error) {
+      const refused = findAppError(error);
+      if (!refused) throw error;
+      emit({
+        type: 'refused',
+        code: refused.code,
+        message: refused.message,
+        fieldErrors: refused.fieldErrors ?? {},
+      });
+    }
+  });
 }
