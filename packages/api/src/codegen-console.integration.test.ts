@@ -282,7 +282,11 @@ describe('generations from the console', () => {
     expect(run.error?.message).toMatch(
       /no longer type-checks: src\/.*service\.base\.ts, line \d+: Type 'string' is not assignable to type 'number'/,
     );
-    expect(run.error?.typeErrors?.[0]).toMatchObject({ template: BASE, code: 'TS2322' });
+    expect(run.error?.typeErrors?.[0]).toMatchObject({
+      template: BASE,
+      code: 'TS2322',
+      excerpt: "const pageSize: number = 'twenty';",
+    });
     const after = await caller.codegen.runs({ project: 'shop' });
     expect(after[0]).toMatchObject({ id: run.id, status: 'failed' });
     expect(after.find((r) => r.status === 'succeeded')?.id).toBe(lastGood.id);

@@ -59,13 +59,15 @@ export async function previewTemplate(input: TemplatePreviewInput): Promise<Temp
     input.source === undefined
       ? builtIn[input.name]!
       : precompileTemplate(input.name, input.source);
-  const renderer = input.renderer ?? new TemplateRenderer();
-  try {
-    const [content] = await renderer.render({ [input.name]: spec }, [
-      { template: item.template, context: item.context, path: item.path },
-    ]);
-    return { path: item.path, content: content!, entity: entityOf(item.context) };
-  } finally {
-    if (!input.renderer) await renderer.close();
-  }
+  const renderer = input.renderer ?? (shared ??= new TemplateRenderer());
+  const [content] = await renderer.render({ [input.name]: spec }, [
+    { template: item.template, context: item.context, path: item.path },
+  ]);
+  return { path: item.path, content: content!, entity: entityOf(item.context) };
 }
+
+/**
+ * Previews come one after another as someone types: they share one sandboxed worker (started
+ * on first use, replaced when a render kills it) instead of starting one each.
+ */
+let shared: TemplateRenderer | undefined;

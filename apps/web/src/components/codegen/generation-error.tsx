@@ -29,6 +29,12 @@ export function GenerationError({ error, project }: { error: GenerationFailure; 
               {e.path}:{e.line}:{e.column}
             </Code>{' '}
             {e.code} {e.message}
+            {e.excerpt ? (
+              <>
+                {' '}
+                in <Code>{e.excerpt}</Code>
+              </>
+            ) : null}
           </Text>
         ))}
         {(error.typeErrors?.length ?? 0) > 8 ? (

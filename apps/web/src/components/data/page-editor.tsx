@@ -4,23 +4,13 @@
  * preview rendered by amis itself, and the saved versions with restore. Saving keeps the edits
  * as a patch over the generated page, so later model changes still reach the page.
  */
-import {
-  Badge,
-  Box,
-  Button,
-  Callout,
-  Dialog,
-  Flex,
-  Table,
-  Tabs,
-  Text,
-  TextField,
-} from '@radix-ui/themes';
+import { Box, Button, Callout, Dialog, Flex, Tabs, Text, TextField } from '@radix-ui/themes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
 
+import { SavedVersions } from '~/components/ui/saved-versions';
 import { ErrorState } from '~/components/ui/states';
 import { describeError, useTRPC } from '~/trpc/react';
 
@@ -163,46 +153,13 @@ export function PageEditor({
               </Box>
             </Tabs.Content>
             <Tabs.Content value="versions">
-              <Table.Root variant="surface">
-                <Table.Header>
-                  <Table.Row>
-                    <Table.ColumnHeaderCell>Version</Table.ColumnHeaderCell>
-                    <Table.ColumnHeaderCell>Saved</Table.ColumnHeaderCell>
-                    <Table.ColumnHeaderCell>By</Table.ColumnHeaderCell>
-                    <Table.ColumnHeaderCell>Note</Table.ColumnHeaderCell>
-                    <Table.ColumnHeaderCell />
-                  </Table.Row>
-                </Table.Header>
-                <Table.Body>
-                  {(source.data?.versions ?? []).map((v, i) => (
-                    <Table.Row key={v.version}>
-                      <Table.Cell>
-                        {v.version} {i === 0 ? <Badge>current</Badge> : null}
-                        {v.generated ? <Badge color="gray">generated</Badge> : null}
-                      </Table.Cell>
-                      <Table.Cell>{new Date(v.createdAt).toLocaleString()}</Table.Cell>
-                      <Table.Cell>{v.by ?? '—'}</Table.Cell>
-                      <Table.Cell>{v.note ?? ''}</Table.Cell>
-                      <Table.Cell>
-                        {i > 0 ? (
-                          <Button
-                            size="1"
-                            variant="soft"
-                            onClick={() => restore.mutate({ ...input, version: v.version })}
-                          >
-                            Restore
-                          </Button>
-                        ) : null}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table.Root>
-              {source.data?.versions.length === 0 ? (
-                <Text as="p" size="2" color="gray" mt="2">
-                  The page is the generated one; nothing saved yet.
-                </Text>
-              ) : null}
+              <SavedVersions
+                label="Page versions"
+                baseLabel="generated"
+                empty="The page is the generated one; nothing saved yet."
+                versions={(source.data?.versions ?? []).map((v) => ({ ...v, base: v.generated }))}
+                onRestore={(version) => restore.mutate({ ...input, version })}
+              />
             </Tabs.Content>
           </Box>
         </Tabs.Root>

@@ -37,8 +37,8 @@ export interface GenerationError {
   message: string;
   template?: string;
   line?: number;
-  /** Type errors the project's templates brought into the output. */
-  typeErrors?: (TypeProblem & { template: string | null })[];
+  /** Type errors the project's templates brought into the output, each with its line of code. */
+  typeErrors?: (TypeProblem & { template: string | null; excerpt: string })[];
 }
 
 async function lastSuccessful(ctx: AuthedContext, projectId: string) {
@@ -132,8 +132,15 @@ async function generate(
       });
       const errors = await codegen.newTypeErrors(baseline, files);
       if (errors.length) {
-        const templateOf = new Map(files.map((f) => [f.path, f.template ?? null]));
-        const typeErrors = errors.map((e) => ({ ...e, template: templateOf.get(e.path) ?? null }));
+        const byPath = new Map(files.map((f) => [f.path, f]));
+        const typeErrors = errors.map((e) => {
+          const file = byPath.get(e.path);
+          return {
+            ...e,
+            template: file?.template ?? null,
+            excerpt: file?.content.split('\n')[e.line - 1]?.trim() ?? '',
+          };
+        });
         const first = typeErrors[0]!;
         throw new AppError(
           'VALIDATION',
