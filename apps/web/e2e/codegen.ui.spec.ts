@@ -78,7 +78,9 @@ test('a template change is previewed, generated, downloaded; a broken one change
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved as version 1')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Templates' }).getByText('edited v1')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Template versions' })).toContainText('house style');
+  await expect(page.getByRole('region', { name: 'Template versions' })).toContainText(
+    'house style',
+  );
   // What the version changed, against the built-in template.
   const versions = page.getByRole('region', { name: 'Template versions' });
   await versions.getByRole('button', { name: 'Changes in v1' }).click();
