@@ -87,6 +87,11 @@ const ROUTES: {
     expect: { admin: 200, reader: 200, nothing: 200, readToken: 200, clerk: 200, anonymous: 401 },
   },
   {
+    name: 'typescript types',
+    call: async () => ({ method: 'GET', path: '/api/v1/shop/types.ts' }),
+    expect: { admin: 200, reader: 200, nothing: 200, readToken: 200, clerk: 200, anonymous: 401 },
+  },
+  {
     name: 'create',
     call: async () => ({
       method: 'POST',

@@ -22,6 +22,8 @@ import {
   docsRoute,
   OPENAPI_ROUTE,
   openApiRoute,
+  TYPES_ROUTE,
+  typesRoute,
 } from './http/docs-routes';
 import { sendError } from './http/errors';
 import { type RequestHeaders, send, toHeaders } from './http/io';
@@ -87,6 +89,8 @@ async function route(
   if (req.method === 'GET' || req.method === 'HEAD') {
     const openapi = OPENAPI_ROUTE.exec(url.pathname);
     if (openapi) return openApiRoute(deps, req, res, openapi[1]!);
+    const types = TYPES_ROUTE.exec(url.pathname);
+    if (types) return typesRoute(deps, req, res, types[1]!);
     const asset = DOCS_ASSET_ROUTE.exec(url.pathname);
     if (asset) return docsAssetRoute(res, asset[1]!);
     const docs = DOCS_ROUTE.exec(url.pathname);

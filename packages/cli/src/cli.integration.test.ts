@@ -93,6 +93,17 @@ describe('tessera CLI', () => {
     expect((await tessera('schema', 'plan', 'shop')).out).toBe(
       'Nothing to change: the database matches the model.',
     );
+    // TypeScript for it, as this caller (a modeler: data:read) may use it, formatted.
+    const printed = await tessera('types', 'shop');
+    expect(printed.code, printed.err).toBe(0);
+    expect(printed.out).toContain('export interface Customer {');
+    expect(printed.out).toContain('create: never;');
+    expect(printed.out).toContain("status: 'new' | 'paid' | 'shipped' | null;");
+    const typesFile = path.join(tmpdir(), `tessera-cli-types-${process.pid}.ts`);
+    const written = await tessera('types', 'shop', '--out', typesFile);
+    expect(written.out).toBe(`Wrote ${typesFile} (shop, version 1)`);
+    expect(await readFile(typesFile, 'utf8')).toBe(`${printed.out}\n`);
+    await rm(typesFile);
     const exported = await tessera('schema', 'export', 'shop', '--format', 'json');
     expect(JSON.parse(exported.out)).toMatchObject({
       project: 'shop',

@@ -1,7 +1,8 @@
-/** `tessera schema export|import|plan|publish`, `tessera eject`, and `tessera login`. */
+/** `tessera schema export|import|plan|publish`, `tessera eject`, `tessera types` and `tessera login`. */
 import { readFile, writeFile } from 'node:fs/promises';
 
 import { ejectionSource, writeFiles } from '@tessera/codegen/write';
+import { formatTypes } from '@tessera/runtime-core';
 
 import type { ApiClient } from './client';
 
@@ -49,6 +50,23 @@ export async function exportCommand(
     await writeFile(args.out, text);
     io.out(`Wrote ${args.out}`);
   } else io.out(text.trimEnd());
+}
+
+/**
+ * TypeScript for the published model (rows, inputs, filters, zod schemas, the model map for
+ * `@tessera/client`), as the caller's data permissions allow: to a file, or printed.
+ */
+export async function typesCommand(
+  api: ApiClient,
+  io: Io,
+  args: { project: string; out?: string },
+) {
+  const { version, text } = await api.schema.types.query({ project: args.project });
+  const formatted = await formatTypes(text);
+  if (args.out) {
+    await writeFile(args.out, formatted);
+    io.out(`Wrote ${args.out} (${args.project}, version ${version})`);
+  } else io.out(formatted.trimEnd());
 }
 
 export async function importCommand(

@@ -13,6 +13,7 @@ import {
   loginCommand,
   planCommand,
   publishCommand,
+  typesCommand,
 } from './commands';
 
 const USAGE = `Usage:
@@ -23,6 +24,8 @@ const USAGE = `Usage:
   tessera schema publish <project> [--confirm id,id] [--yes]
   tessera eject <project> --out <dir> [--target nestjs-prisma|amis-pages] [--service-url url] [--dry-run] [--force]
     (over an earlier ejection: regenerates, keeping the developer's edits; exit 3 on conflicts)
+  tessera types <project> [--out file]
+    (TypeScript types and zod schemas of the published model, as your data permissions allow)
 Environment: TESSERA_URL (default http://localhost:3000), TESSERA_TOKEN, TESSERA_PASSWORD`;
 
 export async function run(
@@ -87,6 +90,10 @@ export async function run(
         dryRun: values['dry-run'],
         serviceUrl: values['service-url'],
       });
+    }
+    if (group === 'types' && command) {
+      await typesCommand(api, io, { project: command, out: values.out });
+      return 0;
     }
     if (group !== 'schema' || !command || !project) {
       io.err(USAGE);

@@ -58,3 +58,17 @@ export { diffDocuments, type ModelChange } from './diff';
 export { withJunctionEntities } from './junctions';
 export * from './ops';
 export { newField, parseDefaultText, showDefaultText, typeParameters } from './field-text';
+export {
+  EQUALITY_OPERATORS,
+  filterOperators,
+  type FilterOperator,
+  filterType,
+  isOrderedType,
+  isTextSearchType,
+  LIST_OPERATORS,
+  NULL_OPERATORS,
+  ORDER_OPERATORS,
+  ORDERED_TYPES,
+  TEXT_OPERATORS,
+  TEXT_SEARCH_TYPES,
+} from './filter-operators';

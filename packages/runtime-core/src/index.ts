@@ -52,6 +52,8 @@ export {
 } from './changes/replay';
 export { Listener } from './metadata/listener';
 export { openApiDocument } from './openapi/document';
+export { typesModule } from './typescript/types-module';
+export { formatTypes, formattedTypesModule } from './typescript/format';
 export { pascal as openApiName } from './openapi/parts';
 export {
   AUDIT_KEY,

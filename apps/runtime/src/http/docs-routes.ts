@@ -1,7 +1,8 @@
 /**
  * The API's description: GET /api/v1/{project}/openapi.json (OpenAPI 3.1, generated live from
  * the published model and shaped by the caller's permissions) and GET /docs[/{project}], which
- * renders it with Swagger UI served from this process (nothing is fetched from elsewhere).
+ * renders it with Swagger UI served from this process (nothing is fetched from elsewhere);
+ * GET /api/v1/{project}/types.ts, the same model as TypeScript types and zod schemas.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,6 +14,7 @@ import {
   type Caller,
   DATA_ACTIONS,
   entityAccess,
+  formattedTypesModule,
   openApiDocument,
   type SchemaOverview,
 } from '@tessera/runtime-core';
@@ -22,6 +24,7 @@ import { admit, callerOf } from './admit';
 import { send, toHeaders } from './io';
 
 export const OPENAPI_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/openapi\.json$/;
+export const TYPES_ROUTE = /^\/api\/v1\/([a-z][a-z0-9_]{1,39})\/types\.ts$/;
 export const DOCS_ROUTE = /^\/docs(?:\/([a-z][a-z0-9_]{1,39}))?\/?$/;
 export const DOCS_ASSET_ROUTE = /^\/docs\/assets\/(swagger-ui\.css|swagger-ui-bundle\.js)$/;
 
@@ -49,6 +52,33 @@ export async function openApiRoute(
   });
   if (!document) throw new AppError('NOT_FOUND', `No project '${project}'`);
   send(res, 200, document);
+}
+
+/**
+ * GET /api/v1/{project}/types.ts: TypeScript (types and zod schemas) for what the caller may
+ * use of the project, as `tessera types` writes it.
+ */
+export async function typesRoute(
+  deps: RouteDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  project: string,
+): Promise<void> {
+  const admitted = await admit(deps, req, res, project);
+  const text = await formattedTypesModule({
+    overview: deps.metadata(),
+    caller: admitted.caller,
+    project,
+  });
+  if (text === null) throw new AppError('NOT_FOUND', `No project '${project}'`);
+  const body = Buffer.from(text);
+  res.writeHead(200, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': body.length,
+    'content-disposition': `inline; filename="${project}.types.ts"`,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
 }
 
 export async function docsAssetRoute(res: ServerResponse, name: string): Promise<void> {

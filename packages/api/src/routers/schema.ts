@@ -10,7 +10,8 @@ import {
   rollbackProject,
 } from '../services/schema/versions';
 import { listTrash, restoreTrash } from '../services/schema/trash';
-import { createTRPCRouter, permissionProcedure } from '../trpc';
+import { projectTypes } from '../services/schema/types';
+import { createTRPCRouter, permissionProcedure, protectedProcedure } from '../trpc';
 
 const ZProject = z.string().min(1).max(40);
 const ZVersionRef = z.union([z.number().int().positive(), z.literal('draft')]);
@@ -54,6 +55,10 @@ export const schemaRouter = createTRPCRouter({
   restore: permissionProcedure('entity:publish')
     .input(z.object({ project: ZProject, id: z.uuid() }))
     .mutation(({ ctx, input }) => restoreTrash(ctx, input)),
+  /** TypeScript for the published model, as the caller's data permissions allow (unformatted). */
+  types: protectedProcedure
+    .input(z.object({ project: ZProject }))
+    .query(({ ctx, input }) => projectTypes(ctx, input.project)),
   import: permissionProcedure('entity:update')
     .input(z.object({ project: ZProject, document: z.string().max(5 * 1024 * 1024) }))
     .mutation(({ ctx, input }) => importProject(ctx, input)),

@@ -6,17 +6,26 @@
 import { AppError } from '@tessera/errors';
 import type { Entity, ModelDocument } from '@tessera/meta';
 import type { PageAccess } from '@tessera/pages';
-import { DATA_ACTIONS, type DataAction, entityAccess, type Grant } from '@tessera/runtime-core';
+import {
+  type Caller,
+  DATA_ACTIONS,
+  type DataAction,
+  entityAccess,
+  type Grant,
+  type SchemaOverview,
+} from '@tessera/runtime-core';
 
 import type { AuthedContext } from './types';
 
-/** What the caller may do with the entity's data: the decision the runtime makes. */
-export async function pageAccess(
+/**
+ * The caller and the project's data grants as the runtime sees them (its schema overview, with
+ * the published model when given): what `entityAccess` and the runtime's generators decide on.
+ */
+export async function callerView(
   ctx: AuthedContext,
   project: { id: string; code: string },
-  doc: ModelDocument,
-  entity: Entity,
-): Promise<PageAccess> {
+  model?: { version: number; document: ModelDocument },
+): Promise<{ overview: SchemaOverview; caller: Caller }> {
   const rows = await ctx.db.dataPermission.findMany({
     where: { projectId: project.id, role: { code: { in: [...ctx.principal.roles] } } },
     select: {
@@ -38,18 +47,30 @@ export async function pageAccess(
       rowFilter: r.rowFilter ?? null,
       fields: (r.fields as string[] | null) ?? null,
     }));
-  const overview = {
-    models: new Map(),
-    grants: new Map([[project.code, grants]]),
-    settings: new Map(),
-    loadedAt: new Date(),
+  return {
+    overview: {
+      models: new Map(model ? [[project.code, { project: project.code, ...model }]] : []),
+      grants: new Map([[project.code, grants]]),
+      settings: new Map(),
+      loadedAt: new Date(),
+    },
+    caller: {
+      userId: ctx.principal.user.id,
+      roles: ctx.principal.roles,
+      permissions: ctx.principal.permissions,
+      scopes: ctx.principal.scopes,
+    },
   };
-  const caller = {
-    userId: ctx.principal.user.id,
-    roles: ctx.principal.roles,
-    permissions: ctx.principal.permissions,
-    scopes: ctx.principal.scopes,
-  };
+}
+
+/** What the caller may do with the entity's data: the decision the runtime makes. */
+export async function pageAccess(
+  ctx: AuthedContext,
+  project: { id: string; code: string },
+  doc: ModelDocument,
+  entity: Entity,
+): Promise<PageAccess> {
+  const { overview, caller } = await callerView(ctx, project);
   const may = (action: DataAction) =>
     entityAccess(overview, caller, project.code, entity.code, action);
   const read = may('read');

@@ -5,7 +5,7 @@
  */
 import { AUTH_CHANNEL, DEFAULT_SESSION_POLICY, SESSION_COOKIE } from '@tessera/auth';
 import { ERROR_CODES } from '@tessera/errors';
-import type { Field, ModelDocument } from '@tessera/meta';
+import { type Field, type ModelDocument, ORDERED_TYPES, TEXT_SEARCH_TYPES } from '@tessera/meta';
 import {
   CHANGES_CHANNEL,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
@@ -37,6 +37,8 @@ export interface ProjectView {
   defaultRateLimit: number;
   openapi: ReturnType<typeof openApiView>;
   catalog: ReturnType<typeof catalogView>;
+  /** The filter language's type classes, as `@tessera/meta` has them. */
+  filterTypes: { ordered: readonly string[]; textSearch: readonly string[] };
 }
 
 export function projectView(doc: ModelDocument, version: number): ProjectView {
@@ -86,6 +88,7 @@ export function projectView(doc: ModelDocument, version: number): ProjectView {
     defaultRateLimit: DEFAULT_RATE_LIMIT_PER_MINUTE,
     openapi: openApiView(doc, version),
     catalog: catalogView(doc),
+    filterTypes: { ordered: ORDERED_TYPES, textSearch: TEXT_SEARCH_TYPES },
   };
 }
 

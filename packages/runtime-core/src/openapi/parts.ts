@@ -4,10 +4,8 @@
  */
 import type { Entity, ModelDocument } from '@tessera/meta';
 
+import { entityShape, type ShapeMember } from '../access/entity-shape';
 import type { EntityAccess } from '../access/policy';
-import { columnField } from '../query/columns';
-import { linksOf } from '../query/links';
-import { readColumns, systemColumns } from '../query/read-plan';
 import { fieldSchema, type JsonSchema, SYSTEM_SCHEMAS } from './schemas';
 
 export const pascal = (code: string) =>
@@ -82,54 +80,37 @@ export function entitySchemas(
   writes: { create: EntityAccess | null; update: EntityAccess | null },
 ) {
   const name = pascal(entity.code);
-  const system = systemColumns(entity);
-  const links = linksOf(doc, entity);
-  const props: Record<string, JsonSchema> = {};
-  // What a write answers shows the system fields to anyone, other fields only to readers.
-  const shown = (field: string) => read !== null && (!read.fields || read.fields.has(field));
-  const writable: { name: string; schema: JsonSchema; required: boolean }[] = [];
-  for (const column of readColumns(doc, entity)) {
-    const field = columnField(doc, entity, column)!;
-    const link = links.get(column);
-    const schema = system.includes(column)
-      ? (SYSTEM_SCHEMAS[column] ?? {})
-      : link
-        ? {
-            type: ['string', 'null'],
-            format: 'uuid',
-            description: `The related ${link.target.code}'s id`,
-          }
-        : fieldSchema(field);
-    if (system.includes(column) || shown(column)) props[column] = schema;
-    if (!system.includes(column) && field.type !== 'computed')
-      writable.push({
-        name: column,
-        schema,
-        required: 'required' in field && field.required === true && field.default === undefined,
-      });
-  }
-  for (const link of links.values()) {
-    if (!link.junction) continue;
-    const list = {
-      type: 'array',
-      items: { type: 'string', format: 'uuid' },
-      description: `Ids of the related ${link.target.code} rows`,
-    };
-    if (shown(link.name)) props[link.name] = list;
-    writable.push({ name: link.name, schema: list, required: false });
-  }
-  const input = (access: EntityAccess, creating: boolean): JsonSchema => {
-    const allowed = writable.filter((w) => !access.fields || access.fields.has(w.name));
-    const required = creating ? allowed.filter((w) => w.required).map((w) => w.name) : [];
+  const shape = entityShape(doc, entity, read, writes);
+  const schemaOf = (m: ShapeMember): JsonSchema => {
+    if (m.kind === 'system') return SYSTEM_SCHEMAS[m.name] ?? {};
+    if (m.kind === 'key')
+      return {
+        type: ['string', 'null'],
+        format: 'uuid',
+        description: `The related ${m.link!.target.code}'s id`,
+      };
+    if (m.kind === 'list')
+      return {
+        type: 'array',
+        items: { type: 'string', format: 'uuid' },
+        description: `Ids of the related ${m.link!.target.code} rows`,
+      };
+    return fieldSchema(m.field);
+  };
+  const input = (members: ShapeMember[], creating: boolean): JsonSchema => {
+    const required = creating ? members.filter((m) => m.required).map((m) => m.name) : [];
     return {
       type: 'object',
-      properties: Object.fromEntries(allowed.map((w) => [w.name, w.schema])),
+      properties: Object.fromEntries(members.map((m) => [m.name, schemaOf(m)])),
       ...(required.length ? { required } : {}),
     };
   };
   return {
-    [name]: { type: 'object', properties: props },
-    ...(writes.create ? { [`${name}Input`]: input(writes.create, true) } : {}),
-    ...(writes.update ? { [`${name}Update`]: input(writes.update, false) } : {}),
+    [name]: {
+      type: 'object',
+      properties: Object.fromEntries(shape.read.map((m) => [m.name, schemaOf(m)])),
+    },
+    ...(shape.create ? { [`${name}Input`]: input(shape.create, true) } : {}),
+    ...(shape.update ? { [`${name}Update`]: input(shape.update, false) } : {}),
   };
 }

@@ -10,6 +10,9 @@ import {
   columnType,
   type Entity,
   type Field,
+  filterType,
+  isOrderedType,
+  isTextSearchType,
   type ModelDocument,
   quoteIdent,
 } from '@tessera/meta';
@@ -38,22 +41,6 @@ export interface CompiledFilter {
   params: unknown[];
 }
 
-const ORDERED = new Set([
-  'integer',
-  'bigint',
-  'decimal',
-  'float',
-  'date',
-  'datetime',
-  'time',
-  'string',
-  'text',
-  'email',
-  'url',
-  'uuid',
-  'enum',
-]);
-const TEXTUAL = new Set(['string', 'text', 'email', 'url', 'enum']);
 const COMPARE: Record<string, string> = {
   _eq: '=',
   _neq: '<>',
@@ -105,14 +92,14 @@ function fieldCondition(
 ): string[] {
   if (!isObject(ops)) throw filterError(`${path}: expected operators like { "_eq": … }`);
   const column = `${alias}.${quoteIdent(field.code)}`;
-  const type = field.type === 'computed' ? field.resultType : field.type;
+  const type = filterType(field);
   const parts: string[] = [];
   for (const [op, value] of Object.entries(ops)) {
     if (++state.conditions > MAX_CONDITIONS)
       throw filterError(`The filter has more than ${MAX_CONDITIONS} conditions`);
     const where = `${path}.${op}`;
     if (op in COMPARE) {
-      if (op !== '_eq' && op !== '_neq' && !ORDERED.has(type))
+      if (op !== '_eq' && op !== '_neq' && !isOrderedType(type))
         throw filterError(`${where}: ${field.type} fields cannot be compared with ${op}`);
       parts.push(`${column} ${COMPARE[op]} ${bind(state, field, value, where)}`);
     } else if (op === '_in' || op === '_nin') {
@@ -133,7 +120,7 @@ function fieldCondition(
       op === '_starts_with' ||
       op === '_ends_with'
     ) {
-      if (!TEXTUAL.has(type)) throw filterError(`${where}: only text fields support ${op}`);
+      if (!isTextSearchType(type)) throw filterError(`${where}: only text fields support ${op}`);
       if (typeof value !== 'string' || value.length > 500 || value.includes('\0'))
         throw filterError(`${where}: expected text of at most 500 characters, without NUL`);
       const pattern =
@@ -147,7 +134,7 @@ function fieldCondition(
         `${column}::text ${op === '_icontains' ? 'ILIKE' : 'LIKE'} $${state.offset + state.params.length}`,
       );
     } else if (op === '_between') {
-      if (!ORDERED.has(type)) throw filterError(`${where}: ${field.type} fields have no range`);
+      if (!isOrderedType(type)) throw filterError(`${where}: ${field.type} fields have no range`);
       if (!Array.isArray(value) || value.length !== 2)
         throw filterError(`${where}: expected [from, to]`);
       parts.push(
