@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   createTRPCClient,
   httpBatchLink,
+  httpLink,
   httpSubscriptionLink,
   splitLink,
   TRPCClientError,
@@ -37,11 +38,17 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        // Subscriptions (a streamed publish) travel as Server-Sent Events; the rest is batched.
+        // Subscriptions (a streamed publish) travel as Server-Sent Events; a call marked
+        // `skipBatch` (a slow one, such as a code generation's plan) goes alone, so it holds
+        // up no other; the rest is batched.
         splitLink({
           condition: (op) => op.type === 'subscription',
           true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
-          false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+          false: splitLink({
+            condition: (op) => op.context.skipBatch === true,
+            true: httpLink({ url: '/api/trpc', transformer: superjson }),
+            false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+          }),
         }),
       ],
     }),

@@ -47,7 +47,10 @@ export function CodegenView() {
   const [targets, setTargets] = useState<CodegenTarget[]>(['nestjs-prisma']);
   const input = project ? { project, targets } : null;
   const plan = useQuery({
-    ...trpc.codegen.plan.queryOptions(input ?? { project: '', targets }),
+    // Rendering a whole generation takes seconds: sent alone, it holds up no other call.
+    ...trpc.codegen.plan.queryOptions(input ?? { project: '', targets }, {
+      trpc: { context: { skipBatch: true } },
+    }),
     enabled: input !== null && targets.length > 0,
     staleTime: 0,
   });
@@ -80,6 +83,10 @@ export function CodegenView() {
         subscription.unsubscribe();
         setProgress(null);
         setFinished(event.run);
+        // The history shows the run at once; the refetch below confirms it.
+        queryClient.setQueryData(trpc.codegen.runs.queryKey({ project: input.project }), (runs) =>
+          runs ? [event.run, ...runs.filter((r) => r.id !== event.run.id)] : [event.run],
+        );
         if (event.run.status === 'succeeded') toast.success('Generated');
         else toast.error('The generation failed; nothing was replaced');
         void queryClient.invalidateQueries({ queryKey: trpc.codegen.runs.queryKey() });
