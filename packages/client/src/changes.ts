@@ -22,6 +22,11 @@ export interface ChangesOptions<Entity extends string> {
   signal?: AbortSignal;
   /** Wait before reconnecting after a drop, in ms (doubles up to 30 s). */
   retryMs?: number;
+  /**
+   * Called when a connection is open and the server has started the stream (its first bytes):
+   * changes made from then on will be delivered, on this connection or after a resume.
+   */
+  onOpen?: () => void;
 }
 
 const OPS = new Set(['create', 'update', 'delete']);
@@ -55,8 +60,13 @@ export async function* changeStream<Entity extends string, Row>(
       }
       const parser = createParser({ onEvent: (message) => queue.push(message) });
       const decoder = new TextDecoder();
+      let opened = false;
       for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
         parser.feed(decoder.decode(chunk, { stream: true }));
+        if (!opened) {
+          opened = true;
+          options.onOpen?.();
+        }
         wait = options.retryMs ?? 500;
         while (queue.length) {
           const message = queue.shift()!;

@@ -5,7 +5,13 @@
  * and inputs, and a `Model` map that a typed client reads. Only what the caller may reach is
  * written, as in the OpenAPI document.
  */
-import { type Entity, filterOperators, filterType, type ModelDocument } from '@tessera/meta';
+import {
+  type Entity,
+  filterOperators,
+  filterType,
+  junctionTable,
+  type ModelDocument,
+} from '@tessera/meta';
 
 import { entityShape, type EntityShape, type ShapeMember } from '../access/entity-shape';
 import { type Caller, entityAccess } from '../access/policy';
@@ -140,7 +146,12 @@ export function typesModule(options: {
   if (!model) return null;
   const doc = model.document;
   const visible: Visible[] = [];
+  // A many-to-many relation's link table is reached through the relation, not as an entity.
+  const junctions = new Set(
+    doc.relations.filter((r) => r.type === 'many-to-many').map((r) => junctionTable(r)),
+  );
   for (const entity of doc.entities) {
+    if (junctions.has(entity.code)) continue;
     const can = (action: DataAction) =>
       entityAccess(options.overview, options.caller, options.project, entity.code, action);
     const [read, create, update, remove] = [
