@@ -82,6 +82,7 @@ export const base = tseslint.config(
       '**/e2e/**',
       '**/testing/**',
       '**/scripts/**',
+      '**/examples/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

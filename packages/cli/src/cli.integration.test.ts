@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { projectReport } from '../examples/platform-api';
 import { run } from './run';
 
 let t: TestDatabase;
@@ -104,6 +105,13 @@ describe('tessera CLI', () => {
     expect(written.out).toBe(`Wrote ${typesFile} (shop, version 1)`);
     expect(await readFile(typesFile, 'utf8')).toBe(`${printed.out}\n`);
     await rm(typesFile);
+    // The documented script on the platform's tRPC API works (and compiles, with pnpm typecheck).
+    const report = await projectReport({ url, token, project: 'shop' });
+    expect(report).toMatchObject({
+      signedInAs: 'cli@example.com',
+      published: [{ version: 1, at: expect.any(Date) }],
+      pendingSteps: [],
+    });
     const exported = await tessera('schema', 'export', 'shop', '--format', 'json');
     expect(JSON.parse(exported.out)).toMatchObject({
       project: 'shop',
