@@ -32,6 +32,8 @@ import type { RuntimeLimits } from './http/rate-limits';
 import { DEFAULT_CALLER_SHARE, PoolShare } from './http/pool-share';
 import { SlowRequests } from './http/slow-requests';
 import { DEFAULT_STALL_MS } from './http/stall';
+import { DEFAULT_FORWARD_TIMEOUT_MS } from './forward/forward';
+import { ServiceHealth } from './forward/service-health';
 
 const REQUEST_ID = /^[\w.:-]{8,128}$/;
 const MAX_HEADER_BYTES = 96 * 1024;
@@ -61,10 +63,19 @@ export interface RuntimeDeps {
   share?: PoolShare;
   /** How long a streamed answer (export, change stream) may wait for its reader. */
   stallMs?: number;
+  /** Ejected services' health, checked while they are in use; one is made when absent. */
+  services?: ServiceHealth;
+  /** How long an ejected service may take to start answering a forwarded request. */
+  forwardTimeoutMs?: number;
 }
 
 /** The dependencies routes see: defaults filled in. */
-export type RouteDeps = RuntimeDeps & { share: PoolShare; stallMs: number };
+export type RouteDeps = RuntimeDeps & {
+  share: PoolShare;
+  stallMs: number;
+  services: ServiceHealth;
+  forwardTimeoutMs: number;
+};
 
 async function route(
   deps: RouteDeps,
@@ -83,7 +94,12 @@ async function route(
   }
   if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
     const report = await checkHealth({ ping: () => deps.pool.query('SELECT 1') });
-    send(res, healthHttpStatus(report), { ...report, metadataVersion: deps.metadataVersion() });
+    send(res, healthHttpStatus(report), {
+      ...report,
+      metadataVersion: deps.metadataVersion(),
+      // Each ejected service in use: whether requests for its entities are being served.
+      ejectedServices: deps.services.report(),
+    });
     return;
   }
   if (req.method === 'GET' || req.method === 'HEAD') {
@@ -114,6 +130,8 @@ export function createRuntimeServer(options: RuntimeDeps): Server {
         options.pool.options.connectionTimeoutMillis || 5000,
       ),
     stallMs: options.stallMs ?? DEFAULT_STALL_MS,
+    services: options.services ?? new ServiceHealth(),
+    forwardTimeoutMs: options.forwardTimeoutMs ?? DEFAULT_FORWARD_TIMEOUT_MS,
   };
   const metrics =
     deps.metrics ?? createMetrics({ pool: deps.pool, metadataVersion: deps.metadataVersion });

@@ -21,6 +21,8 @@ const SELF_SERVICE = new Set([
   'auth.setup',
   'menu.mine',
   'page.entity',
+  // Data permissions decide what it shows, as for a data page.
+  'schema.types',
   'apiToken.list',
   'apiToken.create',
   'apiToken.revoke',

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: { http: 429, trpc: 'TOO_MANY_REQUESTS' },
   INTERNAL: { http: 500, trpc: 'INTERNAL_SERVER_ERROR' },
   SERVICE_UNAVAILABLE: { http: 503, trpc: 'SERVICE_UNAVAILABLE' },
+  /** A service this one forwards to did not answer in time. */
+  GATEWAY_TIMEOUT: { http: 504, trpc: 'GATEWAY_TIMEOUT' },
 } as const satisfies Record<string, { http: number; trpc: string }>;
 
 export type AppErrorCode = keyof typeof ERROR_CODES;

@@ -32,6 +32,37 @@ describe('diffDocuments', () => {
     expect(diffDocuments(base, structuredClone(base))).toEqual([]);
   });
 
+  it('says which entities the ejected service serves, and where it is', () => {
+    const ejected = structuredClone(base);
+    ejected.service = { url: 'http://shop-service:3000' };
+    ejected.entities[0]!.mode = 'ejected';
+    expect(diffDocuments(base, ejected).map((c) => [c.target, c.kind, c.summary])).toEqual([
+      ['project', 'added', 'The ejected service is at http://shop-service:3000'],
+      ['entity', 'changed', 'Entity customer is served by the ejected service'],
+    ]);
+    const back = structuredClone(ejected);
+    delete back.entities[0]!.mode;
+    expect(diffDocuments(ejected, back).map((c) => c.summary)).toEqual([
+      'Entity customer is served by the runtime again',
+    ]);
+  });
+
+  it('refuses an ejected entity without a service to forward to', () => {
+    const r = validateDocument({
+      project: 'shop',
+      entities: [{ code: 'customer', mode: 'ejected', fields: [] }],
+    });
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(!r.ok && r.issues)).toContain("set the project's service URL");
+    expect(
+      validateDocument({
+        project: 'shop',
+        service: { url: 'ftp://nope' },
+        entities: [],
+      }).ok,
+    ).toBe(false);
+  });
+
   it('tells renames from drop + add by id', () => {
     const next: ModelDocument = structuredClone(base);
     next.entities[0]!.code = 'client';

@@ -3,8 +3,8 @@ import type { ModelDocument } from './document';
 
 export interface ModelChange {
   kind: 'added' | 'removed' | 'renamed' | 'changed';
-  target: 'entity' | 'field' | 'relation';
-  /** `entity`, `entity.field` or the relation code, as in the newer document. */
+  target: 'project' | 'entity' | 'field' | 'relation';
+  /** `entity`, `entity.field`, the relation code (as in the newer document), or `service`. */
   path: string;
   summary: string;
   before?: unknown;
@@ -26,6 +26,16 @@ function withoutIdentity<T extends object>(value: T): string {
 
 export function diffDocuments(before: ModelDocument, after: ModelDocument): ModelChange[] {
   const changes: ModelChange[] = [];
+  const [was, is] = [before.service?.url, after.service?.url];
+  if (was !== is)
+    changes.push({
+      kind: was === undefined ? 'added' : is === undefined ? 'removed' : 'changed',
+      target: 'project',
+      path: 'service',
+      summary: is === undefined ? 'Removed the ejected service' : `The ejected service is at ${is}`,
+      before: was,
+      after: is,
+    });
   const oldEntities = new Map(before.entities.map((e) => [e.id, e]));
   const newIds = new Set(after.entities.map((e) => e.id));
   for (const entity of after.entities) {
@@ -49,7 +59,19 @@ export function diffDocuments(before: ModelDocument, after: ModelDocument): Mode
         before: old.code,
         after: entity.code,
       });
-    if (withoutIdentity(old) !== withoutIdentity(entity))
+    if ((old.mode ?? 'interpreted') !== (entity.mode ?? 'interpreted'))
+      changes.push({
+        kind: 'changed',
+        target: 'entity',
+        path: entity.code,
+        summary:
+          entity.mode === 'ejected'
+            ? `Entity ${entity.code} is served by the ejected service`
+            : `Entity ${entity.code} is served by the runtime again`,
+        before: old.mode ?? 'interpreted',
+        after: entity.mode ?? 'interpreted',
+      });
+    if (withoutIdentity({ ...old, mode: null }) !== withoutIdentity({ ...entity, mode: null }))
       changes.push({
         kind: 'changed',
         target: 'entity',

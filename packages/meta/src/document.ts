@@ -27,6 +27,16 @@ export const OPTIONAL_SYSTEM_FIELDS = [
 
 export const ZPosition = z.object({ x: z.number().finite(), y: z.number().finite() }).strict();
 
+/**
+ * How an entity is served: live from its metadata by the runtime (`interpreted`, the default),
+ * or by the project's ejected service, to which the runtime forwards its requests (`ejected`).
+ */
+export const ENTITY_MODES = ['interpreted', 'ejected'] as const;
+export type EntityMode = (typeof ENTITY_MODES)[number];
+
+/** The project's ejected service: where the runtime forwards requests for ejected entities. */
+export const ZEjectedService = z.object({ url: z.url({ protocol: /^https?$/ }).max(500) }).strict();
+
 export const ZEntity = z
   .object({
     id: z.uuid().optional(),
@@ -39,6 +49,7 @@ export const ZEntity = z
     /** Which optional system columns to add; all of them when omitted. `id` is always there. */
     systemFields: z.array(z.enum(OPTIONAL_SYSTEM_FIELDS)).optional(),
     renamedFrom: z.string().optional(),
+    mode: z.enum(ENTITY_MODES).optional(),
     fields: z.array(ZField).max(500).default([]),
   })
   .strict();
@@ -86,6 +97,7 @@ export const ZModelDocumentShape = z
     entities: z.array(ZEntity).max(1000).default([]),
     relations: z.array(ZRelation).max(2000).default([]),
     notes: z.array(ZNote).max(500).optional(),
+    service: ZEjectedService.optional(),
   })
   .strict();
 
@@ -115,6 +127,11 @@ function checkDocument(doc: ModelDocument, ctx: z.RefinementCtx) {
   const entities = new Map<string, { entity: Entity; index: number; names: Set<string> }>();
   doc.entities.forEach((entity, e) => {
     claimId(entity.id, ['entities', e]);
+    if (entity.mode === 'ejected' && !doc.service)
+      issue(
+        ['entities', e, 'mode'],
+        `Entity '${entity.code}' is ejected: set the project's service URL (where its service runs)`,
+      );
     if (entities.has(entity.code))
       issue(['entities', e, 'code'], `Entity '${entity.code}' is defined twice`);
     const names = new Set<string>();

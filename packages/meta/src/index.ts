@@ -1,9 +1,12 @@
 export { compileComputed, type ComputedCheck } from './computed';
 export {
+  ENTITY_MODES,
+  type EntityMode,
   OPTIONAL_SYSTEM_FIELDS,
   ON_DELETE,
   RELATION_TYPES,
   relationField,
+  ZEjectedService,
   ZEntity,
   ZModelDocument,
   ZNote,

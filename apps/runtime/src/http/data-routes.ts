@@ -20,7 +20,8 @@ import {
 
 import type { RouteDeps } from '../server';
 import { admit } from './admit';
-import { readCsv, readJson, sendResult } from './io';
+import { forwardRequest, unavailable } from '../forward/forward';
+import { MAX_JSON_BODY, MAX_UPLOAD, readCsv, readJson, sendResult } from './io';
 import { cutWhenStalled } from './stall';
 
 export const DATA_ROUTE =
@@ -43,6 +44,23 @@ export async function dataRoute(
   const action = segment !== undefined && ACTIONS.has(segment) ? segment : undefined;
   const id = action ? undefined : segment;
   const { headers, caller, key } = await admit(deps, req, res, project);
+  // An ejected entity is its service's: the request goes there, as it came.
+  const model = deps.metadata().models.get(project);
+  const service = model?.document.service?.url;
+  if (service && model.document.entities.some((e) => e.code === entity && e.mode === 'ejected')) {
+    if (deps.services.watch(service) === 'down') throw unavailable(service);
+    return forwardRequest({
+      service,
+      req,
+      res,
+      path: `${url.pathname}${url.search}`,
+      requestId,
+      clientIp: req.socket.remoteAddress ?? '',
+      bodyLimit: action === 'import' ? MAX_UPLOAD : MAX_JSON_BODY,
+      timeoutMs: deps.forwardTimeoutMs,
+      health: deps.services,
+    });
+  }
   // Every query of this request counts against the caller's share of the pool.
   const db = deps.share.for(key);
   const common = {

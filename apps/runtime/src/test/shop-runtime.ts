@@ -15,6 +15,7 @@ import { RuntimeLimits } from '../http/rate-limits';
 import { createMetrics, type RuntimeMetrics } from '../http/metrics';
 import { SlowRequests } from '../http/slow-requests';
 import { createRuntimeServer } from '../server';
+import type { ServiceHealth } from '../forward/service-health';
 
 export interface ShopRuntime {
   t: TestDatabase;
@@ -77,6 +78,9 @@ export interface ShopOptions {
   share?: { perCaller: number; waitMs: number };
   /** How long a streamed answer waits for a reader that stopped reading. */
   stallMs?: number;
+  /** Ejected services' health checks, and how long a forwarded request may wait for its answer. */
+  services?: ServiceHealth;
+  forwardTimeoutMs?: number;
 }
 
 /**
@@ -178,6 +182,8 @@ export async function startShopRuntime(options: ShopOptions = {}): Promise<ShopR
     authenticate: await createAuthenticator({ db: t.db, listener: cache.listener }),
     share: options.share && new PoolShare(pool, options.share.perCaller, options.share.waitMs),
     stallMs: options.stallMs,
+    services: options.services,
+    forwardTimeoutMs: options.forwardTimeoutMs,
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

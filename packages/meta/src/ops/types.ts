@@ -10,7 +10,16 @@
  */
 import { z } from 'zod';
 
-import { ON_DELETE, RELATION_TYPES, ZEntity, ZNote, ZPosition, ZRelation } from '../document';
+import {
+  ENTITY_MODES,
+  ON_DELETE,
+  RELATION_TYPES,
+  ZEjectedService,
+  ZEntity,
+  ZNote,
+  ZPosition,
+  ZRelation,
+} from '../document';
 import { ZField } from '../fields';
 
 const ZId = z.uuid();
@@ -26,6 +35,7 @@ export const ZEntityChanges = z
     category: nullable(z.string().max(100)),
     softDelete: nullable(z.boolean()),
     systemFields: nullable(ZEntity.shape.systemFields.unwrap()),
+    mode: nullable(z.enum(ENTITY_MODES)),
   })
   .strict();
 
@@ -85,7 +95,11 @@ export const ZModelOp = z.discriminatedUnion('op', [
   z.object({
     op: z.literal('project.update'),
     changes: z
-      .object({ name: nullable(z.string().max(100)), description: nullable(z.string().max(2000)) })
+      .object({
+        name: nullable(z.string().max(100)),
+        description: nullable(z.string().max(2000)),
+        service: nullable(ZEjectedService),
+      })
       .strict(),
   }),
   z.object({
