@@ -24,6 +24,18 @@ interface PlanLike {
 
 const MARK: Record<string, string> = { safe: '✓', 'needs-confirmation': '!', blocked: '✗' };
 
+/** Ejected entities a publish changes: their service must be regenerated to serve it. */
+export function printRegenerate(
+  regenerate: readonly string[] | undefined,
+  project: string,
+  io: Io,
+) {
+  if (!regenerate?.length) return;
+  io.out(
+    `Ejected: ${regenerate.join(', ')} ${regenerate.length === 1 ? 'is' : 'are'} served by the project's service: regenerate it (tessera eject ${project} --out <its folder>) and deploy it.`,
+  );
+}
+
 export function printPlan(plan: PlanLike, io: Io) {
   if (plan.steps.length === 0) {
     io.out('Nothing to change: the database matches the model.');
@@ -81,7 +93,9 @@ export async function importCommand(
 }
 
 export async function planCommand(api: ApiClient, io: Io, args: { project: string }) {
-  printPlan(await api.schema.plan.query({ project: args.project }), io);
+  const plan = await api.schema.plan.query({ project: args.project });
+  printPlan(plan, io);
+  printRegenerate(plan.regenerate, args.project, io);
 }
 
 /** Publishes; `--confirm` names the risky steps accepted, `--yes` accepts every confirmable one. */
@@ -97,8 +111,12 @@ export async function publishCommand(
       .filter((s) => s.risk === 'needs-confirmation' || (s.risk === 'blocked' && s.conversion))
       .map((s) => s.id);
   }
-  const { version, plan } = await api.schema.publish.mutate({ project: args.project, confirm });
+  const { version, plan, regenerate } = await api.schema.publish.mutate({
+    project: args.project,
+    confirm,
+  });
   io.out(`Published '${args.project}' as version ${version} (${plan.steps.length} step(s)).`);
+  printRegenerate(regenerate, args.project, io);
 }
 
 export async function loginCommand(io: Io, args: { url: string; email: string; password: string }) {

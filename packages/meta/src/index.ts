@@ -75,3 +75,4 @@ export {
   TEXT_OPERATORS,
   TEXT_SEARCH_TYPES,
 } from './filter-operators';
+export { ejectedEntitiesChanged } from './coexistence';

@@ -104,6 +104,7 @@ const ENTITY_KEYS = [
   'position',
   'softDelete',
   'systemFields',
+  'mode',
   'renamedFrom',
   'fields',
 ];
@@ -158,6 +159,7 @@ export function canonicalDocument(doc: ModelDocument | ModelDocumentInput): Mode
     project: doc.project,
     ...(doc.name !== undefined ? { name: doc.name } : {}),
     ...(doc.description !== undefined ? { description: doc.description } : {}),
+    ...(doc.service ? { service: { url: doc.service.url } } : {}),
     entities: (doc.entities ?? []).map((e) => ({
       ...ordered(e, ENTITY_KEYS),
       fields: (e.fields ?? []).map((f) => ordered(f, FIELD_KEYS)),

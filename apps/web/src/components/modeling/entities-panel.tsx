@@ -19,6 +19,7 @@ import { toast } from 'sonner';
 import { EmptyState } from '~/components/ui/states';
 import { describeError, useTRPC } from '~/trpc/react';
 
+import { EjectedServiceCard, EntityModeSwitch } from './ejected-service';
 import { EntityDialog } from './entity-dialog';
 import { asText, FieldDialog, type FieldDef } from './field-dialog';
 import { RelationDialog } from './relation-dialog';
@@ -29,8 +30,10 @@ interface Draft {
     code: string;
     name?: string;
     softDelete?: boolean;
+    mode?: string;
     fields: FieldDef[];
   }[];
+  service?: { url: string };
   relations: {
     code: string;
     type: string;
@@ -127,7 +130,14 @@ export function EntitiesPanel({
       </Flex>
       {draft.entities.length === 0 ? (
         <EmptyState title="No entities yet" hint="Add one, or import a model document." />
-      ) : null}
+      ) : (
+        <EjectedServiceCard
+          project={project}
+          revision={revision}
+          url={draft.service?.url}
+          ejected={draft.entities.filter((e) => e.mode === 'ejected').map((e) => e.code)}
+        />
+      )}
       {draft.entities.map((entity) => (
         <Card key={entity.code} data-testid="entity-card">
           <Flex justify="between" align="center" mb="2">
@@ -135,9 +145,20 @@ export function EntitiesPanel({
               <Heading size="4">{entity.name ?? entity.code}</Heading>
               <Badge variant="outline">{entity.code}</Badge>
               {entity.softDelete ? <Badge color="gray">soft delete</Badge> : null}
+              {entity.mode === 'ejected' ? (
+                <Badge color="purple" data-testid="entity-ejected">
+                  ejected
+                </Badge>
+              ) : null}
               <StatusBadge status={status[entity.code]} />
             </Flex>
-            <Flex gap="2">
+            <Flex gap="2" align="center">
+              <EntityModeSwitch
+                project={project}
+                revision={revision}
+                entity={entity}
+                hasService={draft.service !== undefined}
+              />
               <Button
                 size="1"
                 variant="soft"

@@ -81,7 +81,7 @@ export function PublishPanel({ project }: { project: string }) {
   if (plan.error) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
   if (plan.isPending) return <Text color="gray">Comparing the draft with the database…</Text>;
   const steps = plan.data.steps;
-  if (steps.length === 0)
+  if (steps.length === 0 && plan.data.unpublishedChanges === 0)
     return <EmptyState title="Nothing to publish" hint="The database matches the model." />;
   const needs = steps.filter(
     (s) => s.risk === 'needs-confirmation' || (s.risk === 'blocked' && s.conversion),
@@ -90,6 +90,15 @@ export function PublishPanel({ project }: { project: string }) {
   const ready = hardBlocked.length === 0 && needs.every((s) => confirmed.has(s.id));
   return (
     <Flex direction="column" gap="3">
+      {plan.data.regenerate.length ? (
+        <Callout.Root color="amber" role="status" aria-label="Regenerate the service">
+          <Callout.Text>
+            {plan.data.regenerate.join(', ')} {plan.data.regenerate.length === 1 ? 'is' : 'are'}{' '}
+            served by the project&apos;s ejected service: after publishing, regenerate it (Code
+            generation, or <Code>tessera eject {project}</Code>) and deploy it.
+          </Callout.Text>
+        </Callout.Root>
+      ) : null}
       {hardBlocked.length ? (
         <Callout.Root color="red">
           <Callout.Text>

@@ -5,6 +5,8 @@
  */
 import { AppError, databaseErrorKind, findAppError } from '@tessera/errors';
 import {
+  diffDocuments,
+  ejectedEntitiesChanged,
   type ModelDocument,
   type Plan,
   planChanges,
@@ -54,7 +56,7 @@ export async function publishedDocument(
 export async function planProject(
   ctx: AuthedContext,
   code: string,
-): Promise<Plan & { revision: number }> {
+): Promise<Plan & { revision: number; regenerate: string[]; unpublishedChanges: number }> {
   const project = await findProject(ctx, code);
   const published = await publishedDocument(ctx, project.id, project.publishedVersion);
   const plan = await withConnection(ctx, async (client) => {
@@ -66,7 +68,16 @@ export async function planProject(
       await client.query('ROLLBACK');
     }
   });
-  return { ...plan, revision: project.draftRevision };
+  return {
+    ...plan,
+    revision: project.draftRevision,
+    // Ejected entities this publish changes: their service serves the model it was made from.
+    regenerate: ejectedEntitiesChanged(published, project.draft),
+    // Changes with no step in the database (an entity's mode, the service URL) still publish.
+    unpublishedChanges: published
+      ? diffDocuments(published, project.draft).length
+      : project.draft.entities.length,
+  };
 }
 
 export async function publishProject(
@@ -147,7 +158,7 @@ export async function publishProject(
       resourceId: project.code,
       after: { version, steps: plan.steps.map((s) => s.summary) },
     });
-    return { version, plan };
+    return { version, plan, regenerate: ejectedEntitiesChanged(published, project.draft) };
   } catch (error) {
     if (error instanceof PublishRefusedError) {
       throw new AppError('VALIDATION', error.message, {
@@ -167,7 +178,7 @@ export async function publishProject(
 
 export type PublishEvent =
   | { type: 'step'; index: number; total: number; summary: string }
-  | { type: 'done'; version: number; steps: number }
+  | { type: 'done'; version: number; steps: number; regenerate: string[] }
   | { type: 'refused'; code: string; message: string; fieldErrors: Record<string, string> };
 
 /** `publishProject` as a stream of events: one per step as it starts, then the outcome. */
@@ -177,10 +188,10 @@ export async function* publishEvents(
 ): AsyncGenerator<PublishEvent> {
   yield* relay<PublishEvent>(async (emit) => {
     try {
-      const { version, plan } = await publishProject(ctx, input, (p) =>
+      const { version, plan, regenerate } = await publishProject(ctx, input, (p) =>
         emit({ type: 'step', ...p }),
       );
-      emit({ type: 'done', version, steps: plan.steps.length });
+      emit({ type: 'done', version, steps: plan.steps.length, regenerate });
     } catch (error) {
       const refused = findAppError(error);
       if (!refused) throw error;
