@@ -5,59 +5,24 @@
  * writes on both sides, the change stream and permissions all hold.
  */
 import { createSession } from '@tessera/auth';
-import { startEjectedService, type EjectedService } from '@tessera/codegen/testing';
-import { CONTRACT_MODEL, defineContractSuite, RESTRICTED_GRANTS } from '@tessera/contract';
+import { defineContractSuite, RESTRICTED_GRANTS } from '@tessera/contract';
 import { createUserWithGrants } from '@tessera/db/testing';
 
-import { ServiceHealth } from './forward/service-health';
-import { startShopRuntime } from './test/shop-runtime';
+import { startCoexistence } from './test/coexistence';
 
 defineContractSuite('runtime with customer ejected', async () => {
-  const health = new ServiceHealth({ intervalMs: 200 });
-  const shop = await startShopRuntime({
-    document: CONTRACT_MODEL,
-    rateLimitPerMinute: 100_000,
-    pool: { max: 4, connectionTimeoutMillis: 500 },
-    services: health,
-  });
-  const ejected: EjectedService = await startEjectedService(CONTRACT_MODEL, { onPlatform: shop.t });
+  const both = await startCoexistence();
+  const { shop } = both;
   const restrictedId = await createUserWithGrants(shop.t.db, {
     project: 'shop',
     role: 'shop_clerk',
     email: 'clerk@example.com',
     grants: RESTRICTED_GRANTS,
   });
-  // The published model, as a publish of the mode switch leaves it: customer is the service's.
-  const reload = async (change: (doc: Record<string, any>) => void) => {
-    const { rows } = await shop.pool.query<{ document: Record<string, any> }>(
-      `SELECT v.document FROM meta_versions v JOIN meta_projects p ON p.id = v.project_id
-        WHERE p.code = 'shop' AND v.version = p.published_version`,
-    );
-    const document = rows[0]!.document;
-    change(document);
-    const reloaded = new Promise((r) => shop.cache.once('reload', r));
-    await shop.pool.query(
-      `UPDATE meta_versions v SET document = $1 FROM meta_projects p
-        WHERE p.id = v.project_id AND p.code = 'shop' AND v.version = p.published_version`,
-      [JSON.stringify(document)],
-    );
-    await shop.pool.query(`SELECT pg_notify('tessera_metadata', '{}')`);
-    await reloaded;
-  };
-  await reload((doc) => {
-    doc.service = { url: ejected.base };
-    doc.entities.find((e: { code: string }) => e.code === 'customer').mode = 'ejected';
-  });
-  // Customer requests are the service's now (its answers carry its own headers), tags the runtime's.
-  const served = async (entity: string) =>
-    (
-      await fetch(`${shop.base}/api/v1/shop/${entity}`, {
-        headers: { authorization: `Bearer ${shop.adminToken}` },
-      })
-    ).headers.get('x-powered-by');
-  const [customer, tag] = [await served('customer'), await served('tag')];
-  if (customer !== 'Express' || tag !== null)
-    throw new Error(`customer was served by ${customer}, tag by ${tag}: not forwarded as set`);
+  await both.setMode('customer', 'ejected');
+  const [customer, tag] = [await both.servedBy('customer'), await both.servedBy('tag')];
+  if (customer !== 'service' || tag !== 'runtime')
+    throw new Error(`customer was served by the ${customer}, tag by the ${tag}: not as set`);
   return {
     base: shop.base,
     admin: shop.adminToken,
@@ -78,10 +43,6 @@ defineContractSuite('runtime with customer ejected', async () => {
       const held = await Promise.all([1, 2, 3, 4].map(() => shop.pool.connect()));
       return async () => held.forEach((c) => c.release());
     },
-    stop: async () => {
-      health.close();
-      await ejected.stop();
-      await shop.stop();
-    },
+    stop: both.stop,
   };
 });

@@ -1,0 +1,64 @@
+/**
+ * Switching an entity between the runtime and its ejected service under a read and write
+ * load: every request is answered (none fails while the runtime reloads and starts or stops
+ * forwarding), and every row written is there afterwards, whichever side wrote it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type Coexistence, startCoexistence } from './test/coexistence';
+
+let both: Coexistence;
+beforeAll(async () => {
+  both = await startCoexistence();
+}, 180_000);
+afterAll(() => both?.stop());
+
+describe('switching a mode under load', () => {
+  it('fails no request and loses no write', async () => {
+    const { shop } = both;
+    const headers = {
+      authorization: `Bearer ${shop.adminToken}`,
+      'content-type': 'application/json',
+    };
+    const failures: string[] = [];
+    const written: string[] = [];
+    let running = true;
+    const worker = async (n: number) => {
+      for (let i = 0; running; i++) {
+        const created = await fetch(`${shop.base}/api/v1/shop/customer`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ name: `load ${n}-${i}` }),
+        });
+        const body = (await created.json()) as { data?: { id: string } };
+        if (created.status !== 200 || !body.data) failures.push(`create ${created.status}`);
+        else written.push(body.data.id);
+        const list = await fetch(`${shop.base}/api/v1/shop/customer?perPage=5&sort=-created_at`, {
+          headers,
+        });
+        await list.body?.cancel();
+        if (list.status !== 200) failures.push(`list ${list.status}`);
+      }
+    };
+    const load = [1, 2, 3].map(worker);
+    const sides: string[] = [];
+    for (const mode of ['ejected', 'interpreted', 'ejected', 'interpreted'] as const) {
+      await both.setMode('customer', mode);
+      sides.push(await both.servedBy('customer'));
+      // Let the load run on this side for a few of its own requests before switching again.
+      const before = written.length;
+      while (written.length < before + 6 && failures.length === 0)
+        await new Promise((r) => setImmediate(r));
+    }
+    running = false;
+    await Promise.all(load);
+    expect(sides).toEqual(['service', 'runtime', 'service', 'runtime']);
+    expect(failures).toEqual([]);
+    expect(written.length).toBeGreaterThan(20);
+    const { rows } = await shop.pool.query<{ id: string }>(
+      `SELECT id::text AS id FROM shop.customer WHERE id = ANY ($1::uuid[])`,
+      [written],
+    );
+    expect(rows.length).toBe(written.length);
+  }, 120_000);
+});
