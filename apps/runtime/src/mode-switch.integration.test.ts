@@ -1,7 +1,8 @@
 /**
  * Switching an entity between the runtime and its ejected service under a read and write
  * load: every request is answered (none fails while the runtime reloads and starts or stops
- * forwarding), and every row written is there afterwards, whichever side wrote it.
+ * forwarding), and every row written is there afterwards, whichever side wrote it. And the
+ * service says `degraded` while the database's schema is not the one it was generated for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -61,4 +62,29 @@ describe('switching a mode under load', () => {
     );
     expect(rows.length).toBe(written.length);
   }, 120_000);
+
+  it('finds the service degraded while the schema differs from its own, and healthy after', async () => {
+    const { shop, ejected } = both;
+    /** The service's /health, polled until `status` (no fixed wait). */
+    const until = async (status: string) => {
+      for (let i = 0; i < 400; i++) {
+        const health = (await (await fetch(`${ejected.base}/health`)).json()) as {
+          status: string;
+          schema?: { differences: string[] };
+        };
+        if (health.status === status) return health;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`the service never became ${status}`);
+    };
+    await until('healthy');
+    // As a publish the service was not regenerated for would: a column it does not know.
+    await shop.pool.query('ALTER TABLE shop.tag ADD COLUMN extra text');
+    const degraded = await until('degraded');
+    expect(degraded.schema?.differences).toContain(
+      "column tag.extra is not in this service's schema",
+    );
+    await shop.pool.query('ALTER TABLE shop.tag DROP COLUMN extra');
+    await until('healthy');
+  }, 60_000);
 });

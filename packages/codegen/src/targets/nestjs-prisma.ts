@@ -77,6 +77,7 @@ const PROJECT_FILES = [
   'src/openapi/openapi.controller.ts',
   'src/health/health.controller.ts',
   'src/health/request-counts.ts',
+  'src/health/schema-drift.ts',
   'src/db/migrate.ts',
   'src/db/expected.ts',
   'src/db/check.ts',
