@@ -2,8 +2,11 @@
  * Switching an entity between the runtime and its ejected service under a read and write
  * load: every request is answered (none fails while the runtime reloads and starts or stops
  * forwarding), and every row written is there afterwards, whichever side wrote it. And the
- * service says `degraded` while the database's schema is not the one it was generated for.
+ * service says `degraded` while the database's schema is not the one it was generated for, and
+ * the typed client works against the service itself as against the runtime.
  */
+import { createClient } from '@tessera/client';
+import type { Model } from '@tessera/client/fixtures/shop.types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Coexistence, startCoexistence } from './test/coexistence';
@@ -14,8 +17,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => both?.stop());
 
-describe('switching a mode under load', () => {
-  it('fails no request and loses no write', async () => {
+describe('an ejected service beside the runtime', () => {
+  it('switching an entity between them under load fails no request and loses no write', async () => {
     const { shop } = both;
     const headers = {
       authorization: `Bearer ${shop.adminToken}`,
@@ -87,4 +90,20 @@ describe('switching a mode under load', () => {
     await shop.pool.query('ALTER TABLE shop.tag DROP COLUMN extra');
     await until('healthy');
   }, 60_000);
+
+  it('is one contract for the typed client: the service itself, or the runtime in front of it', async () => {
+    const { shop, ejected } = both;
+    for (const baseUrl of [ejected.base, shop.base]) {
+      const client = createClient<Model>({ baseUrl, project: 'shop', token: shop.adminToken });
+      const ada = await client.from('customer').create({ name: `Ada at ${baseUrl}` });
+      const order = await client.from('order').create({ total: 5, customer: ada.id });
+      const read = await client.from('order').get(order.id, { expand: { customer: true } });
+      expect(read.customer?.name).toBe(`Ada at ${baseUrl}`);
+      const refused = await client
+        .from('customer')
+        .create({ name: '', email: 'nope' })
+        .catch((e: unknown) => e);
+      expect(client.from('customer').isError(refused) && refused.fieldErrors.email).toBeTruthy();
+    }
+  });
 });
