@@ -152,6 +152,11 @@ export const EntityNode = memo(function EntityNode({ data, selected }: EntityNod
           <span className="code">{data.code}</span>
         )}
         {data.name && !renaming ? <span className="name">{data.name}</span> : null}
+        {data.ejected ? (
+          <span className="ejected" title="Served by the project's ejected service">
+            ejected
+          </span>
+        ) : null}
         {data.risk && data.risk !== 'safe' ? (
           <span className={`risk risk-${data.risk}`} title={`Publishing: ${data.risk}`}>
             {data.risk === 'blocked' ? 'blocked' : 'confirm'}

@@ -117,6 +117,19 @@ describe('the model as a graph', () => {
     ]);
   });
 
+  it('marks the entities the ejected service serves', () => {
+    const doc = shop();
+    doc.service = { url: 'http://shop-service:3000' };
+    doc.entities[0]!.mode = 'ejected';
+    const graph = toGraph(doc);
+    const ejected = graph.nodes.flatMap((n) =>
+      n.type === 'entity' && (n.data as { ejected?: boolean }).ejected
+        ? [(n.data as { code: string }).code]
+        : [],
+    );
+    expect(ejected).toEqual(['customer']);
+  });
+
   it('places what has a position, lists what has none, and colours by category', () => {
     const graph = toGraph(shop());
     expect(node(graph, 'customer').position).toEqual({ x: 10, y: 20 });

@@ -35,6 +35,8 @@ export interface EntityNodeData {
   category?: string;
   color: string;
   junction: boolean;
+  /** Served by the project's ejected service rather than the runtime. */
+  ejected: boolean;
   rows: Row[];
   /** The folded system columns (created_at, version…). */
   systemRows: Row[];
@@ -247,6 +249,7 @@ export function toGraph(doc: ModelDocument, options: { foldJunctions?: boolean }
           category: entity.category,
           color: categoryColor(entity.category),
           junction,
+          ejected: entity.mode === 'ejected',
           rows,
           systemRows: system.map((code) => ({
             key: `sys:${code}`,

@@ -12,6 +12,8 @@ export function EntityPanel({ entity }: { entity: Entity & { id: string } }) {
     { op: 'entity.update' as const, id: entity.id, changes },
   ];
   const system = entity.systemFields ?? [...OPTIONAL_SYSTEM_FIELDS];
+  // An entity can move to the ejected service once the project names one (console: project page).
+  const hasService = useDesignerState((s) => s.model?.service !== undefined);
   return (
     <section aria-label={`Entity ${entity.code}`}>
       <h2>Entity {entity.code}</h2>
@@ -40,6 +42,20 @@ export function EntityPanel({ entity }: { entity: Entity & { id: string } }) {
           checked={entity.softDelete ?? false}
           onChange={(e) =>
             commit(`soft delete ${entity.code}`, update({ softDelete: e.target.checked }))
+          }
+        />
+      </Labelled>
+      <Labelled label="Ejected">
+        <input
+          type="checkbox"
+          disabled={!canEdit || (!hasService && entity.mode !== 'ejected')}
+          title={hasService ? undefined : "Set the project's ejected service URL first"}
+          checked={entity.mode === 'ejected'}
+          onChange={(e) =>
+            commit(
+              `${e.target.checked ? 'eject' : 'interpret'} ${entity.code}`,
+              update({ mode: e.target.checked ? 'ejected' : null }),
+            )
           }
         />
       </Labelled>
