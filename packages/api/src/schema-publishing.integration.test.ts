@@ -29,7 +29,7 @@ describe('publishing with progress', () => {
     expect(events).toEqual([
       { type: 'step', index: 0, total: 2, summary: 'Create schema events' },
       { type: 'step', index: 1, total: 2, summary: 'Create table ticket (1 field)' },
-      { type: 'done', version: 1, steps: 2 },
+      { type: 'done', version: 1, steps: 2, regenerate: [] },
     ]);
   });
 

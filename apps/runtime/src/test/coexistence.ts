@@ -6,6 +6,7 @@ import { startEjectedService, type EjectedService } from '@tessera/codegen/testi
 import { CONTRACT_MODEL } from '@tessera/contract';
 
 import { ServiceHealth } from '../forward/service-health';
+import { reloadMetadata } from './contract-target';
 import { type ShopRuntime, startShopRuntime } from './shop-runtime';
 
 export interface Coexistence {
@@ -38,14 +39,12 @@ export async function startCoexistence(): Promise<Coexistence> {
     const target = document.entities.find((e: { code: string }) => e.code === entity);
     if (mode === 'ejected') target.mode = 'ejected';
     else delete target.mode;
-    const reloaded = new Promise((r) => shop.cache.once('reload', r));
     await shop.pool.query(
       `UPDATE meta_versions v SET document = $1 FROM meta_projects p
         WHERE p.id = v.project_id AND p.code = 'shop' AND v.version = p.published_version`,
       [JSON.stringify(document)],
     );
-    await shop.pool.query(`SELECT pg_notify('tessera_metadata', '{}')`);
-    await reloaded;
+    await reloadMetadata(shop);
   };
   const servedBy = async (entity: string) => {
     const res = await fetch(`${shop.base}/api/v1/shop/${entity}?perPage=1`, {

@@ -3,7 +3,7 @@
  * averages, minimums and maximums per group, under the same filter and permissions as a list
  * (the caller's row filter applies; hidden fields can be neither grouped nor aggregated).
  */
-import { quoteIdent } from '@tessera/meta';
+import { FIELD_TYPES, isNumericType, ORDERED_TYPES, quoteIdent } from '@tessera/meta';
 
 import { columnField } from '../query/columns';
 import { filterText } from '../query/form-filter';
@@ -11,19 +11,8 @@ import { visibleColumns, whereFor } from './read';
 import { badRequest, type HttpResult, ok, shown } from './result';
 import { type DataRequest, denied, resolveTarget } from './target';
 
-const NUMERIC = new Set(['integer', 'bigint', 'decimal', 'float']);
-const ORDERED = new Set([
-  ...NUMERIC,
-  'date',
-  'datetime',
-  'time',
-  'string',
-  'text',
-  'email',
-  'url',
-  'uuid',
-  'enum',
-]);
+const NUMERIC: ReadonlySet<string> = new Set(FIELD_TYPES.filter(isNumericType));
+const ORDERED: ReadonlySet<string> = new Set(ORDERED_TYPES);
 const FUNCTIONS = {
   sum: { types: NUMERIC, verb: 'summed' },
   avg: { types: NUMERIC, verb: 'averaged' },

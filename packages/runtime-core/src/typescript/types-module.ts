@@ -21,14 +21,8 @@ import { pascal } from '../openapi/parts';
 import { linksOf } from '../query/links';
 import { quote, readValue, writeValue } from './value-types';
 
-const SYSTEM: Record<string, { ts: string; zod: string }> = {
-  id: { ts: 'string', zod: 'z.uuid()' },
-  created_at: { ts: 'string', zod: 'z.iso.datetime({ offset: true })' },
-  updated_at: { ts: 'string', zod: 'z.iso.datetime({ offset: true })' },
-  created_by: { ts: 'string | null', zod: 'z.uuid().nullable()' },
-  updated_by: { ts: 'string | null', zod: 'z.uuid().nullable()' },
-  version: { ts: 'number', zod: 'z.number().int()' },
-};
+/** System fields a row may hold empty: who created or last changed it. */
+const NULLABLE_SYSTEM = new Set(['created_by', 'updated_by']);
 
 const PRELUDE = `import { z } from 'zod';
 
@@ -49,7 +43,12 @@ export type ToMany<F> = { _some: F } | { _none: F };`;
 const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
 
 function readMember(m: ShapeMember): { ts: string; zod: string } {
-  if (m.kind === 'system') return SYSTEM[m.name]!;
+  if (m.kind === 'system') {
+    const value = readValue(m.field);
+    return NULLABLE_SYSTEM.has(m.name)
+      ? { ts: `${value.ts} | null`, zod: `${value.zod}.nullable()` }
+      : value;
+  }
   if (m.kind === 'key') return { ts: 'string | null', zod: 'z.uuid().nullable()' };
   if (m.kind === 'list') return { ts: 'string[]', zod: 'z.array(z.uuid())' };
   const value = readValue(m.field);
@@ -119,8 +118,7 @@ function filterInterface(
   const links = new Map(reachableLinks(visible, readable).map((l) => [l.name, l]));
   for (const m of visible.shape.read) {
     if (m.kind === 'list') continue;
-    const value =
-      m.kind === 'field' ? readValue(m.field).ts : (SYSTEM[m.name]?.ts ?? 'string | null');
+    const value = readValue(m.field).ts;
     const operators = `${operatorSet(sets, filterOperators(filterType(m.field)))}<${value.replace(' | null', '')}>`;
     const link = m.kind === 'key' ? links.get(m.name) : undefined;
     conditions.push(
