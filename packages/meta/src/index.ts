@@ -34,6 +34,7 @@ export {
   type Validation,
 } from './fields';
 export {
+  commentText,
   CODE_PATTERN,
   codeProblem,
   isValidCode,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { codeProblem, quoteIdent } from './names';
+import { codeProblem, commentText, quoteIdent } from './names';
 
 describe('codes', () => {
   it.each(['customer', 'order', 'user', 'order_line', 'a1', 'total_2024'])('accepts %s', (code) => {
@@ -48,5 +48,14 @@ describe('quoteIdent', () => {
   it('doubles quotes and refuses NUL', () => {
     expect(quoteIdent('a"b')).toBe('"a""b"');
     expect(() => quoteIdent('a\0b')).toThrow();
+  });
+});
+
+describe('commentText', () => {
+  it('keeps model text inside a generated comment', () => {
+    expect(commentText('Client */ export const x = 1; /*\nmodel Evil {}')).toBe(
+      'Client * / export const x = 1; /* model Evil {}',
+    );
+    expect(commentText('Plain name')).toBe('Plain name');
   });
 });

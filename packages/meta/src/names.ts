@@ -84,3 +84,15 @@ export function quoteIdent(name: string): string {
   if (name.includes('\0')) throw new Error('Identifier contains a NUL byte');
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/**
+ * Model text (a name, a description) as it may stand inside a comment of generated code: on one
+ * line, with nothing that ends the comment (`*\/`), so it stays text in a `/** … *\/` or `///`
+ * comment whatever a modeller typed.
+ */
+export function commentText(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/\*\//g, '* /')
+    .trim();
+}

@@ -6,6 +6,7 @@
  * beside the relation `customer`.
  */
 import {
+  commentText,
   type Entity,
   type Field,
   junctionColumns,
@@ -152,7 +153,8 @@ function entityView(doc: ModelDocument, entity: Entity): EntityView {
     model,
     delegate: camelCase(entity.code),
     file: kebabCase(entity.code),
-    name: entity.name ?? entity.code,
+    // Written into the Prisma schema's `///` comment: kept there as text.
+    name: commentText(entity.name ?? entity.code),
     softDelete: entity.softDelete ?? false,
     system,
     fields,

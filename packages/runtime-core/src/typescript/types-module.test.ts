@@ -25,10 +25,13 @@ const parsed = validateDocument({
   entities: [
     {
       code: 'customer',
+      // Model text that looks like code stays in its comment and its string.
+      name: 'Client */ export const pwned = 1; /*\nmore',
       fields: [
         { code: 'name', type: 'string', length: 100, required: true },
         { code: 'email', type: 'email', unique: true },
         { code: 'vip', type: 'boolean' },
+        { code: 'tier', type: 'enum', options: ["it's", 'a\\b\nc'] },
       ],
     },
     {
@@ -89,6 +92,9 @@ const admin: Caller = {
 const clerk: Caller = { userId: 'u2', roles: ['clerk'], permissions: new Set() };
 
 const USAGE = `import { CustomerSchema, type Model, type OrderCreate, type OrderFilter } from './types.js';
+// @ts-expect-error model text never becomes an export
+import { pwned } from './types.js';
+void pwned;
 
 type Row<E extends keyof Model> = Model[E]['row'];
 const order: Row<'order'> = {
@@ -117,6 +123,8 @@ const textOnNumber: OrderFilter = { total: { _contains: '1' } };
 const wrongValue: OrderFilter = { status: { _eq: 'lost' } };
 // @ts-expect-error the customer's name is required on create
 const missing: Model['customer']['create'] = { email: 'a@b.c' };
+const tier: Model['customer']['row']['tier'] = "it's";
+void tier;
 void [wrongField, wrongOperator, textOnNumber, wrongValue, missing];
 `;
 

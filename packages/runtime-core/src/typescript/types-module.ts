@@ -6,6 +6,7 @@
  * written, as in the OpenAPI document.
  */
 import {
+  commentText,
   type Entity,
   filterOperators,
   filterType,
@@ -179,7 +180,7 @@ export function typesModule(options: {
   for (const v of visible) {
     const row = v.shape.read.map((m) => ({ name: m.name, optional: false, ...readMember(m) }));
     parts.push(
-      `/** ${v.entity.name ?? v.entity.code}: a row as the API answers it. */\n${objectType(v.name, row)}`,
+      `/** ${commentText(v.entity.name ?? v.entity.code)}: a row as the API answers it. */\n${objectType(v.name, row)}`,
       zodObject(v.name, row),
     );
     if (v.shape.create) {

@@ -5,8 +5,11 @@
  */
 import type { Field } from '@tessera/meta';
 
-/** A TypeScript string literal in the project's style (single quotes). */
-export const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/**
+ * A TypeScript string literal of any text (quotes, backslashes, newlines escaped): JSON's,
+ * which Prettier then writes in the project's single quotes.
+ */
+export const quote = (text: string) => JSON.stringify(text);
 
 function enumOf(options: readonly string[]): { ts: string; zod: string } {
   return {
