@@ -4,22 +4,19 @@
  * progress bar, the zip downloaded and opened; a broken template is reported with its template
  * and line, and changes nothing.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 
 import { expect, type Page, test, type TestInfo } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 
-import { contextWithSession, E2E_ADMIN, sessionToken, trpcMutation } from './fixtures';
-
-const SHOP_YAML = readFileSync(
-  path.resolve(import.meta.dirname, '../../../packages/meta/src/fixtures/shop.yaml'),
-  'utf8',
-);
-
-/** A name for this attempt: a retry must not meet what the failed attempt created. */
-const attempt = (name: string, info: TestInfo) => (info.retry ? `${name}${info.retry}` : name);
+import {
+  attempt,
+  contextWithSession,
+  E2E_ADMIN,
+  SHOP_YAML,
+  sessionToken,
+  trpcMutation,
+} from './fixtures';
 
 /** Puts the cursor at the start of the template and inserts `text` there. */
 async function insertAtStart(page: Page, name: string, text: string) {

@@ -3,20 +3,17 @@
  * the entity's mode are saved to the draft, the plan says the service must be regenerated,
  * and the change publishes (nothing to change in the database) and shows in the versions.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
-import { expect, test, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-import { contextWithSession, E2E_ADMIN, sessionToken, trpcMutation } from './fixtures';
-
-const SHOP_YAML = readFileSync(
-  path.resolve(import.meta.dirname, '../../../packages/meta/src/fixtures/shop.yaml'),
-  'utf8',
-);
-
-/** A name for this attempt: a retry must not meet what the failed attempt created. */
-const attempt = (name: string, info: TestInfo) => (info.retry ? `${name}${info.retry}` : name);
+import {
+  attempt,
+  contextWithSession,
+  E2E_ADMIN,
+  SHOP_YAML,
+  sessionToken,
+  trpcMutation,
+} from './fixtures';
 
 test('an entity is moved to the ejected service and published', async ({
   browser,

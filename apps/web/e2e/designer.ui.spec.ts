@@ -1,85 +1,14 @@
 /**
  * The designer, served by the console's production build under /designer/: a modeler builds a
- * model from nothing with mouse and keyboard, publishes it and finds its data page; two
- * modelers edit one project, one conflicting edit resolved; a reader cannot edit.
+ * model from nothing with mouse and keyboard, publishes it and finds its data page; a reader
+ * cannot edit.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
-import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Page,
-  test,
-  type TestInfo,
-} from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-import { contextWithSession, E2E_ADMIN, sessionToken, trpcMutation } from './fixtures';
-
-const SHOP_YAML = readFileSync(
-  path.resolve(import.meta.dirname, '../../../packages/meta/src/fixtures/shop.yaml'),
-  'utf8',
-);
-
-/** A name for this attempt: a retry must not meet what the failed attempt created. */
-const attempt = (name: string, info: TestInfo) => (info.retry ? `${name}${info.retry}` : name);
-
-const node = (page: Page, code: string) =>
-  page.locator(`.react-flow__node-entity:has([data-entity="${code}"])`);
-
-async function openDesigner(page: Page, project: string) {
-  await page.goto(`/designer/${project}`);
-  await expect(page.getByTestId('project')).toHaveText(project);
-  await expect(page.getByTestId('status')).toHaveText('saved');
-}
-
-/** N, then the code typed into the inspector. */
-async function newEntity(page: Page, code: string) {
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('n');
-  const codeInput = page.getByRole('region', { name: /^Entity entity_/ }).getByLabel('Code');
-  await codeInput.fill(code);
-  await codeInput.press('Enter');
-  await expect(node(page, code)).toBeVisible();
-}
-
-async function addField(page: Page, entity: string, code: string, type: string) {
-  const box = node(page, entity);
-  // The form stays open after a field is added, for the next one.
-  const open = box.getByRole('button', { name: '+ field' });
-  if (await open.isVisible()) await open.click();
-  await box.getByLabel('New field code').fill(code);
-  await box.getByLabel('New field type').selectOption(type);
-  await box.getByLabel('New field code').press('Enter');
-  await expect(box.locator(`[data-field="${code}"]`)).toBeVisible();
-}
-
-/** Drags from one entity's ⊕ handle onto another entity's id handle. */
-async function relate(page: Page, from: string, to: string) {
-  const start = await node(page, from).locator('.new-relation').boundingBox();
-  const end = await node(page, to).locator('.pk-in').boundingBox();
-  await page.mouse.move(start!.x + start!.width / 2, start!.y + start!.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(end!.x + 10, end!.y + 4, { steps: 12 });
-  await page.mouse.move(end!.x + end!.width / 2, end!.y + end!.height / 2, { steps: 4 });
-  await page.mouse.up();
-}
-
-/** A page signed in as `email` (its session set as the cookie: no sign-in spent). */
-async function signedInPage(
-  browser: Browser,
-  request: APIRequestContext,
-  baseURL: string,
-  email: string,
-  password: string,
-) {
-  const token = await sessionToken(request, email, password);
-  const context = await contextWithSession(browser, baseURL, token, {
-    viewport: { width: 1400, height: 900 },
-  });
-  return context.newPage();
-}
+import { addField, newEntity, node, openDesigner, relate, signedInPage } from './designer-page';
+import { attempt, E2E_ADMIN, SHOP_YAML, sessionToken, trpcMutation } from './fixtures';
 
 test('a modeler builds a model from nothing in the designer, publishes it and finds its data page', async ({
   page,
@@ -209,67 +138,6 @@ test('a modeler builds a model from nothing in the designer, publishes it and fi
   await page.goto(`/data/${studio}/customer`);
   await expect(page.getByRole('heading', { name: /customer/i }).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('3-data-page.png') });
-});
-
-test('two modelers edit one project: each sees the other, and a conflicting edit is resolved', async ({
-  browser,
-  request,
-  baseURL,
-}, testInfo) => {
-  const duo = attempt('duo', testInfo);
-  const boEmail = `${attempt('bo', testInfo)}@e2e.tessera.dev`;
-  const token = await sessionToken(request, E2E_ADMIN.email, E2E_ADMIN.password);
-  await trpcMutation(request, token, 'project.create', { code: duo, name: 'Duo' });
-  await trpcMutation(request, token, 'user.create', {
-    email: boEmail,
-    name: 'Bo',
-    password: 'bo-modeler-password',
-    roles: ['modeler'],
-  });
-  const ana = await signedInPage(browser, request, baseURL!, E2E_ADMIN.email, E2E_ADMIN.password);
-  const bo = await signedInPage(browser, request, baseURL!, boEmail, 'bo-modeler-password');
-  await openDesigner(ana, duo);
-  await openDesigner(bo, duo);
-
-  // Ana's new entity appears on Bo's canvas; Bo sees Ana here.
-  await newEntity(ana, 'invoice');
-  await expect(node(bo, 'invoice')).toBeVisible({ timeout: 3000 });
-  await expect(bo.getByLabel('Also here')).toContainText(/admin|Admin/);
-
-  // Bo loses the connection and renames the entity's name; Ana renames it too meanwhile.
-  await node(bo, 'invoice').locator('header').click();
-  await bo.context().setOffline(true);
-  const boName = bo.getByRole('region', { name: 'Entity invoice' }).getByLabel('Name');
-  await boName.fill('Bill');
-  await boName.press('Enter');
-  await expect(bo.getByRole('region', { name: 'Unsaved edits' })).toContainText(
-    'set name of invoice',
-  );
-
-  await node(ana, 'invoice').locator('header').click();
-  const anaName = ana.getByRole('region', { name: 'Entity invoice' }).getByLabel('Name');
-  await anaName.fill('Invoice');
-  await anaName.press('Enter');
-  await expect(ana.getByTestId('status')).toHaveText('saved');
-
-  // Back online, Bo's kept edit meets Ana's: a conflict, shown, with both choices.
-  await bo.context().setOffline(false);
-  const edits = bo.getByRole('region', { name: 'Unsaved edits' });
-  await expect(edits.locator('[data-state="conflict"]')).toBeVisible({ timeout: 15_000 });
-  await expect(edits).toContainText('changed name to "Invoice"');
-  await expect(node(bo, 'invoice').locator('.entity')).toHaveClass(/has-conflict/);
-  await bo.screenshot({ path: testInfo.outputPath('1-conflict.png') });
-  await edits.getByRole('button', { name: 'Keep mine' }).click();
-  await expect(bo.getByTestId('status')).toHaveText('saved');
-  await expect(ana.getByRole('region', { name: 'Entity invoice' }).getByLabel('Name')).toHaveValue(
-    'Bill',
-    {
-      timeout: 3000,
-    },
-  );
-  await ana.screenshot({ path: testInfo.outputPath('2-resolved.png') });
-  await ana.context().close();
-  await bo.context().close();
 });
 
 test('a reader sees the model read-only', async ({ browser, request, baseURL }, testInfo) => {

@@ -1,12 +1,26 @@
 /** Accounts and helpers shared by the end-to-end specs. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import {
   type APIRequestContext,
   type Browser,
   type BrowserContextOptions,
   expect,
   type Page,
+  type TestInfo,
 } from '@playwright/test';
 import { SESSION_COOKIE } from '@tessera/auth';
+
+/** The shop model document (YAML), as the meta package's fixture has it. */
+export const SHOP_YAML = readFileSync(
+  path.resolve(import.meta.dirname, '../../../packages/meta/src/fixtures/shop.yaml'),
+  'utf8',
+);
+
+/** A name for this attempt: a retry must not meet what the failed attempt created. */
+export const attempt = (name: string, info: TestInfo) =>
+  info.retry ? `${name}${info.retry}` : name;
 
 export const E2E_ADMIN = {
   email: 'admin@e2e.tessera.dev',

@@ -7,12 +7,8 @@ import { CODEGEN_TARGETS } from '@tessera/codegen/targets';
 import { z } from 'zod';
 
 import { ejectionEvents, previewEjection } from '../services/codegen/ejection';
-import {
-  generationEvents,
-  generationProjects,
-  listRuns,
-  planGeneration,
-} from '../services/codegen/runs';
+import { planGeneration } from '../services/codegen/generation';
+import { generationEvents, generationProjects, listRuns } from '../services/codegen/runs';
 import {
   listTemplates,
   previewTemplateFor,

@@ -23,6 +23,7 @@ import { EjectedServiceCard, EntityModeSwitch } from './ejected-service';
 import { EntityDialog } from './entity-dialog';
 import { asText, FieldDialog, type FieldDef } from './field-dialog';
 import { RelationDialog } from './relation-dialog';
+import { RelationsCard } from './relations-card';
 
 interface Draft {
   entities: {
@@ -249,49 +250,10 @@ export function EntitiesPanel({
         </Card>
       ))}
       {draft.relations.length ? (
-        <Card>
-          <Heading size="3" mb="2">
-            Relations
-          </Heading>
-          <Table.Root size="1">
-            <Table.Body>
-              {draft.relations.map((r) => (
-                <Table.Row key={r.code}>
-                  <Table.RowHeaderCell>
-                    <Code variant="ghost">{r.code}</Code>
-                  </Table.RowHeaderCell>
-                  <Table.Cell>
-                    <Text size="2">
-                      {r.from}.{r.field ?? r.to} → {r.to}
-                      {r.inverse ? ` (${r.to}.${r.inverse})` : ''}
-                    </Text>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Badge variant="soft">{r.type}</Badge>{' '}
-                    {r.type !== 'many-to-many' ? (
-                      <Badge color="gray" variant="outline">
-                        on delete {r.onDelete ?? 'restrict'}
-                      </Badge>
-                    ) : null}
-                  </Table.Cell>
-                  <Table.Cell align="right">
-                    <IconButton
-                      size="1"
-                      variant="ghost"
-                      color="red"
-                      aria-label={`Remove relation ${r.code}`}
-                      onClick={() =>
-                        deleteRelation.mutate({ project, code: r.code, baseRevision: revision })
-                      }
-                    >
-                      <Trash2 size={14} />
-                    </IconButton>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table.Root>
-        </Card>
+        <RelationsCard
+          relations={draft.relations}
+          onRemove={(code) => deleteRelation.mutate({ project, code, baseRevision: revision })}
+        />
       ) : null}
       {fieldDialog ? (
         <FieldDialog
