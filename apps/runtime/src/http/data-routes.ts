@@ -45,7 +45,9 @@ export async function dataRoute(
   const id = action ? undefined : segment;
   const { headers, caller, key } = await admit(deps, req, res, project);
   // An ejected entity is its service's: the request goes there, as it came.
-  const model = deps.metadata().models.get(project);
+  // The request sees one model from here on, whatever a reload does meanwhile.
+  const overview = deps.metadata();
+  const model = overview.models.get(project);
   const service = model?.document.service?.url;
   if (service && model.document.entities.some((e) => e.code === entity && e.mode === 'ejected')) {
     if (deps.services.watch(service) === 'down') throw unavailable(service);
@@ -65,7 +67,7 @@ export async function dataRoute(
   const db = deps.share.for(key);
   const common = {
     db,
-    overview: deps.metadata(),
+    overview,
     caller,
     project,
     entity,

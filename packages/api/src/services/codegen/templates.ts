@@ -20,20 +20,46 @@ export interface TemplateRef {
   name: string;
 }
 
+interface LatestVersion {
+  name: string;
+  version: number;
+  source: string | null;
+  createdAt: Date;
+  by: string | null;
+}
+
+/**
+ * The latest saved version of each of `names`: one index probe per template (a project may
+ * keep thousands of versions; only the newest of each counts).
+ */
+async function latestVersions(
+  ctx: AuthedContext,
+  projectId: string,
+  target: CodegenTarget,
+  names: string[],
+): Promise<Map<string, LatestVersion>> {
+  if (names.length === 0) return new Map();
+  const rows = await ctx.db.$queryRaw<LatestVersion[]>`
+    SELECT n.name, o.version, o.source, o.created_at AS "createdAt", u.email AS by
+      FROM unnest(${names}::text[]) AS n(name)
+      CROSS JOIN LATERAL (
+        SELECT t.version, t.source, t.created_at, t.created_by_id FROM template_overrides t
+         WHERE t.project_id = ${projectId}::uuid AND t.target = ${target} AND t.name = n.name
+         ORDER BY t.version DESC LIMIT 1) o
+      LEFT JOIN users u ON u.id = o.created_by_id`;
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
 /** The override in force for each overridden template: name → its source and version. */
 export async function currentOverrides(
   ctx: AuthedContext,
   projectId: string,
   target: CodegenTarget,
 ): Promise<Map<string, { source: string; version: number }>> {
-  const rows = await ctx.db.templateOverride.findMany({
-    where: { projectId, target },
-    orderBy: [{ name: 'asc' }, { version: 'desc' }],
-    distinct: ['name'],
-    select: { name: true, source: true, version: true },
-  });
+  const names = Object.keys(await (await generator(ctx)).builtInTemplates(target));
+  const latest = await latestVersions(ctx, projectId, target, names);
   return new Map(
-    rows.flatMap((r) =>
+    [...latest.values()].flatMap((r) =>
       r.source === null ? [] : [[r.name, { source: r.source, version: r.version }]],
     ),
   );
@@ -47,19 +73,7 @@ export async function listTemplates(
   const project = await findProject(ctx, input.project);
   const published = await publishedDocument(ctx, project.id, project.publishedVersion);
   const builtIn = await (await generator(ctx)).builtInTemplates(input.target);
-  const latest = await ctx.db.templateOverride.findMany({
-    where: { projectId: project.id, target: input.target },
-    orderBy: [{ name: 'asc' }, { version: 'desc' }],
-    distinct: ['name'],
-    select: {
-      name: true,
-      version: true,
-      source: true,
-      createdAt: true,
-      createdBy: { select: { email: true } },
-    },
-  });
-  const byName = new Map(latest.map((r) => [r.name, r]));
+  const byName = await latestVersions(ctx, project.id, input.target, Object.keys(builtIn));
   return {
     target: input.target,
     /** What a preview can render for: the published model's entities (link tables too). */
@@ -72,7 +86,7 @@ export async function listTemplates(
         overridden: row !== undefined && row.source !== null,
         version: row?.version ?? null,
         changedAt: row?.createdAt ?? null,
-        changedBy: row?.createdBy?.email ?? null,
+        changedBy: row?.by ?? null,
       };
     }),
   };
