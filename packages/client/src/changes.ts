@@ -30,8 +30,6 @@ export interface ChangesOptions<Entity extends string> {
 }
 
 const OPS = new Set(['create', 'update', 'delete']);
-/** Refusals are thrown to the caller; anything else is a dropped connection, retried. */
-const refused = new WeakSet<object>();
 
 export async function* changeStream<Entity extends string, Row>(
   open: (lastEventId: string | null, signal: AbortSignal) => Promise<Response>,
@@ -46,43 +44,40 @@ export async function* changeStream<Entity extends string, Row>(
     const controller = new AbortController();
     const stop = () => controller.abort();
     outer?.addEventListener('abort', stop, { once: true });
-    const queue: EventSourceMessage[] = [];
     try {
-      const res = await open(lastEventId, controller.signal);
-      if (!res.ok || !res.body) {
-        // A refusal will not change by retrying: the caller hears it.
-        if (res.status >= 400 && res.status < 500) {
-          const error = await refusal(res);
-          refused.add(error);
-          throw error;
+      // A connection that fails, or an answer other than the stream, is retried; a refusal
+      // (4xx) will not change by retrying: the caller hears it.
+      const res = await open(lastEventId, controller.signal).catch(() => null);
+      if (res && res.status >= 400 && res.status < 500) throw await refusal(res);
+      if (res?.ok && res.body) {
+        const queue: EventSourceMessage[] = [];
+        const parser = createParser({ onEvent: (message) => queue.push(message) });
+        const decoder = new TextDecoder();
+        let opened = false;
+        try {
+          for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+            parser.feed(decoder.decode(chunk, { stream: true }));
+            if (!opened) {
+              opened = true;
+              options.onOpen?.();
+            }
+            wait = options.retryMs ?? 500;
+            while (queue.length) {
+              const message = queue.shift()!;
+              if (message.id) lastEventId = message.id;
+              if (!message.event || !OPS.has(message.event)) continue;
+              const data = JSON.parse(message.data) as Omit<ChangeEvent<Entity, Row>, 'id' | 'op'>;
+              yield {
+                ...data,
+                id: message.id ?? lastEventId ?? '',
+                op: message.event as ChangeEvent['op'],
+              };
+            }
+          }
+        } catch {
+          // The connection dropped (or was aborted): resume below, unless stopped.
         }
-        throw new Error(`The change stream answered ${res.status}`);
       }
-      const parser = createParser({ onEvent: (message) => queue.push(message) });
-      const decoder = new TextDecoder();
-      let opened = false;
-      for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-        parser.feed(decoder.decode(chunk, { stream: true }));
-        if (!opened) {
-          opened = true;
-          options.onOpen?.();
-        }
-        wait = options.retryMs ?? 500;
-        while (queue.length) {
-          const message = queue.shift()!;
-          if (message.id) lastEventId = message.id;
-          if (!message.event || !OPS.has(message.event)) continue;
-          const data = JSON.parse(message.data) as Omit<ChangeEvent<Entity, Row>, 'id' | 'op'>;
-          yield {
-            ...data,
-            id: message.id ?? lastEventId ?? '',
-            op: message.event as ChangeEvent['op'],
-          };
-        }
-      }
-    } catch (error) {
-      if (outer?.aborted) return;
-      if (typeof error === 'object' && error !== null && refused.has(error)) throw error;
     } finally {
       outer?.removeEventListener('abort', stop);
       controller.abort();

@@ -129,4 +129,31 @@ describe('the typed client', () => {
       body: JSON.stringify({ name: 'Ada', version: 3 }),
     });
   });
+
+  it('resumes the change stream after a drop from its last event id, and throws a refusal', async () => {
+    const asked: (string | null)[] = [];
+    const streams = [
+      'id: 1:100\n\nid: 2:101\nevent: create\ndata: {"entity":"tag","ids":["a"]}\n\n',
+      'id: 3:102\nevent: delete\ndata: {"entity":"tag","ids":["b"]}\n\n',
+    ];
+    const fetcher = ((_url: string, init: RequestInit) => {
+      asked.push((init.headers as Record<string, string>)['last-event-id'] ?? null);
+      const text = streams.shift();
+      // Each answer ends after its events: the connection dropped.
+      return Promise.resolve(
+        text === undefined
+          ? new Response(JSON.stringify({ status: 403, msg: 'No more' }), { status: 403 })
+          : new Response(text, { headers: { 'content-type': 'text/event-stream' } }),
+      );
+    }) as typeof fetch;
+    const shop = createClient<Model>({ baseUrl: 'http://rt', project: 'shop', fetch: fetcher });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const change of shop.changes({ entities: ['tag'], retryMs: 1 }))
+        seen.push(`${change.op} ${change.ids.join()} ${change.id}`);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['create a 2:101', 'delete b 3:102']);
+    expect(asked).toEqual([null, '2:101', '3:102']);
+    expect(error).toMatchObject({ status: 403, message: 'No more' });
+  });
 });

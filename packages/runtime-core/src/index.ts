@@ -8,6 +8,7 @@ export {
 } from './metadata/overview';
 export { DATA_ACTIONS, loadGrants, type DataAction, type Grant } from './access/grants';
 export {
+  accessKey,
   entityAccess,
   FULL_ACCESS,
   resolveVariables,

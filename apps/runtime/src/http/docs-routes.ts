@@ -11,6 +11,7 @@ import path from 'node:path';
 
 import { AppError } from '@tessera/errors';
 import {
+  accessKey,
   type Caller,
   DATA_ACTIONS,
   entityAccess,
@@ -54,6 +55,26 @@ export async function openApiRoute(
   send(res, 200, document);
 }
 
+/** Formatting the module takes tens of milliseconds: it is kept per model load and access. */
+const typesCache = new Map<string, Promise<string | null>>();
+const TYPES_CACHE_SIZE = 200;
+
+function cachedTypes(overview: SchemaOverview, caller: Caller, project: string) {
+  const key = [
+    overview.loadedAt.getTime(),
+    project,
+    ...DATA_ACTIONS.map((action) => accessKey(caller, action)),
+  ].join('|');
+  let text = typesCache.get(key);
+  if (!text) {
+    text = formattedTypesModule({ overview, caller, project });
+    typesCache.set(key, text);
+    text.catch(() => typesCache.delete(key));
+    if (typesCache.size > TYPES_CACHE_SIZE) typesCache.delete(typesCache.keys().next().value!);
+  }
+  return text;
+}
+
 /**
  * GET /api/v1/{project}/types.ts: TypeScript (types and zod schemas) for what the caller may
  * use of the project, as `tessera types` writes it.
@@ -65,11 +86,7 @@ export async function typesRoute(
   project: string,
 ): Promise<void> {
   const admitted = await admit(deps, req, res, project);
-  const text = await formattedTypesModule({
-    overview: deps.metadata(),
-    caller: admitted.caller,
-    project,
-  });
+  const text = await cachedTypes(deps.metadata(), admitted.caller, project);
   if (text === null) throw new AppError('NOT_FOUND', `No project '${project}'`);
   const body = Buffer.from(text);
   res.writeHead(200, {
