@@ -64,6 +64,11 @@ test('a template change is previewed, generated, downloaded; a broken one change
   // The team lead edits the entity service template and previews it for `order`.
   const SERVICE = 'entity/service.ts';
   await page.goto(`/codegen/templates?project=${project}&target=nestjs-prisma&template=${SERVICE}`);
+  // The editor highlights the output's language and marks the template's mustaches.
+  const editor = page.getByLabel(`Template ${SERVICE}`);
+  await expect(editor.locator('.cm-mustache').first()).toHaveText('{{code}}');
+  // Highlighted text is wrapped in its own span: the keyword `import` is one.
+  await expect(editor.locator('.cm-line span', { hasText: /^import$/ }).first()).toBeVisible();
   const output = page.getByLabel('Preview output');
   await expect(output).toContainText('Service');
   await page.getByRole('combobox', { name: 'Preview entity' }).click();
